@@ -1,0 +1,159 @@
+"""Align a quote on a paragraph, word by word, with rapidfuzz.
+
+The quote is cut at its ellipses; the segments are aligned in order, each after the previous one,
+so that the words an ellipsis hides are the paragraph words between two segments. Square-bracketed
+words are marked edits and never have to match. Each segment is first placed with
+`partial_ratio_alignment` over folded keys, then aligned token by token with Levenshtein opcodes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .model import Alignment, Quote
+from .tokens import Token, tokenize
+
+ELLIPSIS_RE = re.compile(r"\s*(?:…|\.(?:\s?\.){2,3})\s*")
+BRACKET_RE = re.compile(r"\[[^\]\n]{0,80}\]")
+NEVER = "\x00"  # a key that matches nothing: bracketed words
+
+
+@dataclass(frozen=True)
+class Op:
+    tag: str  # equal, replace, insert (quote only), delete (source only)
+    q1: int
+    q2: int
+    p1: int
+    p2: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One ellipsis-separated part of a quote, as token index range, with its aligned ops."""
+
+    q1: int
+    q2: int
+    ops: tuple[Op, ...]
+    ellipsis_before: str  # the ellipsis as written before this segment ("" for the first)
+
+
+@dataclass(frozen=True)
+class QuoteTokens:
+    text: str
+    tokens: list[Token]
+    bracketed: list[bool]
+    segments: list[tuple[int, int, str]]  # token ranges and the ellipsis before each
+
+
+def prepare(text: str) -> QuoteTokens:
+    tokens = tokenize(text)
+    brackets = [(m.start(), m.end()) for m in BRACKET_RE.finditer(text)]
+    bracketed = [any(a <= t.start < b for a, b in brackets) for t in tokens]
+    cuts = [(m.start(), m.end(), m.group()) for m in ELLIPSIS_RE.finditer(text) if m.group().strip()]
+    segments: list[tuple[int, int, str]] = []
+    prev_end, prev_ell = 0, ""
+    for a, b, ell in [*cuts, (len(text), len(text), "")]:
+        idx = [i for i, t in enumerate(tokens) if prev_end <= t.start < a]
+        if idx:
+            segments.append((idx[0], idx[-1] + 1, prev_ell.strip()))
+            prev_ell = ell
+        elif ell:
+            prev_ell = prev_ell + ell
+        prev_end = b
+    return QuoteTokens(text, tokens, bracketed, segments)
+
+
+def _find_exact(keys: list[str], pkeys: list[str], lo: int) -> int | None:
+    n = len(keys)
+    for j in range(lo, len(pkeys) - n + 1):
+        if pkeys[j : j + n] == keys:
+            return j
+    return None
+
+
+def _window(keys: list[str], pkeys: list[str], lo: int) -> tuple[int, int]:
+    """Where in pkeys[lo:] the segment most likely sits: a token range, generously wide."""
+    n = len(keys)
+    if n <= 3 and NEVER not in keys:
+        j = _find_exact(keys, pkeys, lo)
+        if j is not None:
+            return j, j + n
+    joined = " ".join(pkeys[lo:])
+    starts, pos = [], 0
+    for k in pkeys[lo:]:
+        starts.append(pos)
+        pos += len(k) + 1
+    res = fuzz.partial_ratio_alignment(" ".join(k for k in keys if k != NEVER) or "x", joined)
+    if res is None:
+        return lo, lo
+    first = lo + max(0, next((i for i, s in enumerate(starts) if s + len(pkeys[lo + i]) > res.dest_start), 0))
+    last = lo + next((i for i, s in enumerate(starts) if s >= res.dest_end), len(starts))
+    margin = max(3, n // 3)
+    return max(lo, first - margin), min(len(pkeys), last + margin)
+
+
+def align_tokens(qt: QuoteTokens, ptoks: list[Token]) -> list[Segment]:
+    keys = [NEVER if b else t.key for t, b in zip(qt.tokens, qt.bracketed, strict=True)]
+    pkeys = [t.key for t in ptoks]
+    out: list[Segment] = []
+    lo = 0
+    for q1, q2, ell in qt.segments:
+        skeys = keys[q1:q2]
+        w0, w1 = _window(skeys, pkeys, lo)
+        ops = [Op(o.tag, q1 + o.src_start, q1 + o.src_end, w0 + o.dest_start, w0 + o.dest_end)
+               for o in Levenshtein.opcodes(skeys, pkeys[w0:w1])]
+        while ops and ops[0].tag == "delete":
+            ops.pop(0)
+        while ops and ops[-1].tag == "delete":
+            ops.pop()
+        # a replace at an edge that is really an unmatched quote word next to source words outside
+        if ops and ops[0].tag == "replace" and len(ops) > 1 and not any(qt.bracketed[ops[0].q1 : ops[0].q2]):
+            o = ops[0]
+            ops[0] = Op("insert", o.q1, o.q2, o.p2, o.p2)
+        if ops and ops[-1].tag == "replace" and len(ops) > 1 and not any(qt.bracketed[ops[-1].q1 : ops[-1].q2]):
+            o = ops[-1]
+            ops[-1] = Op("insert", o.q1, o.q2, o.p1, o.p1)
+        out.append(Segment(q1, q2, tuple(ops), ell))
+        matched_p = [o.p2 for o in ops if o.tag == "equal"]
+        if matched_p:
+            lo = max(matched_p)
+    return out
+
+
+def _quoted(ptext: str, start: int, end: int) -> bool:
+    before = ptext[max(0, start - 2) : start]
+    after = ptext[end : end + 3]
+    return any(c in "“\"‘'«" for c in before) and any(c in "”\"’'»" for c in after)
+
+
+def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: str) -> Alignment:
+    from .discrepancies import describe
+
+    qt = prepare(quote.text)
+    ptoks = tokenize(ptext)
+    segments = align_tokens(qt, ptoks)
+    described = describe(qt, ptext, ptoks, segments, quote.splice_tags)
+    equal_p = [(o.p1, o.p2) for s in segments for o in s.ops if o.tag in ("equal", "replace")]
+    if equal_p:
+        start = ptoks[min(a for a, _ in equal_p)].start
+        end = ptoks[max(b for _, b in equal_p) - 1].end
+    else:
+        start = end = 0
+    n = sum(1 for b in qt.bracketed if not b) or 1
+    return Alignment(
+        cable_id=cable_id,
+        paragraph=numbers[0],
+        paragraphs=numbers,
+        paragraph_text=ptext,
+        start=start,
+        end=end,
+        matched=described.matched,
+        quote_tokens=n,
+        discrepancies=tuple(described.discrepancies),
+        score=described.score,
+        quoted_in_source=_quoted(ptext, start, end),
+    )

@@ -1,0 +1,175 @@
+"""The Python API: `check(articles, corpus)` runs the whole pipeline and returns typed results.
+
+    >>> from compare import check, load_corpus
+    >>> corpus = load_corpus(["data/cables"])
+    >>> results = check(["data/articles/003_515405a57c30b3c1.txt"], corpus)
+    >>> results[0].verdict
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from . import alignment as al
+from . import articles as art
+from . import attribution, cables, quotes, verdict
+from .candidates import Corpus
+from .embeddings import Embedder
+from .errors import NoQuotesError
+from .model import Alignment, Article, Quote, QuoteResult, Verdict
+from .tokens import content_keys
+
+PARAPHRASE_MIN = 0.80  # cosine between the quote and a cable sentence
+PARAPHRASE_MIN_WORDS = 6
+SEMANTIC_CANDIDATES = 5
+
+Progress = Callable[[str, int, int], None]
+
+
+def load_corpus(paths: Iterable[str | Path]) -> Corpus:
+    """Cables from files and folders (text pages, HTML pages, JSONL dumps), indexed for search."""
+    return Corpus(cables.load(paths))
+
+
+class Checker:
+    """Holds a corpus, its vocabulary statistics and the embedder, so repeated checks are fast."""
+
+    def __init__(self, corpus: Corpus, model: str | None = None, semantic: bool = True, strict: bool = False) -> None:
+        self.corpus = corpus
+        self.semantic = semantic
+        self.strict = strict
+        self.embedder = Embedder(model) if semantic else None
+        self._df: dict[str, int] = {}
+        corpus.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(para, 'row')")
+        self._para_keys: dict[tuple[str, int | None], set[str]] = {}
+
+    # -- statistics --------------------------------------------------------------------------
+    def df(self, key: str) -> int:
+        if key not in self._df:
+            row = self.corpus.db.execute("SELECT doc FROM vocab WHERE term = ?", (key,)).fetchone()
+            self._df[key] = row[0] if row else 0
+        return self._df[key]
+
+    def _keys_of(self, a: Alignment) -> set[str]:
+        k = (a.cable_id, a.paragraph)
+        if k not in self._para_keys:
+            cable = self.corpus.cables[a.cable_id]
+            self._para_keys[k] = set(content_keys(a.paragraph_text + " " + (cable.subject or "")))
+        return self._para_keys[k]
+
+    # -- one article ---------------------------------------------------------------------------
+    def check_article(self, article: Article, progress: Progress | None = None) -> list[QuoteResult]:
+        found = quotes.extract(article, strict=self.strict)
+        if not found:
+            raise NoQuotesError(article.name)
+        results = []
+        for i, q in enumerate(found):
+            results.append(self.check_quote(article, q, found))
+            if progress:
+                progress(article.name, i + 1, len(found))
+        return results
+
+    def _context_keys(self, article: Article, q: Quote, all_quotes: list[Quote]) -> set[str]:
+        text = article.text
+        lo = max(text.rfind("\n\n", 0, q.start), 0)
+        hi = text.find("\n\n", q.end)
+        hi = len(text) if hi == -1 else hi
+        chunk = list(text[lo:hi])
+        for other in all_quotes:
+            for part in other.parts:
+                for k in range(max(part.start, lo), min(part.end, hi)):
+                    chunk[k - lo] = " "
+        return set(content_keys("".join(chunk))) - set(content_keys(q.text))
+
+    def _align_all(self, q: Quote) -> list[Alignment]:
+        qt = al.prepare(q.text)
+        segments = [q.text[qt.tokens[a].start : qt.tokens[b - 1].end] for a, b, _ in qt.segments] or [q.text]
+        paragraphs = self.corpus.search(segments)
+        out = [al.align(q, p.cable_id, (p.number,), p.text) for p in paragraphs]
+        # a quote that runs from one paragraph into the next
+        ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:5]
+        for a, p in ranked:
+            if not verdict.supports(a) and a.matched >= 3 and a.end >= len(p.text) - 3:
+                nxt = self.corpus.next_paragraph(p)
+                if nxt is not None:
+                    out.append(al.align(q, p.cable_id, (p.number, nxt.number), p.text + " " + nxt.text))
+        return out
+
+    def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote]) -> QuoteResult:
+        skip = verdict.kind_skips_matching(q)
+        if skip:
+            return QuoteResult(q, Verdict.NOT_FOUND, 1.0, None, (), False, (), None, article.repaired, skip)
+        alignments = self._align_all(q)
+        ctx = self._context_keys(article, q, all_quotes)
+        n_docs = max(1, len(self.corpus.paragraphs))
+
+        def context(a: Alignment) -> float:
+            return verdict.idf_overlap(ctx, self._keys_of(a), self.df, n_docs)
+
+        def claim_fit(a: Alignment) -> float:
+            chk = attribution.check(q.claim, self.corpus.cables[a.cable_id], a)
+            return 0.0 if chk is None or chk.ok is None else (1.0 if chk.ok else -1.0)
+
+        d = verdict.decide(q, alignments, context, claim_fit)
+        note = d.note
+        source, decided, score = d.source, d.verdict, d.score
+        if source is None and self.semantic and len(q.text.split()) >= PARAPHRASE_MIN_WORDS:
+            para = self._paraphrase(q)
+            if para is not None:
+                source, decided, score = para[0], Verdict.PARAPHRASE, para[1]
+                note = "no passage has these words; this one says the same in other words"
+        check = attribution.check(q.claim, self.corpus.cables[source.cable_id], source) if source else None
+        return QuoteResult(
+            quote=q,
+            verdict=decided,
+            score=score,
+            source=source,
+            candidates=d.candidates,
+            ambiguous=d.ambiguous,
+            discrepancies=d.discrepancies if decided.supported else (),
+            attribution=check,
+            article_text_repaired=article.repaired,
+            note=note,
+        )
+
+    def _paraphrase(self, q: Quote) -> tuple[Alignment, float] | None:
+        assert self.embedder is not None
+        paragraphs = self.corpus.search([q.text], limit=SEMANTIC_CANDIDATES)[:SEMANTIC_CANDIDATES]
+        sentences: list[tuple[str, int, int, object]] = []
+        for p in paragraphs:
+            for m in re.finditer(r"[^.!?]+[.!?]*", p.text):
+                if len(m.group().split()) >= 4:
+                    sentences.append((m.group(), m.start(), m.end(), p))
+        if not sentences:
+            return None
+        vecs = self.embedder.embed([q.text] + [s[0] for s in sentences])
+        sims = vecs[1:] @ vecs[0]
+        best = int(sims.argmax())
+        if float(sims[best]) < PARAPHRASE_MIN:
+            return None
+        text, start, end, p = sentences[best]
+        lead = len(text) - len(text.lstrip())
+        a = al.align(q, p.cable_id, (p.number,), p.text)  # type: ignore[attr-defined]
+        a = replace(a, start=start + lead, end=end, discrepancies=(), score=float(sims[best]))
+        return a, round(float(sims[best]), 4)
+
+
+def check(
+    article_paths: Iterable[str | Path],
+    corpus: Corpus | Iterable[str | Path],
+    model: str | None = None,
+    semantic: bool = True,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> list[QuoteResult]:
+    """Check every quote of every article against the corpus (a `Corpus` or cable paths)."""
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus)
+    checker = Checker(corpus, model=model, semantic=semantic, strict=strict)
+    out: list[QuoteResult] = []
+    for path in article_paths:
+        out.extend(checker.check_article(art.read(path), progress))
+    return out

@@ -1,0 +1,88 @@
+"""Read an article: detect the encoding, repair mojibake (ftfy), reduce HTML to its text.
+
+Quote offsets refer to the text this module returns (`Article.text`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+from .errors import BinaryInputError, EmptyInputError, MissingPathError, UndecodableInputError
+from .model import Article
+
+# Mojibake that ftfy cannot undo because the bytes were lost: a Latin-1 superscript three standing
+# for a lower-case o with an acute accent ("Calder³" for "Calderón"), seen in PDF-to-text exports.
+LOSSY_MOJIBAKE = {"³n": "ón", "³": "ón"}
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise EmptyInputError(name)
+    sample = data[:4096]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BinaryInputError(name)
+    for enc in ("utf-8-sig", "utf-16") if sample.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableInputError(name)
+    text = str(best)
+    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 0.05 * max(1, len(text[:4096])):
+        raise BinaryInputError(name)
+    return text
+
+
+def repair(text: str) -> tuple[str, bool]:
+    """Mojibake repaired; True when anything changed."""
+    import ftfy
+
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
+    fixed = re.sub(r"(?<=[A-Za-z]{4})³(?:n)?(?=\W)", lambda m: LOSSY_MOJIBAKE[m.group()], fixed)
+    return fixed, fixed != text
+
+
+def html_to_text(page: str) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_recall=True)
+    if not text:
+        text = re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", page))
+        import html
+
+        text = html.unescape(text)
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return bool(re.search(r"<(?:!doctype html|html|body|p|div|article)\b", head))
+
+
+def from_text(text: str, name: str) -> Article:
+    if not text.strip():
+        raise EmptyInputError(name)
+    if looks_like_html(text):
+        text = html_to_text(text)
+    fixed, repaired = repair(text)
+    return Article(name, fixed, repaired, hashlib.sha256(fixed.encode("utf-8")).hexdigest())
+
+
+def read(path: str | Path) -> Article:
+    """An article from a file, or from standard input when path is `-`."""
+    if str(path) == "-":
+        return from_text(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "-")
+    p = Path(path)
+    if not p.exists():
+        raise MissingPathError(str(p))
+    if p.is_dir():
+        raise MissingPathError(f"{p} is a folder, not an article file;")
+    return from_text(decode_bytes(p.read_bytes(), str(p)), p.name)

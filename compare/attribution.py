@@ -1,0 +1,106 @@
+"""Does the article's attribution fit the cable? Compare the claim (speaker, date) with the cable's
+signer, classified-by, date, and the people the paragraph reports as speaking the quoted words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Alignment, AttributionCheck, Cable, Claim
+from .tokens import fold
+
+SPEECH = (
+    r"said|says|told|noted|added|asked|emphasized|emphasised|stressed|warned|lamented|complained|"
+    r"commented|explained|argued|believes|believed|thought|suggested|underscored|indicated|"
+    r"mentioned|stated|expressed|highlighted|opined|agreed|responded|replied|exhorted|urged|realize|realizes"
+)
+CLAUSE_RE = re.compile(
+    r"(?P<who>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
+    r"(?P<more>(?:\s+and\s+(?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)?)\s+(?:also\s+|then\s+|went on to\s+)?(?:" + SPEECH + r")\b"
+)
+TITLES = {"dni", "ambassador", "amb", "president", "secretary", "general", "gen", "deputy", "undersecretary",
+          "mr", "ms", "mrs", "dr", "the", "us", "u", "s", "director", "minister", "counselor", "political",
+          "charge", "d", "affaires", "nas", "chief", "of", "mission", "senator", "sen"}  # fmt: skip
+PRONOUNS = {"he", "she", "they"}
+
+
+def _surnames(name: str | None) -> set[str]:
+    if not name:
+        return set()
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+    return {w for w in words if w not in TITLES and len(w) > 2}
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max((m.end() for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"])", text[:start])), default=0)
+    m = re.search(r"[.!?][”\"’']?(?:\s+|$)", text[end:])
+    return lo, end + m.end() if m else len(text)
+
+
+def speakers(alignment: Alignment) -> tuple[set[str], bool, bool]:
+    """(names reported as speaking the words, the words are the author's narration, a pronoun speaks)."""
+    text, start, end = alignment.paragraph_text, alignment.start, alignment.end
+    lo, hi = _sentence_bounds(text, start, end)
+    names: set[str] = set()
+    narration = pronoun = False
+    for m in CLAUSE_RE.finditer(text, lo, hi):
+        who = m.group("who") + m.group("more")
+        inside = start <= m.start() < end
+        quoted_tag = inside and bool(re.search(r"[”\"]\s*,?\s*$", text[max(lo, m.start() - 4) : m.start()]))
+        if inside and not quoted_tag:
+            narration = True
+            continue
+        if fold(m.group("who")) in PRONOUNS:
+            pronoun = True
+        names |= _surnames(who)
+    if pronoun:
+        # "he said": the people the paragraph names before the words may be the speaker
+        for m in CLAUSE_RE.finditer(text, 0, start):
+            names |= _surnames(m.group("who") + m.group("more"))
+    return names, narration and not names, pronoun
+
+
+def _date_fit(claim: Claim, cable_date: str | None) -> tuple[bool | None, str]:
+    if claim.month is None or not cable_date:
+        return None, ""
+    y, mo, d = (int(x) for x in cable_date.split("-"))
+    ok = claim.month == mo and (claim.year is None or claim.year == y) and (claim.day is None or abs(claim.day - d) <= 1)
+    if ok:
+        return True, f"the cable is dated {cable_date}, as the article says ({claim.date_text})"
+    return False, f"the article dates it {claim.date_text!r}, but the cable is dated {cable_date}"
+
+
+def check(claim: Claim, cable: Cable, alignment: Alignment) -> AttributionCheck | None:
+    if claim.empty:
+        return None
+    reported, narration, pronoun = speakers(alignment)
+    authors = _surnames(cable.signer) | _surnames(cable.classified_by)
+    verdicts: list[tuple[bool | None, str]] = [_date_fit(claim, cable.date)]
+    who = _surnames(claim.speaker)
+    if who:
+        name = claim.speaker
+        if who & authors:
+            verdicts.append((True, f"{name} signed or classified the cable"))
+        elif claim.authorship and authors:
+            verdicts.append((False, f"the article says {name} wrote it, but the cable was written by "
+                                    f"{cable.signer or cable.classified_by}"))
+        elif who & reported:
+            verdicts.append((True, f"the cable reports {name} saying these words"))
+        elif narration and cable.signer:
+            verdicts.append((False, f"these are the cable author's own words ({cable.signer}), not {name}'s"))
+        elif reported and not pronoun:
+            verdicts.append((False, f"the cable gives these words to {', '.join(sorted(reported)).title()}, not {name}"))
+        else:
+            verdicts.append((None, f"cannot tell from the cable whether {name} said this"))
+    decided = [v for v in verdicts if v[0] is not None]
+    ok = None if not decided else all(v[0] for v in decided)
+    why = "; ".join(w for v, w in verdicts if w and (ok is None or v == ok))
+    return AttributionCheck(
+        claim=claim,
+        cable_signer=cable.signer,
+        cable_classified_by=cable.classified_by,
+        cable_date=cable.date,
+        source_speakers=tuple(sorted(reported)),
+        ok=ok,
+        why=why,
+    )

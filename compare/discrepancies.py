@@ -1,0 +1,232 @@
+"""Name every difference between a quote and its aligned source, with its severity.
+
+Cosmetic: case, diacritics, number format, spelling (a corrected typo), hyphenation, white space,
+punctuation, splice. Editorial: elision (with the words it hides), bracketed edits. Substantive:
+insertion, deletion, substitution, a changed number, a dropped or added hedge or negation.
+Typography alone (curly or straight quotes, dash style, line breaks, a trailing comma or full
+stop inside the quotation marks) is no discrepancy at all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .alignment import QuoteTokens, Segment
+from .model import Discrepancy
+from .model import DiscrepancyKind as K
+from .tokens import DASH_CHARS, QUOTE_CHARS, Token, fold, is_number
+
+NEGATIONS = {"not", "no", "never", "nor", "none", "neither", "nobody", "nothing", "nowhere", "cannot", "without"}
+HEDGES = {
+    "often", "usually", "sometimes", "generally", "largely", "mostly", "probably", "likely", "perhaps",
+    "possibly", "apparently", "reportedly", "allegedly", "may", "might", "could", "seem", "seems",
+    "seemed", "appear", "appears", "appeared", "almost", "nearly", "about", "approximately", "some",
+    "somewhat", "rather", "fairly", "partly", "partially", "occasionally", "frequently", "typically",
+    "arguably", "seemingly", "virtually", "roughly", "around", "relatively",
+}  # fmt: skip
+SPEECH_TAG_RE = re.compile(
+    r"\b(?:said|says|added|asked|noted|told|continued|explained|stated|warned|emphasized|stressed)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Described:
+    discrepancies: list[Discrepancy]
+    matched: int
+    score: float
+
+
+def _strip_marks(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _keys_negation(tokens: list[Token], text: str) -> bool:
+    for i, t in enumerate(tokens):
+        if t.key in NEGATIONS:
+            return True
+        if t.key == "t" and i > 0 and tokens[i - 1].key.endswith("n") and text[tokens[i - 1].end : t.start] in "'’":
+            return True
+    return False
+
+
+def _gap_norm(gap: str) -> str:
+    g = "".join("" if c in QUOTE_CHARS else "-" if c in DASH_CHARS else c for c in gap)
+    return re.sub(r"\s+", " ", g)
+
+
+def _gap_kind(qgap: str, pgap: str) -> K | None:
+    q, p = _gap_norm(qgap), _gap_norm(pgap)
+    if q == p or q.strip() == p.strip() and (q.strip() or (" " in q) == (" " in p)):
+        return None
+    qs, ps = q.replace(" ", ""), p.replace(" ", "")
+    if qs == ps:
+        return K.WHITESPACE
+    if {qs, ps} <= {"", "-"} and "-" in (qs + ps):
+        return K.HYPHENATION
+    return K.PUNCTUATION
+
+
+def _span(text: str, toks: list[Token], i1: int, i2: int, parens: bool = False) -> str:
+    if i1 >= i2:
+        return ""
+    a, b = toks[i1].start, toks[i2 - 1].end
+    if parens:
+        while a > 0 and text[a - 1] in "( ":
+            if text[a - 1] == "(":
+                a -= 1
+                break
+            a -= 1
+        if text[a : a + 1] != "(":
+            a = toks[i1].start
+        close = text.find(")", b, b + 2)
+        if close != -1 and text[a : a + 1] == "(":
+            b = close + 1
+    return text[a:b]
+
+
+def _word_kind(q: Token, p: Token, first: bool) -> list[K]:
+    if q.text == p.text or q.key != p.key:
+        return []
+    if fold(q.text) != fold(p.text):
+        return [K.NUMBER_FORMAT]
+    kinds = []
+    qa, pa = _strip_marks(q.text), _strip_marks(p.text)
+    if q.text.casefold() != p.text.casefold():
+        kinds.append(K.DIACRITICS)
+    if qa != pa and qa.casefold() == pa.casefold():
+        if not (first and qa == pa[:1].lower() + pa[1:] and pa[:1].isupper()):
+            kinds.append(K.CASE)
+    return kinds
+
+
+def _substantive(qtoks: list[Token], ptoks: list[Token], qtext: str, ptext: str) -> K:
+    if _keys_negation(qtoks, qtext) != _keys_negation(ptoks, ptext) or (
+        any(t.key in NEGATIONS for t in qtoks + ptoks)
+    ):
+        return K.NEGATION
+    qh = {t.key for t in qtoks} & HEDGES
+    ph = {t.key for t in ptoks} & HEDGES
+    if qh != ph:
+        return K.HEDGE
+    if qtoks and ptoks and all(is_number(t.key) for t in qtoks + ptoks if t.key != "percent"):
+        return K.NUMBER_CHANGE
+    if not qtoks:
+        return K.DELETION
+    if not ptoks:
+        return K.INSERTION
+    return K.SUBSTITUTION
+
+
+def _spelling(q: Token, p: Token) -> bool:
+    if is_number(q.key) or is_number(p.key) or q.key in NEGATIONS or p.key in NEGATIONS:
+        return False
+    n = min(len(q.key), len(p.key))
+    if n < 4:
+        return False
+    return DamerauLevenshtein.distance(q.key, p.key) <= (1 if n < 8 else 2)
+
+
+def _is_splice(ptext: str, ptoks: list[Token], p1: int, p2: int) -> bool:
+    before = ptext[ptoks[p1 - 1].end : ptoks[p1].start] if p1 > 0 else ""
+    after = ptext[ptoks[p2 - 1].end : ptoks[p2].start] if p2 < len(ptoks) else ""
+    words = ptext[ptoks[p1].start : ptoks[p2 - 1].end]
+    return (
+        any(c in "”\"’" for c in before)
+        and any(c in "“\"‘" for c in after)
+        and p2 - p1 <= 6
+        and bool(SPEECH_TAG_RE.search(words))
+    )
+
+
+def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Segment],
+             splice_tags: tuple[str, ...] = ()) -> Described:
+    qtext, qtoks = qt.text, qt.tokens
+    out: list[Discrepancy] = []
+    matched = 0
+    cosmetic_words = 0
+    last_p: int | None = None
+    nf_done: set[int] = set()
+    for si, seg in enumerate(segments):
+        if si > 0:
+            first_p = next((o.p1 for o in seg.ops if o.tag in ("equal", "replace")), None)
+            if last_p is not None and first_p is not None:
+                hidden = ptext[ptoks[last_p - 1].end : ptoks[first_p].start] if first_p > last_p else ""
+                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, hidden.strip(" ,;:\n")))
+            else:
+                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, ""))
+        prev_pair: tuple[int, int] | None = None
+        for op in seg.ops:
+            if op.tag == "equal":
+                for k in range(op.q2 - op.q1):
+                    qi, pi = op.q1 + k, op.p1 + k
+                    matched += 1
+                    kinds = _word_kind(qtoks[qi], ptoks[pi], first=qi == 0)
+                    for kind in kinds:
+                        if kind is K.NUMBER_FORMAT:
+                            if qi in nf_done:
+                                continue
+                            qa, qb, pa, pb = _number_span(qtoks, ptoks, qi, pi)
+                            nf_done.update(range(qa, qb))
+                            out.append(Discrepancy(kind, qtext[qtoks[qa].start : qtoks[qb - 1].end], ptext[ptoks[pa].start : ptoks[pb - 1].end]))
+                        else:
+                            out.append(Discrepancy(kind, qtoks[qi].text, ptoks[pi].text))
+                        cosmetic_words += 1
+                    if prev_pair is not None and prev_pair == (qi - 1, pi - 1):
+                        gk = _gap_kind(qtext[qtoks[qi - 1].end : qtoks[qi].start], ptext[ptoks[pi - 1].end : ptoks[pi].start])
+                        if gk is not None:
+                            qa = qtoks[qi - 2].start if qi >= 2 else qtoks[qi - 1].start
+                            pa = ptoks[pi - 2].start if pi >= 2 else ptoks[pi - 1].start
+                            out.append(Discrepancy(gk, qtext[qa : qtoks[qi].start].strip(), ptext[pa : ptoks[pi].start].strip()))
+                            cosmetic_words += 1
+                    prev_pair = (qi, pi)
+                continue
+            prev_pair = None
+            qs, ps = qtoks[op.q1 : op.q2], ptoks[op.p1 : op.p2]
+            if op.tag in ("replace", "insert") and qs and all(qt.bracketed[op.q1 : op.q2]):
+                m = re.search(r"\[[^\]]*\]", qtext[qs[0].start - 1 : qs[-1].end + 1])
+                side = m.group() if m else _span(qtext, qtoks, op.q1, op.q2)
+                out.append(Discrepancy(K.BRACKETED, side, _span(ptext, ptoks, op.p1, op.p2)))
+                matched += len(qs)
+                continue
+            if op.tag == "delete" and _is_splice(ptext, ptoks, op.p1, op.p2):
+                tag_text = ptext[ptoks[op.p1].start : ptoks[op.p2 - 1].end + 1].strip(" “\"")
+                out.append(Discrepancy(K.SPLICE, "", tag_text))
+                continue
+            if op.tag == "replace" and len(qs) == len(ps):
+                kinds = []
+                for q, p in zip(qs, ps, strict=True):
+                    if _spelling(q, p):
+                        kinds.append(K.SPELLING)
+                    else:
+                        kinds.append(None)
+                if all(kinds):
+                    for q, p in zip(qs, ps, strict=True):
+                        out.append(Discrepancy(K.SPELLING, q.text, p.text))
+                    matched += len(qs)
+                    cosmetic_words += len(qs)
+                    continue
+            kind = _substantive(qs, ps, qtext, ptext)
+            out.append(Discrepancy(kind, _span(qtext, qtoks, op.q1, op.q2, parens=True), _span(ptext, ptoks, op.p1, op.p2, parens=True)))
+        ends = [o.p2 for o in seg.ops if o.tag in ("equal", "replace")]
+        if ends:
+            last_p = max(ends)
+    for tag in splice_tags:
+        out.append(Discrepancy(K.SPLICE, tag, ""))
+    n = sum(1 for b in qt.bracketed if not b) or 1
+    substantive = sum(1 for d in out if d.severity.value == "substantive")
+    score = max(0.0, min(1.0, matched / max(n, 1))) - 0.05 * substantive - 0.005 * cosmetic_words
+    return Described(out, min(matched, n), round(max(0.0, score), 4))
+
+
+def _number_span(qtoks: list[Token], ptoks: list[Token], qi: int, pi: int) -> tuple[int, int, int, int]:
+    """A number with its percent sign or word, on both sides: `2%` / `two percent`."""
+    qa, qb, pa, pb = qi, qi + 1, pi, pi + 1
+    if qtoks[qi].key == "percent" and qi > 0 and pi > 0 and is_number(qtoks[qi - 1].key) and qtoks[qi - 1].key == ptoks[pi - 1].key:
+        qa, pa = qi - 1, pi - 1
+    elif is_number(qtoks[qi].key) and qi + 1 < len(qtoks) and pi + 1 < len(ptoks) and qtoks[qi + 1].key == "percent" == ptoks[pi + 1].key:
+        qb, pb = qi + 2, pi + 2
+    return qa, qb, pa, pb

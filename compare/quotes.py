@@ -1,0 +1,284 @@
+"""Find the quotations in an article, with what the article claims about their source.
+
+Straight, curly and single quotation marks and guillemets; nested quotes stay inside their outer
+quote; a quote may run over a paragraph break when the break is a wrapping artifact; a quotation
+interrupted by a speech tag that ends in a comma (`"We have 18 months," he said, "and if ...`) is one
+quotation with a splice. Apostrophes (`Mexico's`) and mixed marks (`‘losing'`) are not boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .errors import UnbalancedQuotesError
+from .model import Article, Claim, Quote, QuoteKind, Span
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+SPEECH_VERBS = (
+    "said|says|say|wrote|writes|added|adds|asked|asks|told|tells|noted|notes|warned|warns|read|reads|"
+    "reported|reports|explained|explains|stated|states|emphasized|emphasised|complained|lamented|"
+    "argued|continued|concluded|commented|observed|insisted|acknowledged|cautioned|declared|"
+    "described|suggested|urged|remarked|replied|responded|quoted|cabled|recalled"
+)
+AUTHOR_VERBS = {"wrote", "writes", "cabled", "reported", "reports"}
+DOC_NOUNS = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|dated)"
+MONTH_RE = (
+    r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+    r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
+MONTH_NUM = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+NOT_NAMES = {
+    "In", "The", "A", "An", "According", "One", "But", "And", "Also", "On", "At", "As", "After",
+    "Before", "When", "While", "This", "That", "These", "Those", "He", "She", "They", "It", "We",
+    "Secretary", "State", "Department", "US", "U.S.", "Embassy", "President", "Ambassador", "Gen.",
+    "Former", "Deputy", "Mexican", "Mexico", "Washington", "Thursday", "Monday", "Tuesday",
+    "Wednesday", "Friday", "Saturday", "Sunday", "Shortly", "Meanwhile", "Officially", "Looking",
+    "Sometimes", "Well", "Now", "Yes", "There", "Some", "Many", "Cable", "Cables", "Memo", "Army",
+    "Navy", "Foreign", "Ministry", "American", "Congress", "Pres.", "Amb.", "Sen.", "Rep.", "Mr.",
+    "Mrs.", "Ms.", "Dr.", "Undersecretary", "Interior", "Leaked", "WikiLeaks", "Clinton's",
+}  # fmt: skip
+ABBREV = r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Amb|Lt|Col|Maj|Sgt|Jr|Sr|Inc|Co|Corp|No|vs|U\.S|[A-Z])"
+SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘A-Z(]|\s*\n\s*\n|\s*$)")
+ABBREV_RE = re.compile(r"\b" + ABBREV + r"$")
+NAME_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
+
+
+@dataclass(frozen=True)
+class _Raw:
+    start: int  # the first character inside the marks
+    end: int
+    open_mark: int  # offset of the opening mark
+
+
+def _is_opener(text: str, i: int) -> bool | None:
+    c = text[i]
+    if c in OPEN_DOUBLE:
+        return True
+    if c in CLOSE_DOUBLE:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-"):
+        return False
+    return None
+
+
+def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
+    marks = [m.start() for m in re.finditer(r'["“”„«»]', text)]
+    out: list[_Raw] = []
+    open_at: int | None = None
+    for i in marks:
+        kind = _is_opener(text, i)
+        if open_at is None:
+            if kind is False:
+                _unbalanced(name, text, i, strict)
+                continue
+            open_at = i
+            continue
+        between = text[open_at + 1 : i]
+        brk = re.search(r"\n[ \t]*\n", between)
+        if brk and kind is True:
+            # The quotation convention for a quote that runs over paragraphs, or a mark left open.
+            if re.fullmatch(r"\s*", between[brk.end():]):
+                out.append(_Raw(open_at + 1, open_at + 1 + brk.start(), open_at))
+            else:
+                _unbalanced(name, text, open_at, strict)
+            open_at = i
+            continue
+        if kind is True and not brk:
+            # an opener while one is open: nested double quotes are rare; treat the first as stray
+            _unbalanced(name, text, open_at, strict)
+            open_at = i
+            continue
+        if len(re.findall(r"\n[ \t]*\n", between)) > 1:
+            _unbalanced(name, text, open_at, strict)
+            open_at = i if kind is not False else None
+            continue
+        out.append(_Raw(open_at + 1, i, open_at))
+        open_at = None
+    if open_at is not None:
+        _unbalanced(name, text, open_at, strict)
+    return out
+
+
+def _single_quotes(text: str, inside: list[_Raw]) -> list[_Raw]:
+    covered = [(r.open_mark, r.end + 1) for r in inside]
+    out = []
+    for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—]))[‘'](?=[A-Za-z])([^‘’'\n]{1,200}?[A-Za-z.,!?])[’'](?![A-Za-z])", text, re.M):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        out.append(_Raw(m.start(1), m.end(1), m.start()))
+    return out
+
+
+def _unbalanced(name: str, text: str, at: int, strict: bool) -> None:
+    snippet = " ".join(text[at : at + 40].split())
+    if strict:
+        raise UnbalancedQuotesError(name, at, snippet)
+    warnings.warn(f"{name}: skipped an unbalanced quotation mark at character {at} ({snippet!r})", stacklevel=3)
+
+
+def _mask(text: str, raws: list[_Raw]) -> str:
+    chars = list(text)
+    for r in raws:
+        for k in range(r.start, r.end):
+            if chars[k].isalnum():
+                chars[k] = "Q"
+    return "".join(chars)
+
+
+def _ends(masked: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    for m in SENTENCE_END.finditer(masked, lo, hi):
+        if m.group()[0] == "." and ABBREV_RE.search(masked, max(0, m.start() - 6), m.start()):
+            continue
+        yield m
+
+
+def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
+    para_start = max(masked.rfind("\n\n", 0, start), masked.rfind("\n \n", 0, start))
+    lo = para_start + 1 if para_start >= 0 else 0
+    for m in _ends(masked, lo, start):
+        lo = m.end()
+    m = next(_ends(masked, end, len(masked)), None)
+    para_end = masked.find("\n\n", end)
+    hi = m.end() if m else len(masked)
+    if para_end != -1 and para_end < hi:
+        hi = para_end
+    return lo, hi
+
+
+def _name(words: str) -> str | None:
+    for m in reversed(list(NAME_RE.finditer(words))):
+        if re.search(r"[’']s$", m.group()):
+            continue
+        parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))]
+        if parts:
+            return " ".join(parts)
+    return None
+
+
+def _claim(masked: str, raw: _Raw, lo: int, hi: int) -> Claim:
+    before = masked[lo : raw.open_mark]
+    after = masked[raw.end + 1 : hi]
+    sentence = masked[lo:hi]
+    speaker = verb = cue = None
+    authorship = False
+    verbs = SPEECH_VERBS
+    m = re.match(r"\s*,?\s*(?P<verb>" + verbs + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
+    m2 = re.match(
+        r"\s*,?\s*(?P<who>[^,.;\"“”Q]{1,60}?)\s+(?:also\s+)?(?P<verb>" + verbs + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)", after
+    )
+    if m:
+        who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
+    elif m2:
+        who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
+    else:
+        vm = list(re.finditer(r"\b(?P<verb>" + verbs + r")\b(?:\s+that)?", before))
+        who = None
+        if vm:
+            verb = vm[-1].group("verb")
+            head = before[: vm[-1].start()]
+            who = head.rsplit(",", 1)[-1] if not re.search(r"\b(?:he|she)\s*$", head) else head
+            if _name(who) is None:
+                who = head
+            cue = before[vm[-1].start() - len(who) if len(who) < vm[-1].start() else 0 : vm[-1].end()].strip()
+        else:
+            nm = re.search(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*$", before)
+            if nm:
+                who, cue = nm.group(1), nm.group(1)
+    if who is not None:
+        speaker = _name(who) or None
+        if speaker is None and re.search(r"\b(?:official|ambassador|diplomat|memo|cable|assessment|dispatch)\b", who, re.I):
+            speaker = None
+    if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
+        authorship = True
+    if speaker is None and verb is None:
+        cue = None
+    date_text = year = month = day = None
+    if re.search(DOC_NOUNS, sentence, re.I):
+        for dm in DATE_RE.finditer(sentence):
+            mon = dm.group("mon")
+            if mon == "May" and not (dm.group("day") or dm.group("year")):
+                continue
+            date_text = dm.group().strip()
+            month = MONTH_NUM[mon[:3].lower()]
+            day = int(dm.group("day")) if dm.group("day") else None
+            year = int(dm.group("year")) if dm.group("year") else None
+            break
+    return Claim(speaker, verb, authorship, date_text, year, month, day, cue)
+
+
+SPLICE_TAG = re.compile(r"\s*(?P<tag>[^\"“”.!?\n]{1,60}?\b(?:" + SPEECH_VERBS + r")\b[^\"“”.!?\n]{0,40}?),\s*$")
+
+
+def _kind(text: str, quote_text: str, raw: _Raw) -> QuoteKind:
+    before = text[max(0, raw.open_mark - 60) : raw.open_mark]
+    after = text[raw.end + 1 : raw.end + 20]
+    if re.search(r"[A-Z][\w'-]+, [A-Z][\w'-]+(?: [A-Z]\.)?\.\s*$", before) or re.match(r"\s*\((?:19|20)\d{2}\)", after):
+        return QuoteKind.TITLE
+    words = quote_text.strip(" ,.;:").split()
+    if 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and raw.open_mark > 0 and not re.search(r"[.!?:]\s*$", text[: raw.open_mark]):
+        return QuoteKind.NAME
+    if len(quote_text.split()) <= 4 and not re.search(r"[.!?]\W*$", quote_text.strip()):
+        return QuoteKind.SCARE
+    return QuoteKind.QUOTATION
+
+
+def extract(article: Article, strict: bool = False) -> list[Quote]:
+    text = article.text
+    raws = _double_quotes(text, article.name, strict)
+    raws += _single_quotes(text, raws)
+    raws.sort(key=lambda r: r.start)
+    raws = [r for r in raws if re.search(r"[^\W\d_]", text[r.start : r.end])]
+    masked = _mask(text, raws)
+    quotes: list[Quote] = []
+    i = 0
+    while i < len(raws):
+        group = [raws[i]]
+        tags: list[str] = []
+        while i + 1 < len(raws):
+            a, b = group[-1], raws[i + 1]
+            between = text[a.end + 1 : b.open_mark]
+            tm = SPLICE_TAG.fullmatch(between)
+            if tm and text[a.start : a.end].rstrip().endswith(",") and text[b.start : b.end].lstrip()[:1].islower():
+                group.append(b)
+                tags.append(tm.group("tag").strip(" ,"))
+                i += 1
+            else:
+                break
+        i += 1
+        parts = []
+        for r in group:
+            s, e = r.start, r.end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            parts.append(Span(s, e))
+        quote_text = " ".join(text[p.start : p.end] for p in parts)
+        lo, hi = _sentence(masked, group[0].open_mark, group[-1].end)
+        claim = _claim(masked, group[-1] if len(group) == 1 else group[0], lo, hi)
+        if claim.empty and len(group) > 1:
+            claim = _claim(masked, group[-1], lo, hi)
+        context = " ".join(text[lo:hi].split())
+        quotes.append(
+            Quote(
+                article=article.name,
+                text=quote_text,
+                start=parts[0].start,
+                end=parts[-1].end,
+                parts=tuple(parts),
+                kind=_kind(text, quote_text, group[0]),
+                context=context,
+                claim=claim,
+                splice_tags=tuple(tags),
+            )
+        )
+    return quotes

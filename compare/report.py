@@ -1,0 +1,213 @@
+"""Results out: the contract's JSON objects (one per quote), and JSONL, JSON, CSV, Markdown, HTML and
+a readable table built from them. Every text is escaped in HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from .model import Alignment, AttributionCheck, QuoteResult
+
+FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
+
+
+def _source(a: Alignment | None, with_score: bool = False) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    out: dict[str, Any] = {
+        "cable": a.cable_id,
+        "paragraph": a.paragraph,
+        "start": a.start,
+        "end": a.end,
+        "text": a.text,
+        "paragraph_text": a.paragraph_text,
+    }
+    if len(a.paragraphs) > 1:
+        out["paragraphs"] = list(a.paragraphs)
+    if a.quoted_in_source:
+        out["quoted_in_source"] = True
+    if with_score:
+        out["score"] = a.score
+    return out
+
+
+def _attribution(c: AttributionCheck | None, claim_only: dict[str, Any] | None) -> dict[str, Any] | None:
+    if c is None:
+        return claim_only
+    cl = c.claim
+    return {
+        "claimed_speaker": cl.speaker,
+        "claimed_verb": cl.verb,
+        "claimed_authorship": cl.authorship,
+        "claimed_date": cl.date_text,
+        "cue": cl.cue,
+        "cable_signer": c.cable_signer,
+        "cable_classified_by": c.cable_classified_by,
+        "cable_date": c.cable_date,
+        "source_speakers": list(c.source_speakers),
+        "ok": c.ok,
+        "why": c.why,
+    }
+
+
+def to_record(r: QuoteResult) -> dict[str, Any]:
+    """One quote as the contract's JSON object (../shared/CONTRACT.md)."""
+    q = r.quote
+    claim = None
+    if not q.claim.empty:
+        claim = {
+            "claimed_speaker": q.claim.speaker,
+            "claimed_verb": q.claim.verb,
+            "claimed_authorship": q.claim.authorship,
+            "claimed_date": q.claim.date_text,
+            "cue": q.claim.cue,
+            "ok": None,
+            "why": "no source to compare with",
+        }
+    rec: dict[str, Any] = {
+        "article": q.article,
+        "quote": q.text,
+        "start": q.start,
+        "end": q.end,
+        "verdict": r.verdict.value,
+        "score": r.score,
+        "source": _source(r.source),
+        "candidates": [_source(c, with_score=True) for c in r.candidates],
+        "ambiguous": r.ambiguous,
+        "discrepancies": [
+            {"kind": d.kind.value, "severity": d.severity.value, "quote_side": d.quote_side, "source_side": d.source_side}
+            for d in r.discrepancies
+        ],
+        "attribution": _attribution(r.attribution, claim),
+        "article_text_repaired": r.article_text_repaired,
+        "quote_kind": q.kind.value,
+        "parts": [[p.start, p.end] for p in q.parts],
+    }
+    if r.note:
+        rec["note"] = r.note
+    return rec
+
+
+def summary(results: list[QuoteResult]) -> dict[str, Any]:
+    verdicts = Counter(r.verdict.value for r in results)
+    severities = Counter(d.severity.value for r in results for d in r.discrepancies)
+    return {
+        "quotes": len(results),
+        "verdicts": dict(verdicts),
+        "severities": dict(severities),
+        "ambiguous": sum(r.ambiguous for r in results),
+        "misattributed": sum(1 for r in results if r.attribution and r.attribution.ok is False),
+    }
+
+
+def render(results: list[QuoteResult], fmt: str) -> str:
+    records = [to_record(r) for r in results]
+    if fmt == "jsonl":
+        return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
+    if fmt == "json":
+        return json.dumps({"summary": summary(results), "quotes": records}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(records)
+    if fmt == "markdown":
+        return _markdown(records, summary(results))
+    if fmt == "html":
+        return _html(records, summary(results))
+    return _table(records, summary(results))
+
+
+def _where(rec: dict[str, Any]) -> str:
+    s = rec["source"]
+    if not s:
+        return "-"
+    return f"{s['cable']} ¶{s['paragraph']}" if s["paragraph"] is not None else s["cable"]
+
+
+def _issues(rec: dict[str, Any]) -> str:
+    parts = [f"{d['kind']}: {d['quote_side']!r}→{d['source_side']!r}" for d in rec["discrepancies"]]
+    a = rec["attribution"]
+    if a and a.get("ok") is False:
+        parts.append(f"MISATTRIBUTED: {a['why']}")
+    if rec["ambiguous"]:
+        parts.append("ambiguous")
+    if rec.get("note") and rec["verdict"] == "not_found":
+        parts.append(rec["note"])
+    return "; ".join(parts)
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _table(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
+    lines = []
+    article = None
+    for rec in records:
+        if rec["article"] != article:
+            article = rec["article"]
+            lines.append(f"\n{article}")
+        lines.append(f"  {rec['start']:>6}  {rec['verdict']:<10} {_where(rec):<18} {_short(rec['quote'], 60)}")
+        issues = _issues(rec)
+        if issues:
+            lines.append(f"{'':<37}{_short(issues, 110)}")
+    v = ", ".join(f"{k} {n}" for k, n in sorted(summ["verdicts"].items()))
+    lines.append(f"\n{summ['quotes']} quotes: {v}; {summ['misattributed']} misattributed, {summ['ambiguous']} ambiguous")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _csv(records: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["article", "start", "end", "quote", "verdict", "score", "cable", "paragraph", "source_text",
+                "ambiguous", "discrepancies", "attribution_ok", "attribution_why"])
+    for rec in records:
+        s, a = rec["source"] or {}, rec["attribution"] or {}
+        w.writerow([rec["article"], rec["start"], rec["end"], rec["quote"], rec["verdict"], rec["score"],
+                    s.get("cable", ""), s.get("paragraph", ""), s.get("text", ""), rec["ambiguous"],
+                    "; ".join(f"{d['kind']}({d['severity']}): {d['quote_side']} -> {d['source_side']}" for d in rec["discrepancies"]),
+                    "" if a.get("ok") is None else a.get("ok"), a.get("why", "")])
+    return buf.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _markdown(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
+    out = ["# Quote check", "", f"{summ['quotes']} quotes: " + ", ".join(f"{k} {n}" for k, n in sorted(summ["verdicts"].items())), "",
+           "| article | quote | verdict | source | differences |", "| --- | --- | --- | --- | --- |"]
+    for rec in records:
+        out.append(f"| {_md_cell(rec['article'])} | {_md_cell(_short(rec['quote'], 90))} | {rec['verdict']} | "
+                   f"{_md_cell(_where(rec))} | {_md_cell(_issues(rec))} |")
+    return "\n".join(out) + "\n"
+
+
+def _html(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
+    e = html.escape
+    rows = []
+    for rec in records:
+        rows.append(
+            f"<tr class='{e(rec['verdict'])}'><td>{e(rec['article'])}</td><td>{e(rec['quote'])}</td>"
+            f"<td>{e(rec['verdict'])}</td><td>{e(_where(rec))}</td>"
+            f"<td>{e((rec['source'] or {}).get('text', ''))}</td><td>{e(_issues(rec))}</td></tr>"
+        )
+    verdicts = ", ".join(f"{e(k)} {n}" for k, n in sorted(summ["verdicts"].items()))
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Quote check</title>"
+        "<style>body{font-family:sans-serif}td{vertical-align:top;border-top:1px solid #ccc;padding:4px}"
+        ".altered td:nth-child(3),.not_found td:nth-child(3){color:#b00;font-weight:bold}</style></head><body>"
+        f"<h1>Quote check</h1><p>{summ['quotes']} quotes: {verdicts}</p><table>"
+        "<tr><th>article</th><th>quote</th><th>verdict</th><th>source</th><th>source text</th><th>differences</th></tr>"
+        + "".join(rows) + "</table></body></html>\n"
+    )
+
+
+def write_jsonl(results: Iterable[QuoteResult], out: io.TextIOBase) -> None:
+    for r in results:
+        out.write(json.dumps(to_record(r), ensure_ascii=False) + "\n")

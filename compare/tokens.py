@@ -1,0 +1,90 @@
+"""Word tokens with character offsets and folded comparison keys, shared by every matching stage.
+
+A key folds what the contract calls typography and cosmetics: case, diacritics, number words
+(`two` -> `2`), the percent sign (`%` -> `percent`) and thousands separators. Punctuation and
+white space are not tokens; they live in the gaps between tokens, where the alignment compares them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+TOKEN_RE = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?(?![^\W_])|\d+(?:\.\d+)?(?![^\W_])|[^\W_]+|%")
+
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100",
+}  # fmt: skip
+
+STOPWORDS = frozenset(
+    """a an the and or but of to in on at by for with from as is are was were be been being it its
+    this that these those he she they we you i his her their our your them him us me my not no
+    have has had do does did will would can could should may might must shall than then so if
+    into out over under about up down there here who whom which what when where why how all any
+    also very just only s t""".split()
+)
+
+QUOTE_CHARS = "\"'“”‘’„‟«»‹›`´"
+DASH_CHARS = "-‐‑‒–—―−"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    key: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Case and diacritics folded: `Calderón` -> `calderon`."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def key_of(word: str) -> str:
+    if word == "%":
+        return "percent"
+    f = fold(word)
+    if f[:1].isdigit():
+        return f.replace(",", "")
+    return NUMBER_WORDS.get(f, f)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [
+        Token(m.group(), key_of(m.group()), m.start() + offset, m.end() + offset)
+        for m in TOKEN_RE.finditer(text)
+    ]
+
+
+def is_number(key: str) -> bool:
+    return key[:1].isdigit()
+
+
+def content_keys(text: str) -> list[str]:
+    """Folded keys of the words that carry meaning (no stop words), in order."""
+    return [t.key for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 1]
+
+
+def fold_typography(text: str) -> str:
+    """Straight quotes, one dash, single spaces: what `verbatim` ignores."""
+    out = []
+    for c in text:
+        if c in "“”„‟«»":
+            out.append('"')
+        elif c in "‘’‚‛`´":
+            out.append("'")
+        elif c in DASH_CHARS:
+            out.append("-")
+        else:
+            out.append(c)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
