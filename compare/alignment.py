@@ -9,10 +9,11 @@ words are marked edits and never have to match. Each segment is first placed wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import DamerauLevenshtein
 
 from .model import Alignment, Quote
 from .tokens import Token, tokenize
@@ -92,8 +93,78 @@ def _window(keys: list[str], pkeys: list[str], lo: int) -> tuple[int, int]:
         return lo, lo
     first = lo + max(0, next((i for i, s in enumerate(starts) if s + len(pkeys[lo + i]) > res.dest_start), 0))
     last = lo + next((i for i, s in enumerate(starts) if s >= res.dest_end), len(starts))
-    margin = max(3, n // 3)
+    margin = max(4, n // 4)
     return max(lo, first - margin), min(len(pkeys), last + margin)
+
+
+def fit(q: list[str], p: list[str], near: Callable[[str, str], bool] | None = None) -> list[Op]:
+    """Fitting alignment: all of `q` against the best substring of `p` (free ends in `p`).
+
+    Match +2, near match (a spelling variant) +1, mismatch -1, a skipped word on either side -1.
+    Returns ops with q/p indices local to the inputs; no leading or trailing source-only ops.
+    """
+    m, n = len(q), len(p)
+    if m == 0:
+        return []
+    if n == 0:
+        return [Op("insert", 0, m, 0, 0)]
+    NEG = -(10**9)
+    H = [[0] * (n + 1) for _ in range(m + 1)]
+    T = [[0] * (n + 1) for _ in range(m + 1)]  # 1 diag, 2 up (quote word unmatched), 3 left (source word skipped)
+    for i in range(1, m + 1):
+        H[i][0] = -i
+        T[i][0] = 2
+    for i in range(1, m + 1):
+        qi = q[i - 1]
+        Hi, Hp, Ti = H[i], H[i - 1], T[i]
+        for j in range(1, n + 1):
+            pj = p[j - 1]
+            if qi == pj:
+                s = 2
+            elif near is not None and qi != NEVER and near(qi, pj):
+                s = 1
+            else:
+                s = -1
+            best, t = Hp[j - 1] + s, 1
+            up = Hp[j] - 1
+            if up > best:
+                best, t = up, 2
+            left = Hi[j - 1] - 1
+            if left > best:
+                best, t = left, 3
+            Hi[j], Ti[j] = best, t
+    last = H[m]
+    j = max(range(n + 1), key=lambda k: (last[k], -k)) if n else 0
+    i = m
+    pairs: list[tuple[str, int, int]] = []  # (kind, i, j) per step, reversed
+    while i > 0:
+        t = T[i][j] if j > 0 else 2
+        if t == 1:
+            pairs.append(("equal" if q[i - 1] == p[j - 1] else "replace", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif t == 2:
+            pairs.append(("insert", i - 1, j))
+            i -= 1
+        else:
+            pairs.append(("delete", i, j - 1))
+            j -= 1
+    pairs.reverse()
+    ops: list[Op] = []
+    for kind, a, b in pairs:
+        qa, qb = (a, a + 1) if kind != "delete" else (a, a)
+        pa, pb = (b, b + 1) if kind != "insert" else (b, b)
+        if ops and ops[-1].tag == kind and ops[-1].q2 == qa and ops[-1].p2 == pa:
+            ops[-1] = Op(kind, ops[-1].q1, qb, ops[-1].p1, pb)
+        else:
+            ops.append(Op(kind, qa, qb, pa, pb))
+    del NEG
+    return ops
+
+
+def _near(a: str, b: str) -> bool:
+    if a[:1].isdigit() or b[:1].isdigit() or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    return DamerauLevenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
 
 
 def align_tokens(qt: QuoteTokens, ptoks: list[Token]) -> list[Segment]:
@@ -104,19 +175,7 @@ def align_tokens(qt: QuoteTokens, ptoks: list[Token]) -> list[Segment]:
     for q1, q2, ell in qt.segments:
         skeys = keys[q1:q2]
         w0, w1 = _window(skeys, pkeys, lo)
-        ops = [Op(o.tag, q1 + o.src_start, q1 + o.src_end, w0 + o.dest_start, w0 + o.dest_end)
-               for o in Levenshtein.opcodes(skeys, pkeys[w0:w1])]
-        while ops and ops[0].tag == "delete":
-            ops.pop(0)
-        while ops and ops[-1].tag == "delete":
-            ops.pop()
-        # a replace at an edge that is really an unmatched quote word next to source words outside
-        if ops and ops[0].tag == "replace" and len(ops) > 1 and not any(qt.bracketed[ops[0].q1 : ops[0].q2]):
-            o = ops[0]
-            ops[0] = Op("insert", o.q1, o.q2, o.p2, o.p2)
-        if ops and ops[-1].tag == "replace" and len(ops) > 1 and not any(qt.bracketed[ops[-1].q1 : ops[-1].q2]):
-            o = ops[-1]
-            ops[-1] = Op("insert", o.q1, o.q2, o.p1, o.p1)
+        ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], _near)]
         out.append(Segment(q1, q2, tuple(ops), ell))
         matched_p = [o.p2 for o in ops if o.tag == "equal"]
         if matched_p:

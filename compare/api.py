@@ -65,12 +65,20 @@ class Checker:
         found = quotes.extract(article, strict=self.strict)
         if not found:
             raise NoQuotesError(article.name)
-        results = []
-        for i, q in enumerate(found):
-            results.append(self.check_quote(article, q, found))
+        # Long quotes first: where they come from is context for the short ones around them.
+        order = sorted(range(len(found)), key=lambda k: len(found[k].text.split()) <= verdict.SHORT)
+        results: dict[int, QuoteResult] = {}
+        for done, k in enumerate(order, 1):
+            results[k] = self.check_quote(article, found[k], found, list(results.values()))
             if progress:
-                progress(article.name, i + 1, len(found))
-        return results
+                progress(article.name, done, len(found))
+        return [results[k] for k in range(len(found))]
+
+    @staticmethod
+    def _block(text: str, pos: int) -> tuple[int, int]:
+        lo = max(text.rfind("\n\n", 0, pos), 0)
+        hi = text.find("\n\n", pos)
+        return lo, len(text) if hi == -1 else hi
 
     def _context_keys(self, article: Article, q: Quote, all_quotes: list[Quote]) -> set[str]:
         text = article.text
@@ -98,7 +106,8 @@ class Checker:
                     out.append(al.align(q, p.cable_id, (p.number, nxt.number), p.text + " " + nxt.text))
         return out
 
-    def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote]) -> QuoteResult:
+    def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote],
+                    done: list[QuoteResult] | None = None) -> QuoteResult:
         skip = verdict.kind_skips_matching(q)
         if skip:
             return QuoteResult(q, Verdict.NOT_FOUND, 1.0, None, (), False, (), None, article.repaired, skip)
@@ -106,8 +115,15 @@ class Checker:
         ctx = self._context_keys(article, q, all_quotes)
         n_docs = max(1, len(self.corpus.paragraphs))
 
+        block = self._block(article.text, q.start)
+        near_sources = {(r.source.cable_id, r.source.paragraph) for r in done or []
+                        if r.source is not None and r.verdict.supported and self._block(article.text, r.quote.start) == block}
+        article_cables = {r.source.cable_id for r in done or [] if r.source is not None and r.verdict.supported}
+
         def context(a: Alignment) -> float:
-            return verdict.idf_overlap(ctx, self._keys_of(a), self.df, n_docs)
+            # a quote beside this one comes from the same paragraph, or the article quotes this cable
+            bonus = 0.1 if (a.cable_id, a.paragraph) in near_sources else 0.05 if a.cable_id in article_cables else 0.0
+            return verdict.idf_overlap(ctx, self._keys_of(a), self.df, n_docs) + bonus
 
         def claim_fit(a: Alignment) -> float:
             chk = attribution.check(q.claim, self.corpus.cables[a.cable_id], a)

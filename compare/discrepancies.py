@@ -175,12 +175,15 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                         else:
                             out.append(Discrepancy(kind, qtoks[qi].text, ptoks[pi].text))
                         cosmetic_words += 1
-                    if prev_pair is not None and prev_pair == (qi - 1, pi - 1):
+                    if prev_pair is not None and prev_pair == (qi - 1, pi - 1) and not {qi - 1, qi} <= nf_done:
                         gk = _gap_kind(qtext[qtoks[qi - 1].end : qtoks[qi].start], ptext[ptoks[pi - 1].end : ptoks[pi].start])
-                        if gk is not None:
+                        if gk is K.PUNCTUATION:
                             qa = qtoks[qi - 2].start if qi >= 2 else qtoks[qi - 1].start
                             pa = ptoks[pi - 2].start if pi >= 2 else ptoks[pi - 1].start
                             out.append(Discrepancy(gk, qtext[qa : qtoks[qi].start].strip(), ptext[pa : ptoks[pi].start].strip()))
+                            cosmetic_words += 1
+                        elif gk is not None:
+                            out.append(Discrepancy(gk, qtext[qtoks[qi - 1].start : qtoks[qi].end], ptext[ptoks[pi - 1].start : ptoks[pi].end]))
                             cosmetic_words += 1
                     prev_pair = (qi, pi)
                 continue

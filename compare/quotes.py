@@ -158,7 +158,8 @@ def _name(words: str) -> str | None:
     for m in reversed(list(NAME_RE.finditer(words))):
         if re.search(r"[’']s$", m.group()):
             continue
-        parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))]
+        parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))
+                 and not re.search(r"[’']s$", w)]
         if parts:
             return " ".join(parts)
     return None

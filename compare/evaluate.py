@@ -1,0 +1,135 @@
+"""Score results against a gold file of hand-checked quotes, with the same figures as
+`../shared/eval/score.py` (extract, source, not_found, verdict, discrepancy, misattribution, and
+false support).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SUPPORTING = {"verbatim", "cosmetic", "elided", "altered"}
+QUOTE_CHARS = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛`´"})
+
+
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s or "").translate(QUOTE_CHARS)
+    s = re.sub(r"[\u2010-\u2015]", "-", s)
+    return re.sub(r"\s+", " ", s).strip().strip("\"',.;: ").casefold()
+
+
+def same_quote(gold: str, pred: str) -> bool:
+    g, p = norm(gold), norm(pred)
+    if not g or not p:
+        return False
+    if g == p:
+        return True
+    short, long_ = sorted((g, p), key=len)
+    if short in long_ and len(short) >= 0.8 * len(long_):
+        return True
+    return len(g) > 20 and difflib.SequenceMatcher(None, g, p).ratio() >= 0.9
+
+
+def _src_key(s: dict[str, Any] | None) -> tuple[str, Any] | None:
+    if not s:
+        return None
+    return (re.sub(r"\s+", "", str(s.get("cable", ""))).upper(), s.get("paragraph"))
+
+
+@dataclass
+class Scores:
+    extract: float
+    source: float
+    abstain: float
+    verdict: float
+    discrepancy: float
+    misattribution: float
+    false_support: int
+    counts: str
+    misses: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        figures = (f"extract={self.extract:.3f} source={self.source:.3f} abstain={self.abstain:.3f} "
+                   f"verdict={self.verdict:.3f} discrepancy={self.discrepancy:.3f} misattribution={self.misattribution:.3f}")
+        return [f"  - {m}" for m in self.misses] + [self.counts, figures]
+
+
+def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for p in pred:
+        by_article.setdefault(p.get("article", ""), []).append(p)
+    found = src_ok = src_n = abst_ok = abst_n = false_support = verd_ok = 0
+    disc_hit = disc_n = attr_hit = attr_n = 0
+    misses: list[str] = []
+    for g in gold:
+        cands = [p for p in by_article.get(g["article"], []) if same_quote(g["quote"], p.get("quote", ""))]
+        p = cands[0] if cands else None
+        if p is None:
+            misses.append(f"not extracted: {g['id']}: {g['quote'][:70]!r}")
+            if g["source"] is None:
+                abst_n += 1
+            else:
+                src_n += 1
+            disc_n += len(g["discrepancies"])
+            attr_n += bool(g.get("attribution") and g["attribution"].get("ok") is False)
+            continue
+        found += 1
+        if g["verdict"] is None or p.get("verdict") == g["verdict"]:
+            verd_ok += 1
+        else:
+            misses.append(f"verdict {p.get('verdict')} != {g['verdict']}: {g['id']}")
+        if g["source"] is None:
+            abst_n += 1
+            if p.get("verdict") == "not_found":
+                abst_ok += 1
+            else:
+                misses.append(f"should be not_found, got {p.get('verdict')} {_src_key(p.get('source'))}: {g['id']}")
+            if p.get("verdict") in SUPPORTING:
+                false_support += 1
+        else:
+            src_n += 1
+            ok = {_src_key(g["source"])} | {_src_key(s) for s in g.get("also_acceptable", [])}
+            if _src_key(p.get("source")) in ok:
+                src_ok += 1
+            else:
+                misses.append(f"source {_src_key(p.get('source'))} != {_src_key(g['source'])}: {g['id']}")
+        for d in g["discrepancies"]:
+            disc_n += 1
+            hit = any(
+                pd.get("kind") == d["kind"]
+                and (
+                    not (d["quote_side"] or d["source_side"])
+                    or (d["quote_side"] and norm(d["quote_side"]) in norm(pd.get("quote_side", "")))
+                    or (d["source_side"] and norm(d["source_side"]) in norm(pd.get("source_side", "")))
+                )
+                for pd in p.get("discrepancies") or []
+            )
+            disc_hit += hit
+            if not hit:
+                misses.append(f"discrepancy {d['kind']} {d['quote_side']!r}/{d['source_side']!r} missed: {g['id']}")
+        att = g.get("attribution")
+        if att and att.get("ok") is False:
+            attr_n += 1
+            if (p.get("attribution") or {}).get("ok") is False:
+                attr_hit += 1
+            else:
+                misses.append(f"misattribution not flagged: {g['id']}")
+
+    def rate(x: int, n: int) -> float:
+        return x / n if n else 1.0
+
+    counts = (f"extracted {found}/{len(gold)}; source {src_ok}/{src_n}; not_found {abst_ok}/{abst_n}; "
+              f"false support {false_support}; verdict {verd_ok}/{len(gold)}; discrepancies {disc_hit}/{disc_n}; "
+              f"misattributions flagged {attr_hit}/{attr_n}")
+    return Scores(rate(found, len(gold)), rate(src_ok, src_n), rate(abst_ok, abst_n), rate(verd_ok, len(gold)),
+                  rate(disc_hit, disc_n), rate(attr_hit, attr_n), false_support, counts, misses)
