@@ -12,10 +12,15 @@ from dataclasses import dataclass
 
 from .model import Paragraph
 
+_MARKING = r"[A-Za-z]{1,4}(?:[ /]{1,2}[A-Za-z]{1,6})?"
 MARK_RE = re.compile(
-    r"(?m)^[ \t\u00a0]*(?:¶[ \t]*)?(\d{1,2})\.[ \t\u00a0]*\(([A-Za-z]{1,4}(?:[ /]{1,2}[A-Za-z]{1,6})?)\)"
+    r"(?m)^[ \t\u00a0]*(?:¶[ \t]*(?P<n1>\d{1,2})\.(?:[ \t\u00a0]*\(?(?P<m1>" + _MARKING + r")\))?"
+    r"|(?P<n2>\d{1,2})\.[ \t\u00a0]*\((?P<m2>" + _MARKING + r")\))"
 )
-UNMARKED_RE = re.compile(r"(?m)^[ \t\u00a0]*¶[ \t]*(\d{1,2})\.[ \t\u00a0]+(?=\S)")
+HEADER_LINE_RE = re.compile(
+    r"(?im)^[ \t]*(?:SUBJECT|REF|Classified By|CLASSIFIED BY|E\.\s?O\.|EO 12958|TAGS|Reasons?|DERIVED FROM|"
+    r"SIPDIS|NOFORN|SENSITIVE|PASS TO|[A-Z .]+ FOR\b|\(U\) Classified)[^\n]*$"
+)
 PAGE_MARKER_RE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .]{1,30}?[ \t]+\d{5,8}[ \t]+\d{3}[ \t]+OF[ \t]+\d{3}[ \t]*$"
     r"|(?:\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\n?[ \t]*)?"
@@ -47,15 +52,35 @@ class Body:
 
 def _marks(text: str) -> list[tuple[int, int, int, str | None]]:
     """(start, text_start, number, marking) of each accepted paragraph mark, in order."""
-    found = [(m.start(), m.end(), int(m.group(1)), f"({m.group(2).upper()})") for m in MARK_RE.finditer(text)]
-    if not found:
-        found = [(m.start(), m.end(), int(m.group(1)), None) for m in UNMARKED_RE.finditer(text)]
     accepted: list[tuple[int, int, int, str | None]] = []
-    for start, text_start, number, marking in found:
+    for m in MARK_RE.finditer(text):
+        number = int(m.group("n1") or m.group("n2"))
+        marking = m.group("m1") or m.group("m2")
         last = accepted[-1][2] if accepted else 0
         if last < number <= last + 3:
-            accepted.append((start, text_start, number, marking))
+            accepted.append((m.start(), m.end(), number, f"({marking.upper()})" if marking else None))
     return accepted
+
+
+def _unnumbered(text: str, offset: int) -> Body:
+    """A cable without paragraph numbers: the text after its header, cut at blank lines."""
+    header_end = 0
+    limit = int(len(text) * 0.6) + 200
+    for m in HEADER_LINE_RE.finditer(text, 0, limit):
+        header_end = m.end()
+    rest = text[header_end:]
+    b = BOILERPLATE_RE.search(rest)
+    end = b.start() if b else len(rest)
+    signer, at = _find_signer(rest[:end] if b else rest)
+    if signer is not None and at < end:
+        end = at
+    paragraphs = []
+    for m in re.finditer(r"\S(?:.*?)(?=\n[ \t]*\n|\Z)", rest[:end], re.S):
+        cleaned = clean(m.group())
+        if len(cleaned.split()) >= 5:
+            a = header_end + m.start()
+            paragraphs.append(Paragraph("", None, None, cleaned, a + offset, header_end + m.end() + offset))
+    return Body(tuple(paragraphs), signer, header_end)
 
 
 def _is_heading(line: str) -> bool:
@@ -114,7 +139,7 @@ def split(text: str, offset: int = 0) -> Body:
     """Paragraphs of one cable. `offset` is where `text` starts in the source file."""
     marks = _marks(text)
     if not marks:
-        return Body((), None, len(text))
+        return _unnumbered(text, offset)
     body_end = len(text)
     signer = None
     last_start = marks[-1][1]
