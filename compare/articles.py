@@ -29,6 +29,13 @@ def decode_bytes(data: bytes, name: str) -> str:
             return data.decode(enc)
         except UnicodeDecodeError:
             pass
+    try:  # Windows-1252 / Latin-1, the usual legacy encoding of Western newsroom text
+        legacy = data.decode("cp1252")
+        odd = [c for c in legacy if ord(c) > 127 and not (c.isalpha() and ord(c) < 0x250) and c not in "‘’“”–—…€«»°·•"]
+        if len(odd) <= 0.01 * len(legacy):
+            return legacy
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -1,0 +1,139 @@
+"""Cable parsing on the real seed pages, the release's HTML pages and the JSONL dump."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from compare import cables
+from compare.errors import MissingPathError, NoCablesError
+
+from .conftest import DATA, shared
+
+# (id, date, signer, paragraph numbers) for every cable in the two seed cable pages
+SEED_CABLES = [
+    ("08MEXICO3178", "2008-10-27", "GARZA", list(range(1, 16))),
+    ("09MEXICO2882", "2009-10-05", "PASCUAL", list(range(1, 13))),
+    ("09MEXICO3077", "2009-10-26", "PASCUAL", [1, 2, 3, 4]),
+    ("09MEXICO3061", "2009-10-23", "PASCUAL", [1, 2, 3, 4, 5, 6]),
+    ("09MEXICO3101", "2009-10-28", "FEELEY", list(range(1, 11))),
+    ("09MEXICO3573", "2009-12-17", "PASCUAL", list(range(1, 9))),
+    ("09MEXICO2676", "2009-09-09", "PASCUAL", list(range(1, 8))),
+    ("09MEXICO3195", "2009-11-10", None, list(range(1, 15))),
+    ("10MEXICO141", "2010-02-26", "PASCUAL", list(range(1, 12))),
+    ("09MEXICO193", "2009-01-23", "BASSETT", list(range(1, 18))),
+    ("10MEXICO77", "2010-01-25", "FEELEY", list(range(1, 11))),
+    ("10MEXICO83", "2010-01-29", "FEELEY", list(range(1, 18))),
+    ("08MEXICO2498", "2008-08-14", None, list(range(1, 11))),
+]
+
+
+def test_seed_cable_count_and_ids(seed_cables):
+    assert sorted(seed_cables) == sorted(c[0] for c in SEED_CABLES)
+
+
+@pytest.mark.parametrize(("cid", "date", "signer", "numbers"), SEED_CABLES)
+def test_seed_cable_metadata_and_numbering(seed_cables, cid, date, signer, numbers):
+    c = seed_cables[cid]
+    assert c.date == date
+    assert c.signer == signer
+    assert [p.number for p in c.paragraphs] == numbers
+    assert all(p.text and p.cable_id == cid for p in c.paragraphs)
+
+
+def test_single_cable_page_id_is_derived_from_routing_line(seed_cables):
+    c = seed_cables["08MEXICO2498"]  # DE RUEHME #2498/01 with P 141842Z AUG 08; no ID printed
+    assert c.subject == "Scenesetter for Senator Specter's Visit to Mexico"
+    assert c.paragraphs[0].marking == "(SBU)"
+
+
+def test_header_fields(seed_cables):
+    c = seed_cables["09MEXICO3101"]
+    assert c.classification == "SECRET"
+    assert c.tags == ("PREL", "PGOV", "PINR", "MX")
+    assert c.subject.startswith("MEXICO: ARTICLE 29")
+    assert c.classified_by == "Charge d’ Affaires John Feeley"
+    assert c.references == ("09MEXICO3076", "09MEXICO2154")
+    assert seed_cables["10MEXICO141"].references == ("10MEXICO127", "10SANTIAGO51", "10SANTODOMINGO67")
+
+
+def all_text(seed_cables):
+    return "\n".join(p.text for c in seed_cables.values() for p in c.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "outside",
+    [
+        "Bullshit",  # blogger's commentary between cables
+        "Tapachula Arms Conference",  # a blog heading
+        "Leave a reply",
+        "printed in El País",
+        "Visit Mexico City",  # boilerplate
+        "Partnership Blog",
+        "MEXICO 00003573 002 OF 003",  # page markers
+        "STRATEGIC MISCALCULATIONS",  # section headings
+        "Strengthening Law Enforcement",
+        "WE HAVE EIGHTEEN MONTHS",
+        "PASCUAL",  # closing names
+    ],
+)
+def test_non_cable_text_is_never_paragraph_text(seed_cables, outside):
+    assert outside not in all_text(seed_cables)
+
+
+def test_wrapped_lines_and_blank_lines_are_joined(seed_cables):
+    p = seed_cables["08MEXICO3178"].paragraph(1)
+    assert "On the Bolivarian promotion front, Venezuela is clearly conducting" in p.text
+    p5 = seed_cables["09MEXICO3573"].paragraph(4)
+    assert p5.text.endswith("said privately that the operation should have been his.")
+    assert "\n" not in p5.text and "  " not in p5.text
+
+
+def test_inline_signer_is_cut_from_the_last_paragraph(seed_cables):
+    last = seed_cables["10MEXICO141"].paragraphs[-1]
+    assert last.text.endswith("one of its leaders.")
+
+
+def test_html_fixture_matches_its_own_metadata():
+    (c,) = cables.read_file(DATA / "fixtures" / "09MEXICO2882.html")
+    assert (c.id, c.date, c.classification, c.origin, c.signer) == (
+        "09MEXICO2882", "2009-10-05", "CONFIDENTIAL", "Embassy Mexico", "PASCUAL")
+    assert [p.number for p in c.paragraphs] == list(range(1, 13))
+    assert "&culture of lawfulness8" in c.paragraph(10).text  # the release's own encoding, kept as is
+
+
+def test_release_html_pages_against_their_own_metadata():
+    folder = shared("corpus/cablegate-html-mexico")
+    files = sorted(folder.glob("*.html"))
+    assert len(files) == 105
+    for f in files:
+        page = f.read_text(encoding="utf-8")
+        (c,) = cables.read_file(f)
+        assert c.id == f.stem
+        created = re.search(r"/date/[^']*'>(\d{4}-\d{2}-\d{2})", page).group(1)
+        assert c.date == created
+        anchors, seq = [int(x) for x in re.findall(r"<a id='par(\d+)'", page)], []
+        for n in anchors:  # the release's own anchors include stray years ("2006."): keep the sequence
+            if (seq[-1] if seq else 0) < n <= (seq[-1] if seq else 0) + 3:
+                seq.append(n)
+        assert set(seq) <= {p.number for p in c.paragraphs}, f.name
+
+
+def test_jsonl_sample_and_merge_with_seed_page(seed_cables):
+    dump = {c.id: c for c in cables.read_file(DATA / "fixtures" / "cablegate-sample.jsonl")}
+    assert set(dump) == {"10MEXICO83", "09MEXICO2882", "09MEXICO3573", "09MEXICO3195", "00HARARE5461"}
+    assert dump["09MEXICO3195"].signer == "PASCUAL"
+    assert dump["00HARARE5461"].paragraphs  # an old all-capitals cable with PAGE markers inside lines
+    assert "PAGE 03" not in dump["00HARARE5461"].paragraphs[1].text
+    merged = cables.merge([*seed_cables.values(), *dump.values()])
+    assert merged["09MEXICO3195"].signer == "PASCUAL"  # filled from the fuller record
+    assert len(merged) == len(seed_cables) + 1
+
+
+def test_missing_path_and_empty_corpus(tmp_path):
+    with pytest.raises(MissingPathError):
+        cables.load([tmp_path / "nope"])
+    (tmp_path / "a.txt").write_text("Just a note, no cable here.\n")
+    with pytest.raises(NoCablesError):
+        cables.load([tmp_path])
