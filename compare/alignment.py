@@ -68,19 +68,22 @@ def prepare(text: str) -> QuoteTokens:
     return QuoteTokens(text, tokens, bracketed, segments)
 
 
-def _find_exact(keys: list[str], pkeys: list[str], lo: int) -> int | None:
+def _find_exact(keys: list[str], pkeys: list[str], lo: int, prefer: Callable[[int, int], bool] | None) -> int | None:
     n = len(keys)
-    for j in range(lo, len(pkeys) - n + 1):
-        if pkeys[j : j + n] == keys:
-            return j
-    return None
+    hits = [j for j in range(lo, len(pkeys) - n + 1) if pkeys[j : j + n] == keys]
+    if prefer is not None:
+        for j in hits:
+            if prefer(j, j + n):
+                return j
+    return hits[0] if hits else None
 
 
-def _window(keys: list[str], pkeys: list[str], lo: int) -> tuple[int, int]:
+def _window(keys: list[str], pkeys: list[str], lo: int,
+            prefer: Callable[[int, int], bool] | None = None) -> tuple[int, int]:
     """Where in pkeys[lo:] the segment most likely sits: a token range, generously wide."""
     n = len(keys)
     if n <= 3 and NEVER not in keys:
-        j = _find_exact(keys, pkeys, lo)
+        j = _find_exact(keys, pkeys, lo, prefer)
         if j is not None:
             return j, j + n
     joined = " ".join(pkeys[lo:])
@@ -167,14 +170,17 @@ def _near(a: str, b: str) -> bool:
     return DamerauLevenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
 
 
-def align_tokens(qt: QuoteTokens, ptoks: list[Token]) -> list[Segment]:
+def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[Segment]:
     keys = [NEVER if b else t.key for t, b in zip(qt.tokens, qt.bracketed, strict=True)]
     pkeys = [t.key for t in ptoks]
     out: list[Segment] = []
     lo = 0
     for q1, q2, ell in qt.segments:
         skeys = keys[q1:q2]
-        w0, w1 = _window(skeys, pkeys, lo)
+        def quoted(a: int, b: int) -> bool:  # a short quote the source itself puts in quotation marks
+            return bool(ptext) and _quoted(ptext, ptoks[a].start, ptoks[b - 1].end)
+
+        w0, w1 = _window(skeys, pkeys, lo, quoted)
         ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], _near)]
         out.append(Segment(q1, q2, tuple(ops), ell))
         matched_p = [o.p2 for o in ops if o.tag == "equal"]
@@ -194,7 +200,7 @@ def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: s
 
     qt = prepare(quote.text)
     ptoks = tokenize(ptext)
-    segments = align_tokens(qt, ptoks)
+    segments = align_tokens(qt, ptoks, ptext)
     described = describe(qt, ptext, ptoks, segments, quote.splice_tags)
     equal_p = [(o.p1, o.p2) for s in segments for o in s.ops if o.tag in ("equal", "replace")]
     if equal_p:
