@@ -67,7 +67,7 @@ class Corpus:
             return []
         return self._query(" OR ".join('"' + w.replace('"', "") + '"' for w in words), limit)
 
-    def search(self, segments: Iterable[str], limit: int = 30) -> list[Paragraph]:
+    def search(self, segments: Iterable[str], limit: int = 10) -> list[Paragraph]:
         """Candidates for a quote given as its ellipsis-separated segments, best first, no repeats."""
         seen: dict[tuple[str, int | None], Paragraph] = {}
         segments = [s for s in segments if s.strip()]
@@ -76,10 +76,10 @@ class Corpus:
         hits: list[Hit] = []
         if n_words <= 4:
             hits += self.phrase(whole)
-        hits += self.lexical(whole, limit)
+        hits += self.lexical(whole, limit if n_words > 4 else 5)
         if len(segments) > 1:
             for s in segments:
-                hits += self.lexical(s, 10)
+                hits += self.lexical(s, 5)
         for h in hits:
             seen.setdefault((h.paragraph.cable_id, h.paragraph.number), h.paragraph)
         return list(seen.values())
