@@ -111,7 +111,6 @@ def fit(q: list[str], p: list[str], near: Callable[[str, str], bool] | None = No
         return []
     if n == 0:
         return [Op("insert", 0, m, 0, 0)]
-    NEG = -(10**9)
     H = [[0] * (n + 1) for _ in range(m + 1)]
     T = [[0] * (n + 1) for _ in range(m + 1)]  # 1 diag, 2 up (quote word unmatched), 3 left (source word skipped)
     for i in range(1, m + 1):
@@ -160,7 +159,6 @@ def fit(q: list[str], p: list[str], near: Callable[[str, str], bool] | None = No
             ops[-1] = Op(kind, ops[-1].q1, qb, ops[-1].p1, pb)
         else:
             ops.append(Op(kind, qa, qb, pa, pb))
-    del NEG
     return ops
 
 

@@ -18,7 +18,7 @@ from .errors import BadCorpusRecordError, MissingPathError, NoCablesError
 from .model import Cable
 
 ID_RE = re.compile(r"\b(\d{2})[ \t]?([A-Z][A-Z]{1,24}?)[ \t]?0*(\d{1,6})\b")
-MONTHS = {m: i + 1 for i, m in enumerate("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split())}
+MONTHS = {m: i + 1 for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
 CLASSIFICATIONS = (
     "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "SECRET//NOFORN", "CONFIDENTIAL//NOFORN",
     "SECRET/NOFORN", "CONFIDENTIAL/NOFORN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED",

@@ -24,11 +24,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 STOPWORDS = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been being it its
-    this that these those he she they we you i his her their our your them him us me my not no
-    have has had do does did will would can could should may might must shall than then so if
-    into out over under about up down there here who whom which what when where why how all any
-    also very just only s t""".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "them", "him", "us", "me", "my", "not", "no", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "than", "then", "so", "if", "into", "out", "over", "under", "about", "up", "down", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "all", "any", "also", "very", "just", "only", "s", "t"]
 )
 
 QUOTE_CHARS = "\"'“”‘’„‟«»‹›`´"

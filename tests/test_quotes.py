@@ -25,7 +25,7 @@ def extract(text: str, strict: bool = False):
         ("Gutierrez \u201cexpressed a real concern with \u2018losing' certain regions\u201d of the country.",
          ["expressed a real concern with \u2018losing' certain regions"]),
         ("the \u00abguerra sucia\u00bb years", ["guerra sucia"]),
-        ("agencies \"would rather hoard intelligence than allow a rival agency to succeed. \"", 
+        ("agencies \"would rather hoard intelligence than allow a rival agency to succeed. \"",
          ["would rather hoard intelligence than allow a rival agency to succeed."]),
         # must find nothing: apostrophes, possessives, plural possessives, inches
         ("Mexico's army and the Americans' plan; Calderon's party's losses.", []),
