@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
@@ -193,11 +194,18 @@ def _quoted(ptext: str, start: int, end: int) -> bool:
     return any(c in "“\"‘'«" for c in before) and any(c in "”\"’'»" for c in after)
 
 
-def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: str) -> Alignment:
+@lru_cache(maxsize=4096)
+def _paragraph_tokens(ptext: str) -> list[Token]:
+    return tokenize(ptext)
+
+
+def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: str,
+          qt: QuoteTokens | None = None) -> Alignment:
+    """`qt`: the quote already prepared, when one quote is aligned on many paragraphs."""
     from .discrepancies import describe
 
-    qt = prepare(quote.text)
-    ptoks = tokenize(ptext)
+    qt = qt or prepare(quote.text)
+    ptoks = _paragraph_tokens(ptext)
     segments = align_tokens(qt, ptoks, ptext)
     described = describe(qt, ptext, ptoks, segments, quote.splice_tags)
     equal_p = [(o.p1, o.p2) for s in segments for o in s.ops if o.tag in ("equal", "replace")]

@@ -19,7 +19,7 @@ from . import attribution, cables, quotes, verdict
 from .candidates import Corpus
 from .embeddings import Embedder
 from .errors import NoQuotesError
-from .model import Alignment, Article, Quote, QuoteResult, Verdict
+from .model import Alignment, Article, Paragraph, Quote, QuoteResult, Verdict
 from .tokens import content_keys
 
 PARAPHRASE_MIN = 0.80  # cosine between the quote and a cable sentence
@@ -96,14 +96,14 @@ class Checker:
         qt = al.prepare(q.text)
         segments = [q.text[qt.tokens[a].start : qt.tokens[b - 1].end] for a, b, _ in qt.segments] or [q.text]
         paragraphs = self.corpus.search(segments)
-        out = [al.align(q, p.cable_id, (p.number,), p.text) for p in paragraphs]
+        out = [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
         # a quote that runs from one paragraph into the next
         ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:5]
         for a, p in ranked:
             if not verdict.supports(a) and a.matched >= 3 and a.end >= len(p.text) - 3:
                 nxt = self.corpus.next_paragraph(p)
                 if nxt is not None:
-                    out.append(al.align(q, p.cable_id, (p.number, nxt.number), p.text + " " + nxt.text))
+                    out.append(al.align(q, p.cable_id, (p.number, nxt.number), p.text + " " + nxt.text, qt))
         return out
 
     def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote],
@@ -154,7 +154,7 @@ class Checker:
     def _paraphrase(self, q: Quote) -> tuple[Alignment, float] | None:
         assert self.embedder is not None
         paragraphs = self.corpus.search([q.text], limit=SEMANTIC_CANDIDATES)[:SEMANTIC_CANDIDATES]
-        sentences: list[tuple[str, int, int, object]] = []
+        sentences: list[tuple[str, int, int, Paragraph]] = []
         for p in paragraphs:
             for m in re.finditer(r"[^.!?]+[.!?]*", p.text):
                 if len(m.group().split()) >= 4:
@@ -168,7 +168,7 @@ class Checker:
             return None
         text, start, end, p = sentences[best]
         lead = len(text) - len(text.lstrip())
-        a = al.align(q, p.cable_id, (p.number,), p.text)  # type: ignore[attr-defined]
+        a = al.align(q, p.cable_id, (p.number,), p.text)
         a = replace(a, start=start + lead, end=end, discrepancies=(), score=float(sims[best]))
         return a, round(float(sims[best]), 4)
 

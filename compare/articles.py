@@ -6,6 +6,7 @@ Quote offsets refer to the text this module returns (`Article.text`).
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import sys
 from pathlib import Path
@@ -62,10 +63,7 @@ def html_to_text(page: str) -> str:
 
     text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_recall=True)
     if not text:
-        text = re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", page))
-        import html
-
-        text = html.unescape(text)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", page)))
     return text
 
 

@@ -147,8 +147,7 @@ def parse_cable(text: str, source: str, cable_id: str | None = None, meta: str =
     header = meta + "\n" + text[: body.header_end]
     fields = _header_fields(header, page_title)
     flat_all = " ".join(text.split())
-    cid = cable_id or canonical_id(" ".join(meta.split()[:8])) if meta else cable_id
-    cid = cid or _derive_id(flat_all)
+    cid = cable_id or (canonical_id(" ".join(meta.split()[:8])) if meta else None) or _derive_id(flat_all)
     if not cid:
         return None
     year = cid[:2]

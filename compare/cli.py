@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import BadOptionError, CompareError
-from .model import Verdict
+from .model import QuoteResult, Verdict
 from .report import FORMATS
 
 EPILOG = """examples:
@@ -92,18 +92,20 @@ def _fail_on(spec: str) -> set[str]:
     return wanted
 
 
-def _run_check(args: argparse.Namespace) -> int:
-    from . import api, report
-
-    fail = _fail_on(args.fail_on)
-    corpus = api.load_corpus(args.corpus)
-    checker = api.Checker(corpus, model=args.model, semantic=args.semantic, strict=args.strict)
+def _results(args: argparse.Namespace) -> list[QuoteResult]:
+    from . import api
     from .articles import read
 
-    results = []
+    checker = api.Checker(api.load_corpus(args.corpus), model=args.model, semantic=args.semantic, strict=args.strict)
     progress = _progress_printer(sys.stderr.isatty())
-    for path in args.articles:
-        results.extend(checker.check_article(read(path), progress))
+    return [r for path in args.articles for r in checker.check_article(read(path), progress)]
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from . import report
+
+    fail = _fail_on(args.fail_on)
+    results = _results(args)
     text = report.render(results, args.format)
     if args.output == "-":
         sys.stdout.write(text)
@@ -115,17 +117,10 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_eval(args: argparse.Namespace) -> int:
-    from . import api, evaluate, report
+    from . import evaluate, report
 
     gold = evaluate.load_jsonl(args.gold)
-    corpus = api.load_corpus(args.corpus)
-    checker = api.Checker(corpus, model=args.model, semantic=args.semantic, strict=args.strict)
-    from .articles import read
-
-    results = []
-    for path in args.articles:
-        results.extend(checker.check_article(read(path)))
-    scores = evaluate.score(gold, [report.to_record(r) for r in results])
+    scores = evaluate.score(gold, [report.to_record(r) for r in _results(args)])
     print("\n".join(scores.lines()))
     return 0
 

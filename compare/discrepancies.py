@@ -200,13 +200,7 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                 out.append(Discrepancy(K.SPLICE, "", tag_text))
                 continue
             if op.tag == "replace" and len(qs) == len(ps):
-                kinds = []
-                for q, p in zip(qs, ps, strict=True):
-                    if _spelling(q, p):
-                        kinds.append(K.SPELLING)
-                    else:
-                        kinds.append(None)
-                if all(kinds):
+                if all(_spelling(q, p) for q, p in zip(qs, ps, strict=True)):
                     for q, p in zip(qs, ps, strict=True):
                         out.append(Discrepancy(K.SPELLING, q.text, p.text))
                     matched += len(qs)

@@ -66,14 +66,13 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
     by_article: dict[str, list[dict[str, Any]]] = {}
-    for p in pred:
-        by_article.setdefault(p.get("article", ""), []).append(p)
+    for rec in pred:
+        by_article.setdefault(rec.get("article", ""), []).append(rec)
     found = src_ok = src_n = abst_ok = abst_n = false_support = verd_ok = 0
     disc_hit = disc_n = attr_hit = attr_n = 0
     misses: list[str] = []
     for g in gold:
-        cands = [p for p in by_article.get(g["article"], []) if same_quote(g["quote"], p.get("quote", ""))]
-        p = cands[0] if cands else None
+        p = next((rec for rec in by_article.get(g["article"], []) if same_quote(g["quote"], rec.get("quote", ""))), None)
         if p is None:
             misses.append(f"not extracted: {g['id']}: {g['quote'][:70]!r}")
             if g["source"] is None:

@@ -146,9 +146,9 @@ def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
     lo = para_start + 1 if para_start >= 0 else 0
     for m in _ends(masked, lo, start):
         lo = m.end()
-    m = next(_ends(masked, end, len(masked)), None)
+    stop = next(_ends(masked, end, len(masked)), None)
     para_end = masked.find("\n\n", end)
-    hi = m.end() if m else len(masked)
+    hi = stop.end() if stop else len(masked)
     if para_end != -1 and para_end < hi:
         hi = para_end
     return lo, hi
@@ -171,17 +171,16 @@ def _claim(masked: str, raw: _Raw, lo: int, hi: int) -> Claim:
     sentence = masked[lo:hi]
     speaker = verb = cue = None
     authorship = False
-    verbs = SPEECH_VERBS
-    m = re.match(r"\s*,?\s*(?P<verb>" + verbs + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
+    m = re.match(r"\s*,?\s*(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
     m2 = re.match(
-        r"\s*,?\s*(?P<who>[^,.;\"“”Q]{1,60}?)\s+(?:also\s+)?(?P<verb>" + verbs + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)", after
+        r"\s*,?\s*(?P<who>[^,.;\"“”Q]{1,60}?)\s+(?:also\s+)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)", after
     )
     if m:
         who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
     elif m2:
         who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
     else:
-        vm = list(re.finditer(r"\b(?P<verb>" + verbs + r")\b(?:\s+that)?", before))
+        vm = list(re.finditer(r"\b(?P<verb>" + SPEECH_VERBS + r")\b(?:\s+that)?", before))
         who = None
         if vm:
             verb = vm[-1].group("verb")
@@ -195,9 +194,7 @@ def _claim(masked: str, raw: _Raw, lo: int, hi: int) -> Claim:
             if nm:
                 who, cue = nm.group(1), nm.group(1)
     if who is not None:
-        speaker = _name(who) or None
-        if speaker is None and re.search(r"\b(?:official|ambassador|diplomat|memo|cable|assessment|dispatch)\b", who, re.I):
-            speaker = None
+        speaker = _name(who)
     if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
         authorship = True
     if speaker is None and verb is None:

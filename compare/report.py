@@ -9,7 +9,6 @@ import html
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from .model import Alignment, AttributionCheck, QuoteResult
@@ -206,8 +205,3 @@ def _html(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
         "<tr><th>article</th><th>quote</th><th>verdict</th><th>source</th><th>source text</th><th>differences</th></tr>"
         + "".join(rows) + "</table></body></html>\n"
     )
-
-
-def write_jsonl(results: Iterable[QuoteResult], out: io.TextIOBase) -> None:
-    for r in results:
-        out.write(json.dumps(to_record(r), ensure_ascii=False) + "\n")

@@ -69,18 +69,3 @@ def is_number(key: str) -> bool:
 def content_keys(text: str) -> list[str]:
     """Folded keys of the words that carry meaning (no stop words), in order."""
     return [t.key for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 1]
-
-
-def fold_typography(text: str) -> str:
-    """Straight quotes, one dash, single spaces: what `verbatim` ignores."""
-    out = []
-    for c in text:
-        if c in "“”„‟«»":
-            out.append('"')
-        elif c in "‘’‚‛`´":
-            out.append("'")
-        elif c in DASH_CHARS:
-            out.append("-")
-        else:
-            out.append(c)
-    return re.sub(r"\s+", " ", "".join(out)).strip()

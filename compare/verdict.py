@@ -77,10 +77,14 @@ def decide(
     if not ranked:
         return Decision(Verdict.NOT_FOUND, _abstain_score(others), None, tuple(others[:3]), False, ())
     best_score, best = ranked[0]
-    rivals = [a for s, a in ranked[1:] if a.score >= best.score - TIE and (a.cable_id, a.paragraph) != (best.cable_id, best.paragraph)]
-    ambiguous = bool(rivals) and (n_words <= SHORT or best_score - next(s for s, a in ranked if a is rivals[0]) < TIE)
-    if n_words <= SHORT and len(rivals) > 0:
-        ambiguous = True
+    # Another paragraph fits as well: for a short quote the words alone are enough to say so; a long
+    # quote must also tie once context and attribution are counted.
+    ambiguous = any(
+        a.score >= best.score - TIE
+        and (a.cable_id, a.paragraph) != (best.cable_id, best.paragraph)
+        and (n_words <= SHORT or best_score - s < TIE)
+        for s, a in ranked[1:]
+    )
     candidates = tuple(a for _, a in ranked[1:6])
     verdict = verdict_of(best.discrepancies)
     confidence = best.score * (0.8 if ambiguous else 1.0)
