@@ -92,7 +92,8 @@ class Checker:
                     chunk[k - lo] = " "
         return set(content_keys("".join(chunk))) - set(content_keys(q.text))
 
-    def _align_all(self, q: Quote) -> list[Alignment]:
+    def _align_all(self, q: Quote) -> tuple[list[Alignment], list[Paragraph]]:
+        """Alignments on the lexical candidates, and the candidates (best first)."""
         qt = al.prepare(q.text)
         segments = [q.text[qt.tokens[a].start : qt.tokens[b - 1].end] for a, b, _ in qt.segments] or [q.text]
         paragraphs = self.corpus.search(segments)
@@ -104,14 +105,14 @@ class Checker:
                 nxt = self.corpus.next_paragraph(p)
                 if nxt is not None:
                     out.append(al.align(q, p.cable_id, (p.number, nxt.number), p.text + " " + nxt.text, qt))
-        return out
+        return out, paragraphs
 
     def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote],
                     done: list[QuoteResult] | None = None) -> QuoteResult:
         skip = verdict.kind_skips_matching(q)
         if skip:
             return QuoteResult(q, Verdict.NOT_FOUND, 1.0, None, (), False, (), None, article.repaired, skip)
-        alignments = self._align_all(q)
+        alignments, paragraphs = self._align_all(q)
         ctx = self._context_keys(article, q, all_quotes)
         n_docs = max(1, len(self.corpus.paragraphs))
 
@@ -133,7 +134,7 @@ class Checker:
         note = d.note
         source, decided, score = d.source, d.verdict, d.score
         if source is None and self.semantic and len(q.text.split()) >= PARAPHRASE_MIN_WORDS:
-            para = self._paraphrase(q)
+            para = self._paraphrase(q, paragraphs[:SEMANTIC_CANDIDATES])
             if para is not None:
                 source, decided, score = para[0], Verdict.PARAPHRASE, para[1]
                 note = "no passage has these words; this one says the same in other words"
@@ -151,9 +152,9 @@ class Checker:
             note=note,
         )
 
-    def _paraphrase(self, q: Quote) -> tuple[Alignment, float] | None:
+    def _paraphrase(self, q: Quote, paragraphs: list[Paragraph]) -> tuple[Alignment, float] | None:
+        """The closest cable sentence among the lexical candidates, if it says the same thing."""
         assert self.embedder is not None
-        paragraphs = self.corpus.search([q.text], limit=SEMANTIC_CANDIDATES)[:SEMANTIC_CANDIDATES]
         sentences: list[tuple[str, int, int, Paragraph]] = []
         for p in paragraphs:
             for m in re.finditer(r"[^.!?]+[.!?]*", p.text):
