@@ -16,6 +16,7 @@ from pathlib import Path
 from . import alignment as al
 from . import articles as art
 from . import attribution, cables, quotes, verdict
+from . import context as ctx
 from .candidates import Corpus
 from .embeddings import Embedder
 from .errors import NoQuotesError
@@ -44,7 +45,8 @@ class Checker:
         self.embedder = Embedder(model) if semantic else None
         self._df: dict[str, int] = {}
         corpus.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(para, 'row')")
-        self._para_keys: dict[tuple[str, int | None], set[str]] = {}
+        self._para_keys: dict[tuple[str, str], frozenset[str]] = {}
+        self._null: ctx.NullSample | None = None
 
     # -- statistics --------------------------------------------------------------------------
     def df(self, key: str) -> int:
@@ -53,20 +55,29 @@ class Checker:
             self._df[key] = row[0] if row else 0
         return self._df[key]
 
-    def _keys_of(self, a: Alignment) -> set[str]:
-        k = (a.cable_id, a.paragraph)
+    def keys_of(self, cable_id: str, paragraph_text: str) -> frozenset[str]:
+        """A paragraph's content words, with its cable's subject: what an article's context may echo."""
+        k = (cable_id, paragraph_text)
         if k not in self._para_keys:
-            cable = self.corpus.cables[a.cable_id]
-            self._para_keys[k] = set(content_keys(a.paragraph_text + " " + (cable.subject or "")))
+            cable = self.corpus.cables[cable_id]
+            self._para_keys[k] = frozenset(content_keys(paragraph_text + " " + (cable.subject or "")))
         return self._para_keys[k]
+
+    @property
+    def null(self) -> ctx.NullSample:
+        if self._null is None:
+            ps = self.corpus.paragraphs
+            self._null = ctx.NullSample.of(len(ps), lambda i: frozenset(
+                content_keys(ps[i].text + " " + (self.corpus.cables[ps[i].cable_id].subject or ""))))
+        return self._null
 
     # -- one article ---------------------------------------------------------------------------
     def check_article(self, article: Article, progress: Progress | None = None) -> list[QuoteResult]:
         found = quotes.extract(article, strict=self.strict)
         if not found:
             raise NoQuotesError(article.name)
-        # Long quotes first: where they come from is context for the short ones around them.
-        order = sorted(range(len(found)), key=lambda k: len(found[k].text.split()) <= verdict.SHORT)
+        # Self-identifying quotes first: where they come from is context for the short ones around them.
+        order = sorted(range(len(found)), key=lambda k: ctx.low_information(found[k].text))
         results: dict[int, QuoteResult] = {}
         for done, k in enumerate(order, 1):
             results[k] = self.check_quote(article, found[k], found, list(results.values()))
@@ -81,10 +92,10 @@ class Checker:
         return lo, len(text) if hi == -1 else hi
 
     def _context_keys(self, article: Article, q: Quote, all_quotes: list[Quote]) -> set[str]:
+        """The content words of the article block around the quote, other quotations left out."""
         text = article.text
-        lo = max(text.rfind("\n\n", 0, q.start), 0)
-        hi = text.find("\n\n", q.end)
-        hi = len(text) if hi == -1 else hi
+        lo = self._block(text, q.start)[0]
+        hi = self._block(text, q.end)[1]
         chunk = list(text[lo:hi])
         for other in all_quotes:
             for part in other.parts:
@@ -92,11 +103,26 @@ class Checker:
                     chunk[k - lo] = " "
         return set(content_keys("".join(chunk))) - set(content_keys(q.text))
 
-    def _align_all(self, q: Quote) -> tuple[list[Alignment], list[Paragraph]]:
+    def _article_sources(self, article: Article, q: Quote, done: list[QuoteResult]) -> ctx.ArticleSources:
+        cited = [r for r in done if r.source is not None and r.verdict.supported
+                 and not ctx.low_information(r.quote.text)]
+        block = self._block(article.text, q.start)
+        cables = frozenset(r.source.cable_id for r in cited if r.source)
+        return ctx.ArticleSources(
+            near=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited
+                           if r.source and self._block(article.text, r.quote.start) == block),
+            paragraphs=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited if r.source),
+            cables=cables,
+            cable_paragraphs=sum(len(self.corpus.cables[c].paragraphs) for c in cables),
+            n_paragraphs=len(self.corpus.paragraphs),
+        )
+
+    def _align_all(self, q: Quote, context: Iterable[str] = (), cited: Iterable[str] = ()
+                   ) -> tuple[list[Alignment], list[Paragraph]]:
         """Alignments on the lexical candidates, and the candidates (best first)."""
         qt = al.prepare(q.text)
         segments = [q.text[qt.tokens[a].start : qt.tokens[b - 1].end] for a, b, _ in qt.segments] or [q.text]
-        paragraphs = self.corpus.search(segments)
+        paragraphs = self.corpus.search(segments, context=context, cited=cited)
         out = [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
         # a quote that runs from one paragraph into the next
         ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:5]
@@ -112,25 +138,25 @@ class Checker:
         skip = verdict.kind_skips_matching(q)
         if skip:
             return QuoteResult(q, Verdict.NOT_FOUND, 1.0, None, (), False, (), None, article.repaired, skip)
-        alignments, paragraphs = self._align_all(q)
-        ctx = self._context_keys(article, q, all_quotes)
         n_docs = max(1, len(self.corpus.paragraphs))
+        weights = ctx.idf_weights(self._context_keys(article, q, all_quotes), self.df, n_docs)
+        sources = self._article_sources(article, q, done or [])
+        needs_context = ctx.low_information(q.text)
+        # the rarest context words rank the paragraphs that hold a short quote's words
+        query_words = sorted(weights, key=lambda k: -weights[k])[:12] if needs_context else []
+        alignments, paragraphs = self._align_all(q, query_words, sources.cables if needs_context else ())
 
-        block = self._block(article.text, q.start)
-        near_sources = {(r.source.cable_id, r.source.paragraph) for r in done or []
-                        if r.source is not None and r.verdict.supported and self._block(article.text, r.quote.start) == block}
-        article_cables = {r.source.cable_id for r in done or [] if r.source is not None and r.verdict.supported}
-
-        def context(a: Alignment) -> float:
-            # a quote beside this one comes from the same paragraph, or the article quotes this cable
-            bonus = 0.1 if (a.cable_id, a.paragraph) in near_sources else 0.05 if a.cable_id in article_cables else 0.0
-            return verdict.idf_overlap(ctx, self._keys_of(a), self.df, n_docs) + bonus
+        def evidence(a: Alignment) -> ctx.Evidence:
+            count = self.corpus.quoted_count(a.text) if a.quoted_in_source else self.corpus.phrase_count(a.text)
+            return ctx.evidence(count, a.text, a.quoted_in_source, n_docs, weights,
+                                self.keys_of(a.cable_id, a.paragraph_text), self.null,
+                                sources.p(a.cable_id, a.paragraph_text))
 
         def claim_fit(a: Alignment) -> float:
             chk = attribution.check(q.claim, self.corpus.cables[a.cable_id], a)
             return 0.0 if chk is None or chk.ok is None else (1.0 if chk.ok else -1.0)
 
-        d = verdict.decide(q, alignments, context, claim_fit)
+        d = verdict.decide(q, alignments, claim_fit, evidence if needs_context else None)
         note = d.note
         source, decided, score = d.source, d.verdict, d.score
         if source is None and self.semantic and len(q.text.split()) >= PARAPHRASE_MIN_WORDS:

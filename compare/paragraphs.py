@@ -17,6 +17,13 @@ MARK_RE = re.compile(
     r"(?m)^[ \t\u00a0]*(?:¶[ \t]*(?P<n1>\d{1,2})\.(?:[ \t\u00a0]*\(?(?P<m1>" + _MARKING + r")\))?"
     r"|(?P<n2>\d{1,2})\.[ \t\u00a0]*\((?P<m2>" + _MARKING + r")\))"
 )
+# A mark inside a line, as dumps that lost their line breaks print it ("... (d) 1. (C) Summary.",
+# "----- 3. (C) Tkeshelashvili said", "... 03 OF 03 291401Z 11. (C) COMMENT"): only after a sentence
+# end, a rule or a page marker's date-time group, and only with a classification marking.
+_CLASS_MARKING = r"(?i:U|C|S|TS|SBU|LOU|NF|FOUO|U/FOUO|S/NF|C/NF|C/REL[A-Z ]{0,12}|S/REL[A-Z ]{0,12}|SBU/NF)"
+INLINE_MARK_RE = re.compile(
+    r"(?:(?<=[.!?:;\"”’)\-—_])|(?<=\d{6}Z))[ \t\u00a0]{1,3}(?P<mark>(?:¶[ \t]*)?(?P<n>\d{1,2})\.[ \t\u00a0]*\((?P<m>" + _CLASS_MARKING + r")\))[ \t\u00a0]"
+)
 HEADER_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:SUBJECT|REF|Classified By|CLASSIFIED BY|E\.\s?O\.|EO 12958|TAGS|Reasons?|DERIVED FROM|"
     r"SIPDIS|NOFORN|SENSITIVE|PASS TO|[A-Z .]+ FOR\b|\(U\) Classified)[^\n]*$"
@@ -31,6 +38,8 @@ BOILERPLATE_RE = re.compile(
     re.S,
 )
 RULE_RE = re.compile(r"^[\s\-—–―_=‐‑‒.]+$")
+# a heading between dashed rules at the end of a paragraph whose line breaks were lost
+INLINE_HEADING_RE = re.compile(r"\s*[-=_]{3,}[^-=_]{0,160}?[-=_]{3,}\s*$|\s*[-=_]{5,}\s*$")
 SIGNER_LINE_RE = re.compile(r"^[ \t]*([A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2})[ \t]*$")
 INLINE_SIGNER_RE = re.compile(r"(?<=[.!?”\")])\s+([A-Z][A-Z'\-]{2,})\s*$")
 NOT_SIGNERS = {
@@ -52,13 +61,15 @@ class Body:
 
 def _marks(text: str) -> list[tuple[int, int, int, str | None]]:
     """(start, text_start, number, marking) of each accepted paragraph mark, in order."""
+    found = [(m.start(), m.end(), int(m.group("n1") or m.group("n2")), m.group("m1") or m.group("m2"))
+             for m in MARK_RE.finditer(text)]
+    found += [(m.start("mark"), m.end(), int(m.group("n")), m.group("m")) for m in INLINE_MARK_RE.finditer(text)]
+    found.sort()
     accepted: list[tuple[int, int, int, str | None]] = []
-    for m in MARK_RE.finditer(text):
-        number = int(m.group("n1") or m.group("n2"))
-        marking = m.group("m1") or m.group("m2")
+    for start, end, number, marking in found:
         last = accepted[-1][2] if accepted else 0
-        if last < number <= last + 3:
-            accepted.append((m.start(), m.end(), number, f"({marking.upper()})" if marking else None))
+        if last < number <= last + 3 and (not accepted or start >= accepted[-1][1]):
+            accepted.append((start, end, number, f"({marking.upper()})" if marking else None))
     return accepted
 
 
@@ -116,11 +127,12 @@ def _strip_tail(raw: str) -> str:
 
 def clean(raw: str) -> str:
     """One paragraph's raw text to its clean text: markers out, lines joined, spaces single."""
-    text = PAGE_MARKER_RE.sub(" ", raw)
+    text = PAGE_MARKER_RE.sub(" ", raw) if "OF" in raw else raw  # every page marker has "OF"
     text = BOILERPLATE_RE.sub(" ", text)
     text = _strip_tail(text)
     text = "\n".join(line for line in text.split("\n") if not (line.strip() and RULE_RE.match(line)))
-    return re.sub(r"[ \t\u00a0\r\n]+", " ", text).strip()
+    text = re.sub(r"[ \t\u00a0\r\n]+", " ", text).strip()
+    return INLINE_HEADING_RE.sub("", text) if text.endswith(("-", "=", "_")) else text
 
 
 def _find_signer(tail: str) -> tuple[str | None, int]:

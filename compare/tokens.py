@@ -46,6 +46,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=262144)
 def key_of(word: str) -> str:
     if word == "%":
         return "percent"
@@ -66,6 +67,11 @@ def is_number(key: str) -> bool:
     return key[:1].isdigit()
 
 
+def keys(text: str) -> list[str]:
+    """The folded keys of a text's words, in order (`tokenize` without the offsets, and faster)."""
+    return [key_of(w) for w in TOKEN_RE.findall(text)]
+
+
 def content_keys(text: str) -> list[str]:
     """Folded keys of the words that carry meaning (no stop words), in order."""
-    return [t.key for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 1]
+    return [k for k in keys(text) if k not in STOPWORDS and len(k) > 1]

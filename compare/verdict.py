@@ -1,18 +1,18 @@
 """From a quote's aligned candidates to one verdict, its source, a score and the ambiguity flag.
 
 A candidate supports a quote only when it holds the quote's words: all of them for a quote of one
-to three words, three quarters of them otherwise. Short quotes also need the article's context to
-share meaningful words with the paragraph (or the paragraph to put the same words in quotation
-marks), so a common phrase in an unrelated cable is no source. Among supporting candidates the
-best alignment wins; near ties are reported as ambiguous.
+to three words, three quarters of them otherwise. A low-information quote (a few common words) also
+needs evidence beyond its words that the paragraph is more than a chance hit (`context`), so a
+common phrase in an unrelated cable is no source. Among supporting candidates the best alignment
+wins; near ties are reported as ambiguous.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .context import Evidence
 from .model import Alignment, Discrepancy, Quote, QuoteKind, Severity, Verdict
 
 SHORT = 3  # words
@@ -55,42 +55,56 @@ def verdict_of(discrepancies: tuple[Discrepancy, ...]) -> Verdict:
 def decide(
     quote: Quote,
     alignments: list[Alignment],
-    context: Callable[[Alignment], float],
     claim_fit: Callable[[Alignment], float],
+    evidence: Callable[[Alignment], Evidence] | None = None,
 ) -> Decision:
-    """Pick the source. `context` scores how well the article's context fits a paragraph (0..1);
-    `claim_fit` how well the article's attribution fits the cable (-1..1)."""
+    """Pick the source. `claim_fit` says how well the article's attribution fits the cable (-1..1);
+    `evidence`, given for a low-information quote, whether its context makes a paragraph more than a
+    chance hit (see `context`)."""
     n_words = max((a.quote_tokens for a in alignments), default=len(quote.text.split()))
-    ranked: list[tuple[float, Alignment]] = []
+    ranked: list[tuple[float, Alignment, Evidence | None]] = []
+    by_words_only: list[tuple[Evidence, Alignment]] = []  # the words fit, nothing else points there
     for a in alignments:
         if not supports(a):
             continue
         bonus = 0.05 * a.quoted_in_source + 0.03 * claim_fit(a)
-        if n_words <= SHORT:
-            ctx = context(a)
-            if ctx < 0.05 and not a.quoted_in_source:
+        e = evidence(a) if evidence is not None else None
+        if e is not None:
+            if not e.significant:
+                by_words_only.append((e, a))
                 continue
-            bonus += 0.2 * ctx
-        ranked.append((a.score + bonus, a))
+            bonus += 0.2 * e.overlap + 0.02 * bool(e.article_tier)
+        ranked.append((a.score + bonus, a, e))
     ranked.sort(key=lambda x: -x[0])
-    others = sorted((a for a in alignments if not any(a is r for _, r in ranked)), key=lambda a: -a.score)
+    by_words_only.sort(key=lambda x: (x[0].chance, -x[1].score))
     if not ranked:
+        if by_words_only:
+            e, closest = by_words_only[0]
+            note = f"the words stand in the corpus, but only by chance: {e.describe()}"
+            score = round(min(0.95, 0.5 + 0.5 * min(1.0, e.chance)), 4)
+            return Decision(Verdict.NOT_FOUND, score, None, tuple(a for _, a in by_words_only[:3]), False, (), note)
+        others = sorted((a for a in alignments if not supports(a)), key=lambda a: -a.score)
         return Decision(Verdict.NOT_FOUND, _abstain_score(others), None, tuple(others[:3]), False, ())
-    best_score, best = ranked[0]
+    best_score, best, best_e = ranked[0]
     # Another paragraph fits as well: for a short quote the words alone are enough to say so; a long
     # quote must also tie once context and attribution are counted.
+    rivals = [(s, a) for s, a, _ in ranked[1:]]
+    if n_words <= SHORT:
+        rivals += [(a.score, a) for _, a in by_words_only]
     ambiguous = any(
         a.score >= best.score - TIE
-        and (a.cable_id, a.paragraph) != (best.cable_id, best.paragraph)
+        and (a.cable_id, a.paragraph_text) != (best.cable_id, best.paragraph_text)
         and (n_words <= SHORT or best_score - s < TIE)
-        for s, a in ranked[1:]
+        for s, a in rivals
     )
-    candidates = tuple(a for _, a in ranked[1:6])
+    candidates = (tuple(a for _, a, _ in ranked[1:]) + tuple(a for _, a in by_words_only))[:5]
     verdict = verdict_of(best.discrepancies)
     confidence = best.score * (0.8 if ambiguous else 1.0)
     if n_words <= SHORT:
         confidence *= 0.9
-    return Decision(verdict, round(min(1.0, max(0.0, confidence)), 4), best, candidates, ambiguous, best.discrepancies)
+    note = best_e.describe() if best_e is not None else ""
+    return Decision(verdict, round(min(1.0, max(0.0, confidence)), 4), best, candidates, ambiguous,
+                    best.discrepancies, note)
 
 
 def _abstain_score(others: list[Alignment]) -> float:
@@ -106,12 +120,3 @@ def kind_skips_matching(quote: Quote) -> str:
     if quote.kind is QuoteKind.NAME:
         return "a name or nickname in quotation marks, not a quotation of a cable"
     return ""
-
-
-def idf_overlap(context_keys: set[str], para_keys: set[str], df: Callable[[str], int], n_docs: int) -> float:
-    """Share of the context's information (IDF-weighted) that the paragraph also holds."""
-    if not context_keys:
-        return 0.0
-    weights = {k: math.log((n_docs + 1) / (df(k) + 0.5)) for k in context_keys}
-    total = sum(w for w in weights.values() if w > 0) or 1.0
-    return sum(w for k, w in weights.items() if k in para_keys and w > 0) / total
