@@ -101,10 +101,10 @@ def _window(keys: list[str], pkeys: list[str], lo: int,
     return max(lo, first - margin), min(len(pkeys), last + margin)
 
 
-def fit(q: list[str], p: list[str], near: Callable[[str, str], bool] | None = None) -> list[Op]:
+def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
     """Fitting alignment: all of `q` against the best substring of `p` (free ends in `p`).
 
-    Match +2, near match (a spelling variant) +1, mismatch -1, a skipped word on either side -1.
+    Match +2, a spelling variant (with `spelling`) +1, mismatch -1, a skipped word on either side -1.
     Returns ops with q/p indices local to the inputs; no leading or trailing source-only ops.
     """
     m, n = len(q), len(p)
@@ -112,6 +112,8 @@ def fit(q: list[str], p: list[str], near: Callable[[str, str], bool] | None = No
         return []
     if n == 0:
         return [Op("insert", 0, m, 0, 0)]
+    near_sets = spelling_variants(q, p) if spelling else {}
+    no_near: frozenset[str] = frozenset()
     H = [[0] * (n + 1) for _ in range(m + 1)]
     T = [[0] * (n + 1) for _ in range(m + 1)]  # 1 diag, 2 up (quote word unmatched), 3 left (source word skipped)
     for i in range(1, m + 1):
@@ -119,12 +121,13 @@ def fit(q: list[str], p: list[str], near: Callable[[str, str], bool] | None = No
         T[i][0] = 2
     for i in range(1, m + 1):
         qi = q[i - 1]
+        near_qi = near_sets.get(qi, no_near)
         Hi, Hp, Ti = H[i], H[i - 1], T[i]
         for j in range(1, n + 1):
             pj = p[j - 1]
             if qi == pj:
                 s = 2
-            elif near is not None and qi != NEVER and near(qi, pj):
+            elif pj in near_qi:
                 s = 1
             else:
                 s = -1
@@ -163,10 +166,21 @@ def fit(q: list[str], p: list[str], near: Callable[[str, str], bool] | None = No
     return ops
 
 
-def _near(a: str, b: str) -> bool:
-    if a[:1].isdigit() or b[:1].isdigit() or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
-        return False
-    return DamerauLevenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
+def spelling_variants(q: list[str], p: list[str]) -> dict[str, frozenset[str]]:
+    """For each quote key, the source keys that are the same word misspelt: both at least four
+    letters, not numbers, lengths within two, and one edit apart (two from eight letters on)."""
+    import numpy as np
+    from rapidfuzz import process
+
+    uq = [a for a in dict.fromkeys(q) if a != NEVER and len(a) >= 4 and not a[:1].isdigit()]
+    up = [b for b in dict.fromkeys(p) if len(b) >= 4 and not b[:1].isdigit()]
+    if not uq or not up:
+        return {}
+    dist = process.cdist(uq, up, scorer=DamerauLevenshtein.distance, score_cutoff=2, dtype=np.int32)
+    lq, lp = np.array([len(a) for a in uq]), np.array([len(b) for b in up])
+    allowed = np.where(np.minimum.outer(lq, lp) < 8, 1, 2)
+    ok = (dist > 0) & (dist <= allowed) & (np.abs(np.subtract.outer(lq, lp)) <= 2)
+    return {uq[i]: frozenset(up[j] for j in np.flatnonzero(row)) for i, row in enumerate(ok) if row.any()}
 
 
 def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[Segment]:
@@ -180,7 +194,7 @@ def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[S
             return bool(ptext) and _quoted(ptext, ptoks[a].start, ptoks[b - 1].end)
 
         w0, w1 = _window(skeys, pkeys, lo, quoted)
-        ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], _near)]
+        ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], spelling=True)]
         out.append(Segment(q1, q2, tuple(ops), ell))
         matched_p = [o.p2 for o in ops if o.tag == "equal"]
         if matched_p:

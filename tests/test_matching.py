@@ -156,3 +156,27 @@ def test_any_verbatim_slice_of_a_paragraph_is_verbatim(seed_cables, data):
     a = al.align(q, cable, (para.number,), para.text)
     assert a.matched == a.quote_tokens and not a.discrepancies
     assert a.text == text
+
+
+def near_reference(a: str, b: str) -> bool:
+    """Spelling variants, pair by pair: the rule `spelling_variants` applies to whole word lists."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if a == b or a[:1].isdigit() or b[:1].isdigit() or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    return DamerauLevenshtein.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
+
+
+spelled = st.text(alphabet="abcde1", min_size=1, max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(q=st.lists(spelled, max_size=8), p=st.lists(spelled, max_size=12))
+def test_spelling_variants_are_the_pairwise_rule(q, p):
+    got = al.spelling_variants(q, p)
+    for a in set(q):
+        assert got.get(a, frozenset()) == {b for b in p if near_reference(a, b)}
+
+
+def test_spelling_variant_on_real_words():
+    assert al.spelling_variants(["trial", "brought"], ["trail", "brought", "trials"]) == {"trial": {"trail", "trials"}}
