@@ -44,10 +44,10 @@ def main() -> None:
     t = time.perf_counter()
     for a in arts:
         for q in quotes.extract(a):
-            for p in corpus.paragraphs:
+            for p in corpus.paragraphs():
                 alignment.align(q, p.cable_id, (p.number,), p.text)
     brute = time.perf_counter() - t
-    print(f"corpus: {len(corpus.cables)} cables, {len(corpus.paragraphs)} paragraphs; articles: {len(arts)}, quotes: {n}")
+    print(f"corpus: {len(corpus.cables)} cables, {corpus.n_paragraphs} paragraphs; articles: {len(arts)}, quotes: {n}")
     print(f"semantic stage: {'on' if semantic else 'off'}")
     print(f"import {t_import:.2f} s; corpus+model load {t_load:.2f} s")
     print(f"cold (import, load, first check): {cold:.2f} s")

@@ -15,24 +15,33 @@ from pathlib import Path
 
 from . import alignment as al
 from . import articles as art
-from . import attribution, cables, quotes, verdict
+from . import attribution, cables, index, quotes, verdict
 from . import context as ctx
 from .candidates import Corpus
 from .embeddings import Embedder
-from .errors import NoQuotesError
+from .errors import BadOptionError, NoQuotesError
 from .model import Alignment, Article, Paragraph, Quote, QuoteResult, Verdict
 from .tokens import content_keys
 
 PARAPHRASE_MIN = 0.80  # cosine between the quote and a cable sentence
 PARAPHRASE_MIN_WORDS = 6
 SEMANTIC_CANDIDATES = 5
+EXACT_ENOUGH = 0.9  # a long quote aligned this well on a paragraph that holds its word runs: no wider search
 
 Progress = Callable[[str, int, int], None]
 
 
 def load_corpus(paths: Iterable[str | Path]) -> Corpus:
-    """Cables from files and folders (text pages, HTML pages, JSONL dumps), indexed for search."""
-    return Corpus(cables.load(paths))
+    """Cables from files and folders (text pages, HTML pages, JSONL dumps), indexed for search; or an
+    index folder built by `compare index build`, opened as it is."""
+    paths = list(paths)
+    indexes = [p for p in paths if index.is_index(p)]
+    if indexes:
+        if len(paths) > 1:
+            raise BadOptionError(f"--corpus: {indexes[0]} is an index; give it alone, or add the other "
+                                 "cables to it with `compare index build --corpus ... --out " f"{indexes[0]}`")
+        return Corpus.open(indexes[0])
+    return Corpus.from_cables(cables.load(paths))
 
 
 class Checker:
@@ -42,19 +51,15 @@ class Checker:
         self.corpus = corpus
         self.semantic = semantic
         self.strict = strict
-        self.embedder = Embedder(model) if semantic else None
-        self._df: dict[str, int] = {}
-        corpus.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(para, 'row')")
+        vectors = corpus.vectors if semantic else None
+        if vectors is not None and model not in (None, vectors[1]):
+            raise BadOptionError(f"--model: the index's vectors were made with {vectors[1]!r}, not {model!r}; "
+                                 "leave --model out, or build the index again with this model")
+        self.embedder = Embedder(vectors[1] if vectors else model) if semantic else None
         self._para_keys: dict[tuple[str, str], frozenset[str]] = {}
         self._null: ctx.NullSample | None = None
 
     # -- statistics --------------------------------------------------------------------------
-    def df(self, key: str) -> int:
-        if key not in self._df:
-            row = self.corpus.db.execute("SELECT doc FROM vocab WHERE term = ?", (key,)).fetchone()
-            self._df[key] = row[0] if row else 0
-        return self._df[key]
-
     def keys_of(self, cable_id: str, paragraph_text: str) -> frozenset[str]:
         """A paragraph's content words, with its cable's subject: what an article's context may echo."""
         k = (cable_id, paragraph_text)
@@ -65,10 +70,15 @@ class Checker:
 
     @property
     def null(self) -> ctx.NullSample:
+        """The null sample: stored in an index, drawn from the corpus otherwise."""
         if self._null is None:
-            ps = self.corpus.paragraphs
-            self._null = ctx.NullSample.of(len(ps), lambda i: frozenset(
-                content_keys(ps[i].text + " " + (self.corpus.cables[ps[i].cable_id].subject or ""))))
+            stored = self.corpus.db.execute("SELECT keys FROM null_sample").fetchall()
+            if stored:
+                self._null = ctx.NullSample([frozenset(k.split()) for (k,) in stored])
+            else:
+                rows = [r for (r,) in self.corpus.db.execute("SELECT rowid FROM paragraphs")]
+                self._null = ctx.NullSample.of(len(rows), lambda i: self.keys_of(
+                    self.corpus.paragraph(rows[i]).cable_id, self.corpus.paragraph(rows[i]).text))
         return self._null
 
     # -- one article ---------------------------------------------------------------------------
@@ -114,7 +124,7 @@ class Checker:
             paragraphs=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited if r.source),
             cables=cables,
             cable_paragraphs=sum(len(self.corpus.cables[c].paragraphs) for c in cables),
-            n_paragraphs=len(self.corpus.paragraphs),
+            n_paragraphs=self.corpus.n_paragraphs,
         )
 
     def _align_all(self, q: Quote, context: Iterable[str] = (), cited: Iterable[str] = ()
@@ -122,8 +132,16 @@ class Checker:
         """Alignments on the lexical candidates, and the candidates (best first)."""
         qt = al.prepare(q.text)
         segments = [q.text[qt.tokens[a].start : qt.tokens[b - 1].end] for a, b, _ in qt.segments] or [q.text]
-        paragraphs = self.corpus.search(segments, context=context, cited=cited)
-        out = [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
+        paragraphs: list[Paragraph] = []
+        out: list[Alignment] = []
+        if not ctx.low_information(q.text):  # its telling word runs first: enough when they hold it all
+            paragraphs = self.corpus.by_runs(segments)
+            out = [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
+        if not any(verdict.supports(a) and a.score >= EXACT_ENOUGH for a in out):
+            seen = {(p.cable_id, p.start) for p in paragraphs}
+            more = [p for p in self.corpus.search(segments, context=context, cited=cited) if (p.cable_id, p.start) not in seen]
+            paragraphs += more
+            out += [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in more]
         # a quote that runs from one paragraph into the next
         ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:5]
         for a, p in ranked:
@@ -138,8 +156,8 @@ class Checker:
         skip = verdict.kind_skips_matching(q)
         if skip:
             return QuoteResult(q, Verdict.NOT_FOUND, 1.0, None, (), False, (), None, article.repaired, skip)
-        n_docs = max(1, len(self.corpus.paragraphs))
-        weights = ctx.idf_weights(self._context_keys(article, q, all_quotes), self.df, n_docs)
+        n_docs = max(1, self.corpus.n_paragraphs)
+        weights = ctx.idf_weights(self._context_keys(article, q, all_quotes), self.corpus.df, n_docs)
         sources = self._article_sources(article, q, done or [])
         needs_context = ctx.low_information(q.text)
         # the rarest context words rank the paragraphs that hold a short quote's words
@@ -156,11 +174,17 @@ class Checker:
             chk = attribution.check(q.claim, self.corpus.cables[a.cable_id], a)
             return 0.0 if chk is None or chk.ok is None else (1.0 if chk.ok else -1.0)
 
-        d = verdict.decide(q, alignments, claim_fit, evidence if needs_context else None)
+        def article_fit(a: Alignment) -> float:
+            return 1.0 if sources.p(a.cable_id, a.paragraph_text)[1] else 0.0
+
+        def order(a: Alignment) -> tuple[str, ...]:
+            return (self.corpus.cables[a.cable_id].date or "9999", a.cable_id, f"{a.paragraph or 0:04d}")
+
+        d = verdict.decide(q, alignments, claim_fit, evidence if needs_context else None, article_fit, order)
         note = d.note
         source, decided, score = d.source, d.verdict, d.score
         if source is None and self.semantic and len(q.text.split()) >= PARAPHRASE_MIN_WORDS:
-            para = self._paraphrase(q, paragraphs[:SEMANTIC_CANDIDATES])
+            para = self._paraphrase(q, self._semantic_candidates(q, paragraphs[:SEMANTIC_CANDIDATES]))
             if para is not None:
                 source, decided, score = para[0], Verdict.PARAPHRASE, para[1]
                 note = "no passage has these words; this one says the same in other words"
@@ -177,6 +201,17 @@ class Checker:
             article_text_repaired=article.repaired,
             note=note,
         )
+
+    def _semantic_candidates(self, q: Quote, lexical: list[Paragraph]) -> list[Paragraph]:
+        """The lexical candidates, and with an index's vectors the paragraphs nearest in meaning."""
+        vectors = self.corpus.vectors
+        if vectors is None or self.embedder is None:
+            return lexical
+        found = vectors[0].search(self.embedder.embed([q.text])[0], SEMANTIC_CANDIDATES)
+        rows = self.corpus.rows_with_hash(int(k) for k in found.keys)
+        seen = {(p.cable_id, p.start) for p in lexical}
+        extra = [p for p in map(self.corpus.paragraph, rows) if (p.cable_id, p.start) not in seen]
+        return lexical + extra
 
     def _paraphrase(self, q: Quote, paragraphs: list[Paragraph]) -> tuple[Alignment, float] | None:
         """The closest cable sentence among the lexical candidates, if it says the same thing."""

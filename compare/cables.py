@@ -218,8 +218,8 @@ def parse_html_page(page: str, source: str) -> list[Cable]:
     return [cable] if cable else []
 
 
-def parse_jsonl(lines: Iterable[str], source: str) -> Iterator[Cable]:
-    for n, line in enumerate(lines, 1):
+def parse_jsonl(lines: Iterable[str], source: str, first_line: int = 1) -> Iterator[Cable]:
+    for n, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         try:

@@ -9,17 +9,22 @@ what this stage returns, so a check never embeds a whole corpus.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from .model import Cable, Paragraph
-from .tokens import STOPWORDS, keys, tokenize
+from .tokens import STOPWORDS, fold, keys, tokenize
 
 # Words that a paragraph itself puts in quotation marks ("down", 'a phase of greater harmony').
 QUOTED_SPAN_RE = re.compile(r"(?<!\w)[\"“‘'](?=[^\W_])([^\"“”‘’'\n]{1,80}?)(?<=[^\W_]|[.,!?])[\"”’'](?!\w)")
 QUOTED_SPAN_MAX_WORDS = 8
+RARE_WORDS = 8  # content words a lexical query uses
 
 
 @dataclass(frozen=True)
@@ -45,41 +50,114 @@ def _fts_words(text: str) -> list[str]:
     return [t.text.replace('"', "") for t in tokenize(text) if t.text != "%"]
 
 
-class Corpus:
-    """Cables and an in-memory FTS5 index of their paragraphs."""
+class Cables(Mapping[str, Cable]):
+    """The corpus's cables by reference ID, read from its database when first asked for."""
 
-    def __init__(self, cables: dict[str, Cable]) -> None:
-        self.cables = cables
-        self.paragraphs: list[Paragraph] = [p for c in cables.values() for p in c.paragraphs]
-        # a paragraph's row; (cable, start offset) is unique even where cables have no paragraph numbers
-        self.position = {(p.cable_id, p.start): i for i, p in enumerate(self.paragraphs)}
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
-        self.db.execute("CREATE VIRTUAL TABLE para USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
-        self.db.executemany(
-            "INSERT INTO para(rowid, text) VALUES (?, ?)", ((i, p.text) for i, p in enumerate(self.paragraphs))
-        )
-        self.db.execute("CREATE TABLE quoted(k TEXT, para INTEGER)")
-        self.db.executemany(
-            "INSERT INTO quoted VALUES (?, ?)",
-            ((k, i) for i, p in enumerate(self.paragraphs) for k in dict.fromkeys(quoted_spans(p.text))),
-        )
-        self.db.execute("CREATE INDEX quoted_k ON quoted(k)")
+    def __init__(self, db: sqlite3.Connection) -> None:
+        from .index import load_cable
+
+        self.db = db
+        self._get = lru_cache(maxsize=8192)(lambda cable_id: load_cable(db, cable_id))
+
+    def __getitem__(self, cable_id: str) -> Cable:
+        c = self._get(cable_id)
+        if c is None:
+            raise KeyError(cable_id)
+        return c
+
+    def __contains__(self, cable_id: object) -> bool:
+        return isinstance(cable_id, str) and self._get(cable_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (cid for (cid,) in self.db.execute("SELECT id FROM cables ORDER BY id"))
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM cables").fetchone()[0])
+
+
+class Corpus:
+    """Cables and an FTS5 index of their paragraphs, in SQLite: in memory for cables parsed for one
+    check (`from_cables`), or on disk for an index built earlier (`open`, see `index`)."""
+
+    def __init__(self, db: sqlite3.Connection, directory: Path | None = None) -> None:
+        self.db = db
+        self.directory = directory
+        self.cables = Cables(db)
+        self.n_paragraphs = int(db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+        self.paragraph = lru_cache(maxsize=65536)(self._paragraph)
+        self.df = lru_cache(maxsize=1 << 18)(self._df)
+        self._vectors: tuple[Any, str] | None | bool = False  # not looked for yet
+
+    @classmethod
+    def from_cables(cls, cables: dict[str, Cable]) -> Corpus:
+        from .index import create, insert
+
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        create(db)
+        insert(db, cables.values())
+        db.commit()
+        return cls(db)
+
+    @classmethod
+    def open(cls, directory: str | Path) -> Corpus:
+        from .index import check_schema, connect
+
+        directory = Path(directory)
+        db = connect(directory)
+        check_schema(directory, db)
+        return cls(db, directory)
 
     def __len__(self) -> int:
         return len(self.cables)
 
+    def _paragraph(self, row: int) -> Paragraph:
+        """The paragraph stored in this row (`paragraph`, cached)."""
+        cid, n, m, t, s, e = self.db.execute(
+            "SELECT cable, number, marking, text, start, end FROM paragraphs WHERE rowid = ?", (row,)).fetchone()
+        return Paragraph(cid, n, m, t, s, e)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph, in storage order (a cable's paragraphs together)."""
+        for cid, n, m, t, s, e in self.db.execute(
+                "SELECT cable, number, marking, text, start, end FROM paragraphs ORDER BY rowid"):
+            yield Paragraph(cid, n, m, t, s, e)
+
+    def row_of(self, p: Paragraph) -> int | None:
+        row = self.db.execute("SELECT rowid FROM paragraphs WHERE cable = ? AND start = ? AND text = ?",
+                              (p.cable_id, p.start, p.text)).fetchone()
+        return row[0] if row else None
+
     def next_paragraph(self, p: Paragraph) -> Paragraph | None:
-        i = self.position.get((p.cable_id, p.start))
-        if i is None or i + 1 >= len(self.paragraphs):
-            return None
-        q = self.paragraphs[i + 1]
-        return q if q.cable_id == p.cable_id else None
+        row = self.row_of(p)
+        nxt = self.db.execute("SELECT min(rowid) FROM paragraphs WHERE cable = ? AND rowid > ?",
+                              (p.cable_id, row)).fetchone() if row is not None else None
+        return self.paragraph(nxt[0]) if nxt and nxt[0] is not None else None
 
     def rows_of(self, cable_id: str) -> tuple[int, int]:
         """The row range [first, last] of a cable's paragraphs (they are stored together)."""
-        cable = self.cables[cable_id]
-        first = self.position[(cable_id, cable.paragraphs[0].start)]
-        return first, first + len(cable.paragraphs) - 1
+        lo, hi = self.db.execute("SELECT min(rowid), max(rowid) FROM paragraphs WHERE cable = ?", (cable_id,)).fetchone()
+        return (lo, hi) if lo is not None else (0, -1)
+
+    @property
+    def vectors(self) -> tuple[Any, str] | None:
+        """The index's memory-mapped paragraph vectors and their model, if it has them."""
+        if self._vectors is False:
+            from .index import open_vectors
+
+            self._vectors = open_vectors(self.directory, self.db) if self.directory else None
+        return self._vectors  # type: ignore[return-value]
+
+    def rows_with_hash(self, keys: Iterable[int]) -> list[int]:
+        keys = list(keys)
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return [r for (r,) in self.db.execute(f"SELECT rowid FROM paragraphs WHERE hash IN ({marks})", keys)]
+
+    def _df(self, term: str) -> int:
+        """How many paragraphs hold this (folded) word (`df`, cached)."""
+        row = self.db.execute("SELECT doc FROM vocab WHERE term = ?", (term,)).fetchone()
+        return int(row[0]) if row else 0
 
     # -- statistics -----------------------------------------------------------------------------
     def phrase_count(self, text: str) -> int:
@@ -101,7 +179,7 @@ class Corpus:
             f"SELECT rowid, bm25(para) FROM para WHERE para MATCH ? {where} ORDER BY bm25(para) LIMIT ?",
             (match, *args, limit),
         ).fetchall()
-        return [Hit(self.paragraphs[r], rank) for r, rank in rows]
+        return [Hit(self.paragraph(r), rank) for r, rank in rows]
 
     @staticmethod
     def _phrase_match(text: str) -> str:
@@ -135,22 +213,55 @@ class Corpus:
     def quoting(self, text: str, limit: int = 50) -> list[Paragraph]:
         """Paragraphs that put exactly these words in quotation marks."""
         rows = self.db.execute("SELECT DISTINCT para FROM quoted WHERE k = ? LIMIT ?", (phrase_key(text), limit))
-        return [self.paragraphs[r] for (r,) in rows]
+        return [self.paragraph(r) for (r,) in rows.fetchall()]
+
+    def _idf(self, word: str) -> float:
+        df = self.df(word)
+        return math.log((self.n_paragraphs + 1) / df) if df else 0.0
 
     def lexical(self, text: str, limit: int = 30) -> list[Hit]:
-        """Paragraphs sharing the most (and rarest) content words with `text`."""
-        words = [t.text.lower() for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 2 and t.text != "%"]
-        if not words:
+        """Paragraphs sharing the rarest content words with `text` (at most `RARE_WORDS` of them: a
+        common word's posting list costs time in proportion to the corpus and says little)."""
+        words = {fold(t.text) for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 2 and t.text != "%"}
+        ranked = sorted((w for w in words if self.df(w)), key=lambda w: -self._idf(w))[:RARE_WORDS]
+        if not ranked:
             return []
-        return self._query(self._any_match(words), limit)
+        return self._query(self._any_match(ranked), limit)
+
+    def shingles(self, text: str, n: int = 3, most: int = 8) -> list[str]:
+        """The quote's most telling runs of `n` words, as they stand (FTS phrase queries): the runs
+        with the rarest words, not overlapping, every word found in the corpus."""
+        toks = tokenize(text)
+        runs = []
+        for i in range(len(toks) - n + 1):
+            words = [fold(t.text) for t in toks[i : i + n]]
+            if all(w.isalnum() and self.df(w) for w in words):
+                runs.append((sum(self._idf(w) for w in words), i))
+        chosen: list[int] = []
+        for _, i in sorted(runs, reverse=True):
+            if all(abs(i - j) >= n for j in chosen):
+                chosen.append(i)
+            if len(chosen) == most:
+                break
+        return [text[toks[i].start : toks[i + n - 1].end] for i in sorted(chosen)]
+
+    def by_runs(self, segments: Iterable[str], limit: int = 10) -> list[Paragraph]:
+        """The paragraphs that hold the most of a long quote's telling three-word runs."""
+        segments = [s for s in segments if s.strip()]
+        runs = [r for s in segments for r in self.shingles(s, most=max(2, 8 // max(1, len(segments))))]
+        if not runs:
+            return []
+        return _unique(self._query(" OR ".join('"' + r.replace('"', "") + '"' for r in runs), limit))
 
     def search(self, segments: Iterable[str], limit: int = 10, context: Iterable[str] = (),
                cited: Iterable[str] = ()) -> list[Paragraph]:
         """Candidates for a quote given as its ellipsis-separated segments, best first, no repeats.
 
-        For a short quote, `context` (words around the quote in the article) ranks the paragraphs
-        holding the phrase, and `cited` (cables the article quotes elsewhere) are searched whole."""
-        seen: dict[tuple[str, int], Paragraph] = {}
+        A long quote: the paragraphs that hold its most telling three-word runs (`by_runs`), and
+        those that share its rarest words (which also finds a quote whose words were changed). A
+        short quote: the paragraphs that hold the phrase, ranked by `context` (words around the
+        quote in the article), those of `cited` cables (quoted elsewhere in the article), and those
+        that put the words in quotation marks themselves."""
         segments = [s for s in segments if s.strip()]
         whole = " ".join(segments)
         n_words = len(re.findall(r"\w+", whole))
@@ -158,13 +269,18 @@ class Corpus:
         if n_words <= 4:
             hits += self.phrase_within(whole, cited)
             hits += self.phrase(whole, 50, context)
-        hits += self.lexical(whole, limit if n_words > 4 else 5)
+            hits += self.lexical(whole, 5)
+            return _unique(hits, self.quoting(whole))
+        found = self.by_runs(segments, limit)
+        hits += self.lexical(whole, limit)
         if len(segments) > 1:
             for s in segments:
                 hits += self.lexical(s, 5)
-        for h in hits:
-            seen.setdefault((h.paragraph.cable_id, h.paragraph.start), h.paragraph)
-        if n_words <= 4:
-            for p in self.quoting(whole):
-                seen.setdefault((p.cable_id, p.start), p)
-        return list(seen.values())
+        return _unique([Hit(p, 0.0) for p in found] + hits)
+
+
+def _unique(hits: list[Hit], more: Iterable[Paragraph] = ()) -> list[Paragraph]:
+    seen: dict[tuple[str, int], Paragraph] = {}
+    for p in [h.paragraph for h in hits] + list(more):
+        seen.setdefault((p.cable_id, p.start), p)
+    return list(seen.values())

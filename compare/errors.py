@@ -73,3 +73,11 @@ class ModelUnavailableError(CompareError):
 
 class BadOptionError(CompareError):
     pass
+
+
+class BadIndexError(CompareError):
+    def __init__(self, directory: object, why: str) -> None:
+        super().__init__(
+            f"{directory}: not a usable compare index ({why}); rebuild it with "
+            "`compare index build --corpus CABLES --out FOLDER`"
+        )

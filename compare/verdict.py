@@ -57,25 +57,28 @@ def decide(
     alignments: list[Alignment],
     claim_fit: Callable[[Alignment], float],
     evidence: Callable[[Alignment], Evidence] | None = None,
+    article_fit: Callable[[Alignment], float] | None = None,
+    order: Callable[[Alignment], tuple[str, ...]] | None = None,
 ) -> Decision:
     """Pick the source. `claim_fit` says how well the article's attribution fits the cable (-1..1);
     `evidence`, given for a low-information quote, whether its context makes a paragraph more than a
-    chance hit (see `context`)."""
+    chance hit (see `context`); `article_fit` whether the article quotes the same cable elsewhere
+    (0..1); `order` breaks exact ties (the earliest cable first: the one the others repeat)."""
     n_words = max((a.quote_tokens for a in alignments), default=len(quote.text.split()))
     ranked: list[tuple[float, Alignment, Evidence | None]] = []
     by_words_only: list[tuple[Evidence, Alignment]] = []  # the words fit, nothing else points there
     for a in alignments:
         if not supports(a):
             continue
-        bonus = 0.05 * a.quoted_in_source + 0.03 * claim_fit(a)
+        bonus = 0.05 * a.quoted_in_source + 0.03 * claim_fit(a) + 0.02 * (article_fit(a) if article_fit else 0.0)
         e = evidence(a) if evidence is not None else None
         if e is not None:
             if not e.significant:
                 by_words_only.append((e, a))
                 continue
-            bonus += 0.2 * e.overlap + 0.02 * bool(e.article_tier)
+            bonus += 0.2 * e.overlap
         ranked.append((a.score + bonus, a, e))
-    ranked.sort(key=lambda x: -x[0])
+    ranked.sort(key=lambda x: (-round(x[0], 6), order(x[1]) if order else ()))
     by_words_only.sort(key=lambda x: (x[0].chance, -x[1].score))
     if not ranked:
         if by_words_only:

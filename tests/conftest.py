@@ -21,7 +21,7 @@ def seed_checker(seed_cables):
     from compare.api import Checker
     from compare.candidates import Corpus
 
-    return Checker(Corpus(seed_cables), semantic=False)
+    return Checker(Corpus.from_cables(seed_cables), semantic=False)
 
 
 def shared(path: str) -> Path:

@@ -109,7 +109,7 @@ def test_quoted_spans_are_what_the_cable_puts_in_quotation_marks(seed_cables):
     para = seed_cables["09MEXICO3573"].paragraph(7)
     spans = list(quoted_spans(para.text))
     assert "down" in spans
-    corpus = Corpus(seed_cables)
+    corpus = Corpus.from_cables(seed_cables)
     assert corpus.quoted_count("down") == 1 and corpus.phrase_count("down") > 1
     assert [p.cable_id for p in corpus.quoting("Down")] == ["09MEXICO3573"]
 

@@ -1,0 +1,122 @@
+"""Build a Cablegate-sized corpus (251,287 cables) from the 6,712 real ones, for the scale benchmarks.
+
+The real cables go in unchanged (so the seed cables are inside). Each synthetic cable takes a real
+cable as its template (classification, origin, subject, tags, signer, paragraph count and lengths)
+under a new reference ID and date, and fills its paragraphs with sentences drawn from the whole real
+corpus, recombined across cables. Every copied sentence gets a light edit (a word replaced, dropped
+or swapped, a number changed), except for a share that stays word for word: the share of sentences
+that stand in more than one cable of the real release (measured on the 6,712 cables: 2.0% of the
+distinct sentences of six words or more). So the size, the vocabulary and the near-duplicate
+density are those of the real release, and a quote's exact words stand where they stood.
+
+    .venv/bin/python benchmarks/make_cablegate.py [--cables 251287] [--out benchmarks/out/cablegate-251287.jsonl.gz]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from compare import cables  # noqa: E402
+
+REAL = ROOT.parent / "shared" / "corpus" / "cablegate-6712.jsonl.gz"
+EXACT_SHARE = 0.020  # sentences copied word for word, as often as the real release repeats one
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+WORD_RE = re.compile(r"[A-Za-z]{4,}")
+
+
+def edit(sentence: str, rng: random.Random, vocab: list[str]) -> str:
+    words = sentence.split(" ")
+    if len(words) < 3:
+        return sentence
+    op = rng.random()
+    i = rng.randrange(1, len(words))
+    if op < 0.55:  # a word replaced by another word of the corpus
+        if WORD_RE.fullmatch(words[i].strip(".,;:")):
+            tail = words[i][len(words[i].rstrip(".,;:")):]
+            words[i] = rng.choice(vocab) + tail
+        else:
+            words.insert(i, rng.choice(vocab))
+    elif op < 0.75:  # a word dropped
+        del words[i]
+    elif op < 0.9:  # two words swapped
+        j = max(1, i - 1)
+        words[i], words[j] = words[j], words[i]
+    else:  # a number changed, or a word added
+        nums = [k for k, w in enumerate(words) if re.fullmatch(r"\d+[.,]?", w)]
+        if nums:
+            k = rng.choice(nums)
+            words[k] = re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), words[k])
+        else:
+            words.insert(i, rng.choice(vocab))
+    return " ".join(words)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cables", type=int, default=251_287)
+    ap.add_argument("--real", default=str(REAL))
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "out" / "cablegate-251287.jsonl.gz"))
+    ap.add_argument("--seed", type=int, default=2010)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    t0 = time.perf_counter()
+    with gzip.open(args.real, "rt", encoding="utf-8") as f:
+        records = [json.loads(line) for line in f]
+    parsed = [c for r in records for c in cables.parse_jsonl([json.dumps(r)], "real")]
+    pool = [s for c in parsed for p in c.paragraphs for s in SENTENCE_RE.split(p.text) if s.strip()]
+    vocab = sorted({w for s in pool[::7] for w in WORD_RE.findall(s)})
+    print(f"{len(records)} real cables, {len(parsed)} parsed, {len(pool)} sentences, {len(vocab)} words "
+          f"({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    used: set[str] = {c.id for c in parsed}
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=3) as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n_synthetic = args.cables - len(records)
+        for k in range(n_synthetic):
+            t = rng.choice(parsed)
+            year = int(t.date[:4]) if t.date else 2000 + rng.randrange(10)
+            origin = re.match(r"\d{2}([A-Z]+)", t.id).group(1)  # type: ignore[union-attr]
+            number = rng.randrange(100, 99_999)
+            cid = f"{year % 100:02d}{origin}{number}"
+            while cid in used:
+                number += 1
+                cid = f"{year % 100:02d}{origin}{number}"
+            used.add(cid)
+            day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+            meta = (f"Reference ID Created Released Classification Origin {cid} {day} {rng.randrange(24):02d}:"
+                    f"{rng.randrange(60):02d} 2011-08-30 01:44 {t.classification or 'CONFIDENTIAL'} "
+                    f"{t.origin or 'Embassy ' + origin.title()}")
+            body = []
+            for n, p in enumerate(t.paragraphs, 1):
+                k_sent = max(1, len(SENTENCE_RE.split(p.text)))
+                sents = []
+                for _ in range(k_sent):
+                    s = rng.choice(pool)
+                    sents.append(s if rng.random() < EXACT_SHARE else edit(s, rng, vocab))
+                mark = p.marking or "(C)"
+                body.append(f"¶{n}. {mark} " + " ".join(sents))
+            header = (f"{t.classification or 'CONFIDENTIAL'} {origin} {number:06d}\n\nSIPDIS\n\n"
+                      f"E.O. 12958: DECL: {year + 10}/01/01\nTAGS: {' '.join(t.tags) or 'PREL'}\n"
+                      f"SUBJECT: {t.subject or 'NONE'}\n\nClassified By: {t.classified_by or 'Ambassador'}.\n")
+            text = header + "\n" + "\n\n".join(body) + f"\n\n{t.signer or 'XXXXXXXXXXXX'}\n"
+            f.write(json.dumps({"id": cid, "meta": meta, "text": text}, ensure_ascii=False) + "\n")
+            if (k + 1) % 20_000 == 0:
+                print(f"{k + 1}/{n_synthetic} synthetic cables ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+    print(f"{out}: {args.cables} cables ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
