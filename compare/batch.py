@@ -47,6 +47,7 @@ class Outcome:
     sha256: str
     results: tuple[QuoteResult, ...]
     error: str = ""  # a CompareError's message when the article could not be checked
+    text: str = ""  # the article's text, as the quotes' offsets count it
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def check_one(path: str, checker: Any = None) -> Outcome:
 
     checker = checker or _checker
     try:
-        return Outcome(path, _digest(path), tuple(checker.check_article(read(path))))
+        article = read(path)
+        return Outcome(path, _digest(path), tuple(checker.check_article(article)), text=article.text)
     except CompareError as e:
         return Outcome(path, _digest(path) if os.path.isfile(path) else "", (), str(e))
 

@@ -100,10 +100,27 @@ def _parser() -> argparse.ArgumentParser:
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[ProgressFn | None]:
-    """A rich progress bar on stderr (rate and time left), one bar per stage."""
-    if not enabled:
-        yield None
+def _progress(enabled: bool, log_every: float = 0.0) -> Iterator[ProgressFn | None]:
+    """A rich progress bar on stderr (rate and time left), one bar per stage; where stderr is no
+    terminal and `log_every` is set, a plain line that often instead (for logs)."""
+    if not enabled or not sys.stderr.isatty():
+        if not enabled or not log_every:
+            yield None
+            return
+        import time
+
+        last: dict[str, float] = {}
+        start = time.monotonic()
+
+        def log(stage: str, done: int, total: int | None) -> None:
+            now = time.monotonic()
+            if now - last.get(stage, start) >= log_every or (total and done >= total):
+                last[stage] = now
+                share = f" ({done / total:.0%})" if total else ""
+                print(f"compare: {stage}: {done}{'/' + str(total) if total else ''}{share} after {now - start:.0f} s",
+                      file=sys.stderr, flush=True)
+
+        yield log
         return
     from rich.console import Console
     from rich.progress import (
@@ -219,7 +236,13 @@ def _run_check(args: argparse.Namespace) -> int:
             outcomes = list(_outcomes(args, paths, progress))
             failed = sum(bool(o.error) for o in outcomes)
             results = [r for o in outcomes for r in o.results]
-            text = report.render(results, args.format)
+            cables = None
+            if args.format == "html":  # the cards show each source's metadata
+                from .api import load_corpus
+
+                cables = load_corpus(args.corpus).cables if results else None
+            text = report.render(results, args.format, texts={r.quote.article: o.text for o in outcomes
+                                                              for r in o.results}, cables=cables)
             if args.output == "-":
                 sys.stdout.write(text)
             else:
@@ -276,7 +299,7 @@ def _run_index(args: argparse.Namespace) -> int:
         print(f"{args.folder}: {s['cables']} cables, {s['paragraphs']} paragraphs ({s['distinct_texts']} distinct texts), "
               f"{s['embedded']} embedded with {s['model'] or 'no model'}; {s['bytes'] / 1e6:.1f} MB on disk")
         return 0
-    with _progress(sys.stderr.isatty()) as progress:
+    with _progress(True, log_every=30.0) as progress:
         counts = index.build(args.corpus, args.out, embed=args.embed, model=args.model, progress=progress)
     print(f"{args.out}: {counts['cables']} cables; this run added {counts['added']}, replaced {counts['replaced']} "
           f"with fuller text, kept {counts['kept']}; {counts.get('embedded', 0)} paragraph texts embedded; "

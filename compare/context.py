@@ -124,7 +124,9 @@ class Evidence:
         if self.p_context < 1.0:
             reasons.append(f"the article's context fits it better than {1 - self.p_context:.1%} of the corpus")
         why = " and ".join(reasons) or "nothing around the quote points to it"
-        return f"{self.occurrences} paragraph(s) {held}; {why} (expected chance matches {self.chance:.3g})"
+        odds = (f"a coincidence has a chance of about {self.chance:.1%}" if self.chance < 1
+                else f"about {self.chance:.0f} paragraphs would fit as well by coincidence")
+        return f"short quote: {self.occurrences} paragraph(s) {held}; {why} ({odds})"
 
 
 class NullSample:

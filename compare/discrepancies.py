@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .alignment import QuoteTokens, Segment
-from .model import Discrepancy
+from .model import Discrepancy, Span
 from .model import DiscrepancyKind as K
 from .tokens import DASH_CHARS, QUOTE_CHARS, Token, fold, is_number
 
@@ -71,8 +71,18 @@ def _gap_kind(qgap: str, pgap: str) -> K | None:
 
 
 def _span(text: str, toks: list[Token], i1: int, i2: int, parens: bool = False) -> str:
+    where = _where(text, toks, i1, i2, parens)
+    return text[where.start : where.end] if where else ""
+
+
+def _words(toks: list[Token], i1: int, i2: int) -> Span | None:
+    """The characters of tokens i1..i2-1."""
+    return Span(toks[i1].start, toks[i2 - 1].end) if i1 < i2 else None
+
+
+def _where(text: str, toks: list[Token], i1: int, i2: int, parens: bool = False) -> Span | None:
     if i1 >= i2:
-        return ""
+        return None
     a, b = toks[i1].start, toks[i2 - 1].end
     if parens:
         while a > 0 and text[a - 1] in "( ":
@@ -85,7 +95,7 @@ def _span(text: str, toks: list[Token], i1: int, i2: int, parens: bool = False) 
         close = text.find(")", b, b + 2)
         if close != -1 and text[a : a + 1] == "(":
             b = close + 1
-    return text[a:b]
+    return Span(a, b)
 
 
 def _word_kind(q: Token, p: Token, first: bool) -> list[K]:
@@ -153,11 +163,17 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
     for si, seg in enumerate(segments):
         if si > 0:
             first_p = next((o.p1 for o in seg.ops if o.tag in ("equal", "replace")), None)
+            prev_end = qtoks[segments[si - 1].q2 - 1].end
+            mark = Span(prev_end, qtoks[seg.q1].start)
             if last_p is not None and first_p is not None:
-                hidden = ptext[ptoks[last_p - 1].end : ptoks[first_p].start] if first_p > last_p else ""
-                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, hidden.strip(" ,;:\n")))
+                lo, hi = (ptoks[last_p - 1].end, ptoks[first_p].start) if first_p > last_p else (0, 0)
+                hidden = ptext[lo:hi]
+                lead = len(hidden) - len(hidden.lstrip(" ,;:\n"))
+                kept = hidden.strip(" ,;:\n")
+                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, kept, mark,
+                                       Span(lo + lead, lo + lead + len(kept)) if kept else None))
             else:
-                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, ""))
+                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, "", mark))
         prev_pair: tuple[int, int] | None = None
         for op in seg.ops:
             if op.tag == "equal":
@@ -171,43 +187,56 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                                 continue
                             qa, qb, pa, pb = _number_span(qtoks, ptoks, qi, pi)
                             nf_done.update(range(qa, qb))
-                            out.append(Discrepancy(kind, qtext[qtoks[qa].start : qtoks[qb - 1].end], ptext[ptoks[pa].start : ptoks[pb - 1].end]))
+                            qw, pw = _words(qtoks, qa, qb), _words(ptoks, pa, pb)
+                            assert qw and pw
+                            out.append(Discrepancy(kind, qtext[qw.start : qw.end], ptext[pw.start : pw.end], qw, pw))
                         else:
-                            out.append(Discrepancy(kind, qtoks[qi].text, ptoks[pi].text))
+                            out.append(Discrepancy(kind, qtoks[qi].text, ptoks[pi].text,
+                                                   _words(qtoks, qi, qi + 1), _words(ptoks, pi, pi + 1)))
                         cosmetic_words += 1
                     if prev_pair is not None and prev_pair == (qi - 1, pi - 1) and not {qi - 1, qi} <= nf_done:
                         gk = _gap_kind(qtext[qtoks[qi - 1].end : qtoks[qi].start], ptext[ptoks[pi - 1].end : ptoks[pi].start])
+                        qgap, pgap = Span(qtoks[qi - 1].end, qtoks[qi].start), Span(ptoks[pi - 1].end, ptoks[pi].start)
                         if gk is K.PUNCTUATION:
                             qa = qtoks[qi - 2].start if qi >= 2 else qtoks[qi - 1].start
                             pa = ptoks[pi - 2].start if pi >= 2 else ptoks[pi - 1].start
-                            out.append(Discrepancy(gk, qtext[qa : qtoks[qi].start].strip(), ptext[pa : ptoks[pi].start].strip()))
+                            out.append(Discrepancy(gk, qtext[qa : qtoks[qi].start].strip(), ptext[pa : ptoks[pi].start].strip(),
+                                                   qgap, pgap))
                             cosmetic_words += 1
                         elif gk is not None:
-                            out.append(Discrepancy(gk, qtext[qtoks[qi - 1].start : qtoks[qi].end], ptext[ptoks[pi - 1].start : ptoks[pi].end]))
+                            out.append(Discrepancy(gk, qtext[qtoks[qi - 1].start : qtoks[qi].end], ptext[ptoks[pi - 1].start : ptoks[pi].end],
+                                                   qgap, pgap))
                             cosmetic_words += 1
                     prev_pair = (qi, pi)
                 continue
             prev_pair = None
             qs, ps = qtoks[op.q1 : op.q2], ptoks[op.p1 : op.p2]
             if op.tag in ("replace", "insert") and qs and all(qt.bracketed[op.q1 : op.q2]):
-                m = re.search(r"\[[^\]]*\]", qtext[qs[0].start - 1 : qs[-1].end + 1])
-                side = m.group() if m else _span(qtext, qtoks, op.q1, op.q2)
-                out.append(Discrepancy(K.BRACKETED, side, _span(ptext, ptoks, op.p1, op.p2)))
+                base = max(0, qs[0].start - 1)
+                m = re.search(r"\[[^\]]*\]", qtext[base : qs[-1].end + 1])
+                qw = Span(base + m.start(), base + m.end()) if m else _words(qtoks, op.q1, op.q2)
+                assert qw
+                out.append(Discrepancy(K.BRACKETED, qtext[qw.start : qw.end], _span(ptext, ptoks, op.p1, op.p2),
+                                       qw, _words(ptoks, op.p1, op.p2)))
                 matched += len(qs)
                 continue
             if op.tag == "delete" and _is_splice(ptext, ptoks, op.p1, op.p2):
                 tag_text = ptext[ptoks[op.p1].start : ptoks[op.p2 - 1].end + 1].strip(" “\"")
-                out.append(Discrepancy(K.SPLICE, "", tag_text))
+                out.append(Discrepancy(K.SPLICE, "", tag_text, None, _words(ptoks, op.p1, op.p2)))
                 continue
             if op.tag == "replace" and len(qs) == len(ps):
                 if all(_spelling(q, p) for q, p in zip(qs, ps, strict=True)):
                     for q, p in zip(qs, ps, strict=True):
-                        out.append(Discrepancy(K.SPELLING, q.text, p.text))
+                        out.append(Discrepancy(K.SPELLING, q.text, p.text, Span(q.start, q.end), Span(p.start, p.end)))
                     matched += len(qs)
                     cosmetic_words += len(qs)
                     continue
             kind = _substantive(qs, ps, qtext, ptext)
-            out.append(Discrepancy(kind, _span(qtext, qtoks, op.q1, op.q2, parens=True), _span(ptext, ptoks, op.p1, op.p2, parens=True)))
+            qw, pw = _where(qtext, qtoks, op.q1, op.q2, parens=True), _where(ptext, ptoks, op.p1, op.p2, parens=True)
+            if pw is None and op.p1 < len(ptoks):  # an insertion: where in the source it would stand
+                pw = Span(ptoks[op.p1].start, ptoks[op.p1].start)
+            out.append(Discrepancy(kind, qtext[qw.start : qw.end] if qw else "", ptext[pw.start : pw.end] if pw else "",
+                                   qw, pw))
         ends = [o.p2 for o in seg.ops if o.tag in ("equal", "replace")]
         if ends:
             last_p = max(ends)

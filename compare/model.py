@@ -155,6 +155,8 @@ class Discrepancy:
     kind: DiscrepancyKind
     quote_side: str
     source_side: str
+    quote_span: Span | None = None  # where quote_side stands in the quote's text
+    source_span: Span | None = None  # where source_side stands in the aligned paragraph text
 
     @property
     def severity(self) -> Severity:

@@ -9,9 +9,10 @@ import html
 import io
 import json
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
-from .model import Alignment, AttributionCheck, QuoteResult
+from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
 
@@ -79,10 +80,7 @@ def to_record(r: QuoteResult) -> dict[str, Any]:
         "source": _source(r.source),
         "candidates": [_source(c, with_score=True) for c in r.candidates],
         "ambiguous": r.ambiguous,
-        "discrepancies": [
-            {"kind": d.kind.value, "severity": d.severity.value, "quote_side": d.quote_side, "source_side": d.source_side}
-            for d in r.discrepancies
-        ],
+        "discrepancies": [_discrepancy(d) for d in r.discrepancies],
         "attribution": _attribution(r.attribution, claim),
         "article_text_repaired": r.article_text_repaired,
         "quote_kind": q.kind.value,
@@ -91,6 +89,16 @@ def to_record(r: QuoteResult) -> dict[str, Any]:
     if r.note:
         rec["note"] = r.note
     return rec
+
+
+def _discrepancy(d: Discrepancy) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": d.kind.value, "severity": d.severity.value, "quote_side": d.quote_side,
+                           "source_side": d.source_side}
+    if d.quote_span:  # offsets in the quote's text
+        out["quote_start"], out["quote_end"] = d.quote_span.start, d.quote_span.end
+    if d.source_span:  # offsets in the source's paragraph_text
+        out["source_start"], out["source_end"] = d.source_span.start, d.source_span.end
+    return out
 
 
 def summary(results: list[QuoteResult]) -> dict[str, Any]:
@@ -105,8 +113,13 @@ def summary(results: list[QuoteResult]) -> dict[str, Any]:
     }
 
 
-def render(results: list[QuoteResult], fmt: str) -> str:
+def render(results: list[QuoteResult], fmt: str, *, texts: Mapping[str, str] | None = None,
+           cables: Mapping[str, Cable] | None = None, extra: list[dict[str, Any]] | None = None) -> str:
+    """The results in a format. `extra`: fields to add to each quote's record (an editor's review);
+    `texts` (article name to text) and `cables`: for the HTML report's cards."""
     records = [to_record(r) for r in results]
+    if extra:
+        records = [{**rec, **more} for rec, more in zip(records, extra, strict=True)]
     if fmt == "jsonl":
         return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
     if fmt == "json":
@@ -116,7 +129,7 @@ def render(results: list[QuoteResult], fmt: str) -> str:
     if fmt == "markdown":
         return _markdown(records, summary(results))
     if fmt == "html":
-        return _html(records, summary(results))
+        return _html(results, records, summary(results), texts or {}, cables)
     return _table(records, summary(results))
 
 
@@ -163,14 +176,17 @@ def _table(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
 def _csv(records: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
+    editor = any("editor_status" in rec for rec in records)
     w.writerow(["article", "start", "end", "quote", "verdict", "score", "cable", "paragraph", "source_text",
-                "ambiguous", "discrepancies", "attribution_ok", "attribution_why"])
+                "ambiguous", "discrepancies", "attribution_ok", "attribution_why"]
+               + (["editor_status", "editor_note"] if editor else []))
     for rec in records:
         s, a = rec["source"] or {}, rec["attribution"] or {}
         w.writerow([rec["article"], rec["start"], rec["end"], rec["quote"], rec["verdict"], rec["score"],
                     s.get("cable", ""), s.get("paragraph", ""), s.get("text", ""), rec["ambiguous"],
                     "; ".join(f"{d['kind']}({d['severity']}): {d['quote_side']} -> {d['source_side']}" for d in rec["discrepancies"]),
-                    "" if a.get("ok") is None else a.get("ok"), a.get("why", "")])
+                    "" if a.get("ok") is None else a.get("ok"), a.get("why", "")]
+                   + ([rec.get("editor_status", ""), rec.get("editor_note", "")] if editor else []))
     return buf.getvalue()
 
 
@@ -179,29 +195,36 @@ def _md_cell(text: str) -> str:
 
 
 def _markdown(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
+    editor = any("editor_status" in rec for rec in records)
     out = ["# Quote check", "", f"{summ['quotes']} quotes: " + ", ".join(f"{k} {n}" for k, n in sorted(summ["verdicts"].items())), "",
-           "| article | quote | verdict | source | differences |", "| --- | --- | --- | --- | --- |"]
+           "| article | quote | verdict | source | differences |" + (" editor | note |" if editor else ""),
+           "| --- | --- | --- | --- | --- |" + (" --- | --- |" if editor else "")]
     for rec in records:
         out.append(f"| {_md_cell(rec['article'])} | {_md_cell(_short(rec['quote'], 90))} | {rec['verdict']} | "
-                   f"{_md_cell(_where(rec))} | {_md_cell(_issues(rec))} |")
+                   f"{_md_cell(_where(rec))} | {_md_cell(_issues(rec))} |"
+                   + (f" {_md_cell(rec.get('editor_status', ''))} | {_md_cell(rec.get('editor_note', ''))} |" if editor else ""))
     return "\n".join(out) + "\n"
 
 
-def _html(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
+def _html(results: list[QuoteResult], records: list[dict[str, Any]], summ: dict[str, Any],
+          texts: Mapping[str, str], cables: Mapping[str, Cable] | None) -> str:
+    """A page of cards: each quote beside its source, every difference marked (all text escaped)."""
+    from .cards import CSS, LEGEND, card
+
     e = html.escape
-    rows = []
-    for rec in records:
-        rows.append(
-            f"<tr class='{e(rec['verdict'])}'><td>{e(rec['article'])}</td><td>{e(rec['quote'])}</td>"
-            f"<td>{e(rec['verdict'])}</td><td>{e(_where(rec))}</td>"
-            f"<td>{e((rec['source'] or {}).get('text', ''))}</td><td>{e(_issues(rec))}</td></tr>"
-        )
+    parts = []
+    for r, rec in zip(results, records, strict=True):
+        cable = cables.get(r.source.cable_id) if cables is not None and r.source is not None else None
+        text = texts.get(r.quote.article) or r.quote.context
+        review = ""
+        if rec.get("editor_status") and rec["editor_status"] != "unreviewed" or rec.get("editor_note"):
+            review = (f"<div class='qc-meta'>Editor: <b>{e(rec.get('editor_status', ''))}</b> "
+                      f"{e(rec.get('editor_note', ''))}</div>")
+        parts.append(card(r, text, cable, cables=cables) + review)
     verdicts = ", ".join(f"{e(k)} {n}" for k, n in sorted(summ["verdicts"].items()))
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Quote check</title>"
-        "<style>body{font-family:sans-serif}td{vertical-align:top;border-top:1px solid #ccc;padding:4px}"
-        ".altered td:nth-child(3),.not_found td:nth-child(3){color:#b00;font-weight:bold}</style></head><body>"
-        f"<h1>Quote check</h1><p>{summ['quotes']} quotes: {verdicts}</p><table>"
-        "<tr><th>article</th><th>quote</th><th>verdict</th><th>source</th><th>source text</th><th>differences</th></tr>"
-        + "".join(rows) + "</table></body></html>\n"
+        f"<style>body{{max-width:1250px;margin:auto;font-family:sans-serif}}{CSS}</style></head><body>"
+        f"<h1>Quote check</h1><p>{summ['quotes']} quotes: {verdicts}; {summ['misattributed']} misattributed, "
+        f"{summ['ambiguous']} ambiguous</p>{LEGEND}" + "".join(parts) + "</body></html>\n"
     )

@@ -114,3 +114,52 @@ def test_eval_prints_the_scorer_figures(capsys):
                                                   "003_515405a57c30b3c1.txt")))
     assert code == 0
     assert out.splitlines()[-1].startswith("extract=")
+
+
+def test_index_build_info_and_check_against_it(capsys, tmp_path, article):
+    ix = tmp_path / "ix"
+    code, out, err = run(capsys, "index", "build", "--no-embed", "--corpus", CABLES, "--out", str(ix))
+    assert code == 0 and out == ""
+    assert err.endswith("13 cables; this run added 13, replaced 0 with fuller text, kept 0; 0 paragraph texts "
+                        "embedded; 0 of 2 files already read\n")
+    code, out, _ = run(capsys, "index", "info", str(ix))
+    assert code == 0 and out.startswith(f"{ix}: 13 cables, 141 paragraphs (141 distinct texts), 0 embedded")
+    _, from_pages, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(article))
+    _, from_index, _ = run(capsys, "check", "--no-semantic", "--corpus", str(ix), str(article))
+    assert from_index == from_pages
+
+
+def test_batch_over_a_folder_resumes_where_it_stopped(capsys, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for p in sorted((DATA / "articles").glob("*.txt")):
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "empty.txt").write_text("")
+    out = tmp_path / "out.jsonl"
+    argv = ["check", "--no-semantic", "--corpus", CABLES, "--format", "jsonl", "-o", str(out), "--resume",
+            "--jobs", "2", str(folder)]
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "empty.txt: the file is empty" in err and "1 of 4 articles could not be checked" in err
+    full = out.read_text(encoding="utf-8")
+    assert len(full.splitlines()) == 65
+    journal = (tmp_path / "out.jsonl.done").read_text(encoding="utf-8").splitlines()
+    assert len(journal) == 4
+    # a run killed after the first article, in the middle of writing the second
+    (tmp_path / "out.jsonl.done").write_text(journal[0] + "\n", encoding="utf-8")
+    with open(out, "a", encoding="utf-8") as f:
+        f.write('{"article": "half a li')
+    code, _, _ = run(capsys, *argv)
+    assert out.read_text(encoding="utf-8") == full
+    assert len((tmp_path / "out.jsonl.done").read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_resume_needs_jsonl_and_an_output(capsys, article):
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--resume", str(article))
+    assert code == 2 and "--resume needs --format jsonl and -o FILE" in err
+
+
+def test_corpus_pages_then_articles_without_a_separator(capsys):
+    seeds = DATA / "articles"
+    code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", str(DATA / "cables" / "002_10c17707f1ffe592.txt"),
+                       str(DATA / "cables" / "004_ca864dd119893e33.txt"), str(seeds / "003_515405a57c30b3c1.txt"))
+    assert code == 0 and out.startswith("003_515405a57c30b3c1.txt\n") and "19 quotes" in out

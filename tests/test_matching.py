@@ -180,3 +180,37 @@ def test_spelling_variants_are_the_pairwise_rule(q, p):
 
 def test_spelling_variant_on_real_words():
     assert al.spelling_variants(["trial", "brought"], ["trail", "brought", "trials"]) == {"trial": {"trail", "trials"}}
+
+
+WORD_KINDS = {"case", "diacritics", "spelling", "number_format", "substitution", "number_change", "negation",
+              "hedge", "insertion", "deletion", "bracketed"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Prosecution rates for organized crime-related offenses are dismal, 2 percent of those detained are '
+        'brought to trial."',
+        '"In retrospect [Gutierrez] and other GOM (government of Mexico) officials realize that not enough '
+        'strategic thought went into Merida in the early phase."',
+        '"mobilize the societal support necessary for success....A clearly articulated and strong doctrine will '
+        'help get people behind the strategy."',
+        '"Mexican security institutions are locked in a zero-sum competition in which one agency\'s success is '
+        'viewed as another\'s failure."',
+        'Tello said Mexico "must succeed in Juárez because Calderón has staked so much of his reputation there."',
+    ],
+)
+def test_discrepancy_offsets_point_at_their_words(seed_checker, sentence):
+    (r,) = check_one(seed_checker, sentence)
+    assert r.discrepancies
+    for d in r.discrepancies:
+        if d.kind.value in WORD_KINDS:
+            if d.quote_side:
+                assert r.quote.text[d.quote_span.start : d.quote_span.end] == d.quote_side
+            if d.source_side:
+                assert r.source.paragraph_text[d.source_span.start : d.source_span.end] == d.source_side
+        if d.kind.value == "elision":
+            assert r.quote.text[d.quote_span.start : d.quote_span.end].strip() == d.quote_side
+            assert r.source.paragraph_text[d.source_span.start : d.source_span.end] == d.source_side
+        if d.source_span:
+            assert r.source.start <= d.source_span.start <= d.source_span.end <= r.source.end

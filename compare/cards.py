@@ -1,0 +1,224 @@
+"""Cards: each quote beside its source, every difference marked, as HTML (the HTML report and the
+review app draw the same cards).
+
+On the left, the article's passage with the quote marked; on the right, the source paragraph with
+the aligned span marked and the cable's metadata. Differences are marked by class in both texts:
+cosmetic, editorial (the words an ellipsis hides shown greyed in place), substantive. Every piece of
+article and cable text goes through `html.escape`: nothing in them is ever markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .model import Alignment, Cable, Discrepancy, DiscrepancyKind, Quote, QuoteResult, Severity, Verdict
+
+CONTEXT_CHARS = 280  # article text shown on either side of a quote, at most
+
+CSS = """
+.qc-card{border:1px solid #d0d4da;border-radius:8px;margin:0 0 14px;padding:10px 12px;background:#fff;
+  font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1f2328}
+.qc-head{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin-bottom:6px}
+.qc-badge{border-radius:12px;padding:1px 10px;font-weight:600;font-size:13px;color:#fff}
+.qc-verbatim{background:#1a7f37}.qc-cosmetic{background:#4c8c2b}.qc-elided{background:#9a6700}
+.qc-altered{background:#cf222e}.qc-paraphrase{background:#8250df}.qc-not_found{background:#57606a}
+.qc-meta{color:#57606a;font-size:13px}
+.qc-flag{color:#cf222e;font-weight:600;font-size:13px}
+.qc-cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+.qc-col h4{margin:0 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#57606a}
+.qc-text{white-space:pre-wrap;background:#f6f8fa;border-radius:6px;padding:8px}
+.qc-quote{background:#fff8c5;border-bottom:2px solid #d4a72c}
+.qc-span{background:#ddf4ff;border-bottom:2px solid #54aeff}
+.qc-cosmetic-d{background:#dafbe1;outline:1px dashed #4ac26b}
+.qc-editorial-d{background:#fff1e5;outline:1px dashed #fb8f44}
+.qc-hidden{color:#8c959f;text-decoration:line-through;background:#eaeef2}
+.qc-substantive-d{background:#ffebe9;outline:2px solid #cf222e;font-weight:600}
+.qc-diffs{margin:6px 0 0;padding-left:18px;font-size:14px}
+.qc-sev-substantive{color:#cf222e;font-weight:600}.qc-sev-editorial{color:#9a6700;font-weight:600}
+.qc-sev-cosmetic{color:#4c8c2b;font-weight:600}
+.qc-attr-bad{color:#cf222e;font-weight:600}.qc-attr-ok{color:#1a7f37}
+.qc-legend span{margin-right:10px;padding:0 4px}
+.qc-none{color:#57606a;font-style:italic}
+"""
+
+LEGEND = ("<div class='qc-legend qc-meta'><span class='qc-quote'>quote</span><span class='qc-span'>matched source</span>"
+          "<span class='qc-cosmetic-d'>cosmetic</span><span class='qc-editorial-d'>editorial</span>"
+          "<span class='qc-hidden'>words an ellipsis hides</span><span class='qc-substantive-d'>substantive</span></div>")
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    cls: str
+
+
+def highlight(text: str, marks: Iterable[Mark], lo: int = 0, hi: int | None = None) -> str:
+    """`text[lo:hi]`, escaped, with each mark a <span> of its class (overlaps nest as class lists)."""
+    hi = len(text) if hi is None else hi
+    marks = [m for m in marks if m.end >= lo and m.start <= hi and m.end >= m.start]
+    carets = {m.start: m.cls for m in marks if m.start == m.end}  # where words were inserted
+    spans = [m for m in marks if m.start < m.end]
+    cuts = sorted({lo, hi, *carets, *(max(lo, m.start) for m in spans), *(min(hi, m.end) for m in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:] + [hi], strict=True):
+        if a in carets:
+            out.append(f"<span class='{carets.pop(a)}' title='words added here'>‸</span>")
+        if a >= b:
+            continue
+        piece = html.escape(text[a:b])
+        classes = [m.cls for m in spans if m.start <= a and b <= m.end]
+        out.append(f"<span class='{' '.join(dict.fromkeys(classes))}'>{piece}</span>" if classes else piece)
+    return "".join(out)
+
+
+def to_article(q: Quote, k: int) -> int:
+    """An offset in the quote's text as an offset in the article (its parts joined by one space)."""
+    pos = 0
+    for part in q.parts:
+        length = part.end - part.start
+        if k <= pos + length:
+            return part.start + (k - pos)
+        pos += length + 1
+    return q.parts[-1].end
+
+
+def _cls(d: Discrepancy) -> str:
+    return {Severity.COSMETIC: "qc-cosmetic-d", Severity.EDITORIAL: "qc-editorial-d",
+            Severity.SUBSTANTIVE: "qc-substantive-d"}[d.severity]
+
+
+def article_marks(r: QuoteResult) -> list[Mark]:
+    q = r.quote
+    marks = [Mark(p.start, p.end, "qc-quote") for p in q.parts]
+    for d in r.discrepancies:
+        if d.quote_span and d.quote_span.end > d.quote_span.start:
+            marks.append(Mark(to_article(q, d.quote_span.start), to_article(q, d.quote_span.end), _cls(d)))
+    return marks
+
+
+def source_marks(r: QuoteResult, a: Alignment) -> list[Mark]:
+    marks = [Mark(a.start, a.end, "qc-span")]
+    for d in r.discrepancies if a is r.source else ():
+        if d.source_span and (d.source_span.end > d.source_span.start or d.severity is Severity.SUBSTANTIVE):
+            cls = "qc-hidden" if d.kind is DiscrepancyKind.ELISION else _cls(d)
+            marks.append(Mark(d.source_span.start, d.source_span.end, cls))
+    return marks
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The article's paragraph around a quote, cut at word boundaries if it runs long."""
+    block = text.rfind("\n\n", 0, start)
+    lo = 0 if block < 0 else block + 2
+    if start - lo > CONTEXT_CHARS:
+        lo = text.find(" ", start - CONTEXT_CHARS, start) + 1 or start - CONTEXT_CHARS
+    block_end = text.find("\n\n", end)
+    hi = len(text) if block_end == -1 else block_end
+    if hi - end > CONTEXT_CHARS:
+        cut = text.rfind(" ", end, end + CONTEXT_CHARS)
+        hi = cut if cut > end else end + CONTEXT_CHARS
+    return lo, hi
+
+
+def _excerpt(text: str, marks: list[Mark], start: int, end: int) -> str:
+    lo, hi = _window(text, start, end)
+    cut_before = lo > 0 and text[max(0, lo - 2) : lo] != "\n\n"
+    cut_after = hi < len(text) and text[hi : hi + 2] != "\n\n"
+    return ("…" if cut_before else "") + highlight(text, marks, lo, hi) + ("…" if cut_after else "")
+
+
+def _meta(cable: Cable | None, a: Alignment) -> str:
+    e = html.escape
+    para = f" ¶{a.paragraph}" if a.paragraph is not None else ""
+    if len(a.paragraphs) > 1:
+        para = " ¶" + "–".join(str(n) for n in a.paragraphs)
+    head = f"<b>{e(a.cable_id)}{e(para)}</b>"
+    if cable is None:
+        return head
+    bits = [cable.date, cable.classification, cable.origin, f"signed {cable.signer}" if cable.signer else None]
+    line = " · ".join(e(b) for b in bits if b)
+    subject = f"<br><i>{e(cable.subject)}</i>" if cable.subject else ""
+    return f"{head} <span class='qc-meta'>{line}</span>{subject}"
+
+
+def _diff_list(r: QuoteResult) -> str:
+    if not r.discrepancies:
+        return ""
+    e = html.escape
+    items = []
+    for d in r.discrepancies:
+        arrow = f"“{e(d.quote_side)}” in the article, “{e(d.source_side)}” in the cable"
+        if d.kind is DiscrepancyKind.ELISION:
+            arrow = f"“{e(d.quote_side)}” hides “{e(d.source_side)}”" if d.source_side else f"“{e(d.quote_side)}”"
+        elif d.kind is DiscrepancyKind.SPLICE:
+            arrow = f"speech tag “{e(d.source_side or d.quote_side)}” left out"
+        elif not d.source_side:
+            arrow = f"“{e(d.quote_side)}” is not in the cable"
+        elif not d.quote_side:
+            arrow = f"“{e(d.source_side)}” in the cable is left out"
+        items.append(f"<li><span class='qc-sev-{d.severity.value}'>{e(d.kind.value)}</span> ({d.severity.value}): {arrow}</li>")
+    return f"<ul class='qc-diffs'>{''.join(items)}</ul>"
+
+
+def _attribution(r: QuoteResult) -> str:
+    e = html.escape
+    a = r.attribution
+    claim = r.quote.claim
+    if a is None:
+        if claim.empty:
+            return ""
+        who = " ".join(x for x in (claim.speaker, claim.verb, claim.date_text) if x)
+        return f"<div class='qc-meta'>Attribution: {e(who)} (no source to compare with)</div>"
+    if a.ok is False:
+        return f"<div class='qc-attr-bad'>⚠ Misattributed: {e(a.why)}</div>"
+    if a.ok is True:
+        return f"<div class='qc-attr-ok'>✓ Attribution fits: {e(a.why)}</div>"
+    return f"<div class='qc-meta'>Attribution: {e(a.why)}</div>" if a.why else ""
+
+
+def closest(r: QuoteResult, cables: Mapping[str, Cable] | None = None) -> str:
+    """The other candidates: for a quote with no source, the closest passages and their scores."""
+    if not r.candidates:
+        return "<div class='qc-none'>No passage of the corpus comes close.</div>"
+    e = html.escape
+    rows = []
+    for c in r.candidates:
+        excerpt = _excerpt(c.paragraph_text, [Mark(c.start, c.end, "qc-span")], c.start, c.end)
+        rows.append(f"<div class='qc-col'><div>{_meta((cables or {}).get(c.cable_id), c)} "
+                    f"<span class='qc-meta'>score {c.score:.2f}</span></div><div class='qc-text'>{excerpt}</div></div>")
+    return "".join(rows)
+
+
+def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_candidates: bool = True,
+         cables: Mapping[str, Cable] | None = None) -> str:
+    """One quote's card, as an HTML fragment (style it with `CSS`)."""
+    e = html.escape
+    q = r.quote
+    left = _excerpt(article_text, article_marks(r), q.start, q.end)
+    flags = []
+    if r.ambiguous:
+        flags.append("<span class='qc-flag'>ambiguous: other passages fit as well</span>")
+    if r.attribution and r.attribution.ok is False:
+        flags.append("<span class='qc-flag'>misattributed</span>")
+    head = (f"<div class='qc-head'><span class='qc-badge qc-{e(r.verdict.value)}'>{e(r.verdict.value)}</span>"
+            f"<span class='qc-meta'>score {r.score:.2f} · {e(q.article)} · characters {q.start}–{q.end} · "
+            f"{e(q.kind.value)}</span>{''.join(flags)}</div>")
+    if r.source is not None:
+        s = r.source
+        right = (f"<div>{_meta(cable, s)}</div><div class='qc-text'>"
+                 f"{highlight(s.paragraph_text, source_marks(r, s))}</div>")
+    elif r.verdict is Verdict.NOT_FOUND:
+        why = e(r.note) if r.note else "nothing in the corpus supports these words"
+        right = f"<div class='qc-none'><b>Not found.</b> {why}</div>"
+    else:
+        right = ""
+    body = (f"<div class='qc-cols'><div class='qc-col'><h4>Article</h4><div class='qc-text'>{left}</div></div>"
+            f"<div class='qc-col'><h4>Source</h4>{right}</div></div>")
+    note = f"<div class='qc-meta'>{e(r.note)}</div>" if r.note and r.source is not None else ""
+    others = ""
+    if with_candidates and (r.candidates or r.source is None):
+        label = "Closest passages" if r.source is None else "Other candidate sources"
+        others = f"<details><summary class='qc-meta'>{label}</summary>{closest(r, cables)}</details>"
+    return f"<div class='qc-card'>{head}{body}{_diff_list(r)}{_attribution(r)}{note}{others}</div>"

@@ -1,0 +1,237 @@
+"""compare's review app: each quote beside its source, every difference marked, editors' verdicts kept.
+
+    .venv/bin/streamlit run ui/app.py
+
+A thin layer over the library: `compare.api` checks, `compare.cards` draws (every text escaped),
+`compare.review` keeps the editors' verdicts, `compare.report` writes the downloads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run from a checkout without installing
+    sys.path.insert(0, str(ROOT))
+
+from compare import api, articles, cards, report  # noqa: E402
+from compare.errors import CompareError  # noqa: E402
+from compare.model import Article, QuoteResult, Severity, Verdict  # noqa: E402
+from compare.review import ReviewStore, Status, annotate, default_path  # noqa: E402
+
+DEMO_CABLES = ROOT / "data" / "cables"
+DEMO_ARTICLES = ROOT / "data" / "articles"
+UPLOADS = Path(tempfile.gettempdir()) / "compare-uploads"
+STATUS_LABELS = {Status.UNREVIEWED: "not reviewed", Status.ACCEPTED: "accept", Status.FLAGGED: "flag"}
+
+
+# -- loading, once ----------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner="Loading the cables…")
+def load_checker(corpus: tuple[str, ...], semantic: bool) -> api.Checker:
+    return api.Checker(api.load_corpus(list(corpus)), semantic=semantic)
+
+
+@st.cache_resource
+def _review_store(path: str) -> ReviewStore:
+    return ReviewStore(path)
+
+
+def review_store() -> ReviewStore:
+    return _review_store(str(default_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def check_article(_checker: api.Checker, checker_key: str, name: str, text: str, sha: str) -> list[QuoteResult]:
+    return _checker.check_article(Article(name, text, False, sha))
+
+
+def read_upload(name: str, data: bytes) -> Article:
+    """An uploaded or pasted article; a `CompareError` with a message for the page if it is bad."""
+    return articles.from_text(articles.decode_bytes(data, name), name)
+
+
+def save_uploads(files: list) -> tuple[str, ...]:  # type: ignore[type-arg]
+    """Uploaded cable files, written once under a name from their content, so a rerun reuses them."""
+    paths = []
+    for f in files:
+        data = f.getvalue()
+        folder = UPLOADS / hashlib.sha256(data).hexdigest()[:16]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / Path(f.name).name
+        if not path.exists():
+            path.write_bytes(data)
+        paths.append(str(path))
+    return tuple(sorted(paths))
+
+
+# -- the page ----------------------------------------------------------------------------------------
+
+def sidebar() -> tuple[tuple[str, ...] | None, list[Article], bool]:
+    st.sidebar.header("Corpus")
+    kind = st.sidebar.radio("Cables to check against", ["Bundled demo (13 cables)", "Upload cable files", "Index folder"],
+                            key="corpus_kind")
+    corpus: tuple[str, ...] | None = (str(DEMO_CABLES),)
+    if kind == "Upload cable files":
+        files = st.sidebar.file_uploader("Cable pages (text or HTML) or dumps (.jsonl, .jsonl.gz)",
+                                         accept_multiple_files=True, key="cable_files")
+        corpus = save_uploads(files) if files else None
+    elif kind == "Index folder":
+        folder = st.sidebar.text_input("Folder made by `compare index build`", key="index_folder")
+        corpus = (folder,) if folder else None
+    semantic = st.sidebar.checkbox("Look for paraphrases (embedding model)", key="semantic",
+                                   value=os.environ.get("COMPARE_SEMANTIC", "1") != "0")
+
+    st.sidebar.header("Articles")
+    demo = sorted(p.name for p in DEMO_ARTICLES.glob("*.txt"))
+    chosen = st.sidebar.multiselect("Bundled articles", demo, default=demo, key="demo_articles")
+    uploads = st.sidebar.file_uploader("Upload articles (.txt, .html)", type=["txt", "html", "htm"],
+                                       accept_multiple_files=True, key="article_files")
+    pasted = st.sidebar.text_area("…or paste an article", key="pasted", height=120)
+    found: list[Article] = []
+    for name in chosen:
+        found.append(articles.read(DEMO_ARTICLES / name))
+    for f in uploads or []:
+        try:
+            found.append(read_upload(f.name, f.getvalue()))
+        except CompareError as e:
+            st.error(f"Upload skipped: {e}")
+    if pasted.strip():
+        try:
+            found.append(read_upload("pasted.txt", pasted.encode("utf-8")))
+        except CompareError as e:
+            st.error(f"Pasted text skipped: {e}")
+    st.sidebar.caption(f"Editors' reviews are kept in {review_store().path}")
+    return corpus, found, semantic
+
+
+def run_checks(checker: api.Checker, key: str, found: list[Article]) -> dict[str, tuple[Article, list[QuoteResult]]]:
+    out = {}
+    bar = st.progress(0.0, text="Checking…")
+    for i, a in enumerate(found, 1):
+        bar.progress(i / len(found), text=f"Checking {a.name} ({i}/{len(found)})")
+        try:
+            out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256))
+        except CompareError as e:
+            st.warning(f"{a.name}: {e}")
+    bar.empty()
+    return out
+
+
+def summary(results: list[QuoteResult]) -> None:
+    verdicts = Counter(r.verdict for r in results)
+    cols = st.columns(len(Verdict) + 2)
+    for col, v in zip(cols, Verdict, strict=False):
+        col.metric(v.value.replace("_", " "), verdicts.get(v, 0))
+    cols[-2].metric("misattributed", sum(1 for r in results if r.attribution and r.attribution.ok is False))
+    cols[-1].metric("ambiguous", sum(r.ambiguous for r in results))
+    severities = Counter(d.severity for r in results for d in r.discrepancies)
+    st.caption("Differences: " + ", ".join(f"{severities.get(s, 0)} {s.value}" for s in Severity))
+
+
+def keep(r: QuoteResult, flt: dict, review: Status) -> bool:  # type: ignore[type-arg]
+    if flt["verdicts"] and r.verdict.value not in flt["verdicts"]:
+        return False
+    if flt["severities"] and not {d.severity.value for d in r.discrepancies} & set(flt["severities"]):
+        return False
+    if flt["articles"] and r.quote.article not in flt["articles"]:
+        return False
+    if flt["ambiguous"] and not r.ambiguous:
+        return False
+    if flt["misattributed"] and not (r.attribution and r.attribution.ok is False):
+        return False
+    if flt["reviews"] and STATUS_LABELS[review] not in flt["reviews"]:
+        return False
+    text = flt["search"].casefold()
+    return not text or text in r.quote.text.casefold() or bool(r.source and text in r.source.cable_id.casefold())
+
+
+def filters(results: list[QuoteResult]) -> dict:  # type: ignore[type-arg]
+    c1, c2, c3 = st.columns(3)
+    flt = {
+        "verdicts": c1.multiselect("Verdict", [v.value for v in Verdict], key="f_verdict"),
+        "severities": c2.multiselect("Difference", [s.value for s in Severity], key="f_severity"),
+        "articles": c3.multiselect("Article", sorted({r.quote.article for r in results}), key="f_article"),
+    }
+    c4, c5, c6, c7 = st.columns([1, 1, 1, 2])
+    flt["ambiguous"] = c4.checkbox("Ambiguous only", key="f_ambiguous")
+    flt["misattributed"] = c5.checkbox("Misattributed only", key="f_misattributed")
+    flt["reviews"] = c6.multiselect("Review", list(STATUS_LABELS.values()), key="f_review")
+    flt["search"] = c7.text_input("Search quotes and cable IDs", key="f_search")
+    return flt
+
+
+def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, k: str) -> None:
+    q = r.quote
+    current = store.get(a.sha256, q.start, q.end)
+
+    def save() -> None:
+        store.set(a.sha256, q.start, q.end, st.session_state[f"st_{k}"], st.session_state[f"note_{k}"])
+
+    c1, c2 = st.columns([1, 2])
+    c1.radio("Editor", list(Status), index=list(Status).index(current.status), key=f"st_{k}", horizontal=True,
+             format_func=lambda s: STATUS_LABELS[s], on_change=save, label_visibility="collapsed")
+    c2.text_input("Note", value=current.note, key=f"note_{k}", on_change=save, placeholder="Editor's note",
+                  label_visibility="collapsed")
+
+
+def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteResult]]], checker: api.Checker) -> None:
+    results = [r for _, rs in checked.values() for r in rs]
+    extra = [annotate({}, store.get(a.sha256, r.quote.start, r.quote.end)) for a, rs in checked.values() for r in rs]
+    texts = {a.name: a.text for a, _ in checked.values()}
+    cols = st.columns(4)
+    for col, (fmt, mime, ext) in zip(cols, [("csv", "text/csv", "csv"), ("json", "application/json", "json"),
+                                            ("html", "text/html", "html"), ("markdown", "text/markdown", "md")],
+                                     strict=True):
+        col.download_button(f"Download {fmt.upper()}", report.render(results, fmt, texts=texts, extra=extra,
+                                                                      cables=checker.corpus.cables),
+                            file_name=f"quote-check.{ext}", mime=mime, key=f"dl_{fmt}")
+
+
+def main() -> None:
+    st.set_page_config(page_title="compare: quote provenance", layout="wide")
+    st.title("Where did that quote come from?")
+    st.caption("Every quote of the articles, beside the cable paragraph it comes from, with every difference marked.")
+    corpus, found, semantic = sidebar()
+    if corpus is None:
+        st.info("Choose the cables to check against in the sidebar.")
+        return
+    if not found:
+        st.info("Choose, upload or paste an article in the sidebar.")
+        return
+    try:
+        checker = load_checker(corpus, semantic)
+    except CompareError as e:
+        st.error(str(e))
+        return
+    checked = run_checks(checker, f"{corpus}|{semantic}", found)
+    results = [r for _, rs in checked.values() for r in rs]
+    if not results:
+        return
+    summary(results)
+    store = review_store()
+    downloads(store, checked, checker)
+    flt = filters(results)
+    st.markdown(f"<style>{cards.CSS}</style>{cards.LEGEND}", unsafe_allow_html=True)
+    shown = 0
+    for key, (a, rs) in checked.items():
+        reviews = store.of_article(a.sha256)
+        for r in rs:
+            status = reviews.get((r.quote.start, r.quote.end))
+            if not keep(r, flt, status.status if status else Status.UNREVIEWED):
+                continue
+            shown += 1
+            cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
+            st.markdown(cards.card(r, a.text, cable, cables=checker.corpus.cables), unsafe_allow_html=True)
+            review_widgets(store, a, r, f"{key[:16]}_{r.quote.start}_{r.quote.end}")
+    st.caption(f"{shown} of {len(results)} quotes shown.")
+
+
+main()
