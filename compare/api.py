@@ -134,8 +134,8 @@ class Checker:
         segments = [q.text[qt.tokens[a].start : qt.tokens[b - 1].end] for a, b, _ in qt.segments] or [q.text]
         paragraphs: list[Paragraph] = []
         out: list[Alignment] = []
-        if not ctx.low_information(q.text):  # its telling word runs first: enough when they hold it all
-            paragraphs = self.corpus.by_runs(segments)
+        if not ctx.low_information(q.text):  # its rarest words first: enough when they hold it all
+            paragraphs = self.corpus.by_rare_words(segments)
             out = [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
         if not any(verdict.supports(a) and a.score >= EXACT_ENOUGH for a in out):
             seen = {(p.cable_id, p.start) for p in paragraphs}

@@ -9,7 +9,6 @@ what this stage returns, so a check never embeds a whole corpus.
 
 from __future__ import annotations
 
-import math
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,7 +23,8 @@ from .tokens import STOPWORDS, fold, keys, tokenize
 # Words that a paragraph itself puts in quotation marks ("down", 'a phase of greater harmony').
 QUOTED_SPAN_RE = re.compile(r"(?<!\w)[\"“‘'](?=[^\W_])([^\"“”‘’'\n]{1,80}?)(?<=[^\W_]|[.,!?])[\"”’'](?!\w)")
 QUOTED_SPAN_MAX_WORDS = 8
-RARE_WORDS = 8  # content words a lexical query uses
+COMMON = 200  # paragraphs: a phrase or word in more is common (its posting list is long)
+BRACKETED = re.compile(r"\[[^\]\n]{0,80}\]")
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,10 @@ class Corpus:
         self.n_paragraphs = int(db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
         self.paragraph = lru_cache(maxsize=65536)(self._paragraph)
         self.df = lru_cache(maxsize=1 << 18)(self._df)
+        try:
+            self._df_table = "df" if db.execute("SELECT 1 FROM df LIMIT 1").fetchone() else "vocab"
+        except sqlite3.OperationalError:  # an index from before the table
+            self._df_table = "vocab"
         self._vectors: tuple[Any, str] | None | bool = False  # not looked for yet
 
     @classmethod
@@ -155,8 +159,9 @@ class Corpus:
         return [r for (r,) in self.db.execute(f"SELECT rowid FROM paragraphs WHERE hash IN ({marks})", keys)]
 
     def _df(self, term: str) -> int:
-        """How many paragraphs hold this (folded) word (`df`, cached)."""
-        row = self.db.execute("SELECT doc FROM vocab WHERE term = ?", (term,)).fetchone()
+        """How many paragraphs hold this (folded) word (`df`, cached): from an index's table of word
+        counts, or from the full-text index itself."""
+        row = self.db.execute(f"SELECT doc FROM {self._df_table} WHERE term = ?", (term,)).fetchone()
         return int(row[0]) if row else 0
 
     # -- statistics -----------------------------------------------------------------------------
@@ -198,7 +203,9 @@ class Corpus:
             return []
         ctx = self._any_match(context)
         hits = self._query(f"{match} AND ({ctx})", limit) if ctx else []
-        return hits + self._query(match, limit)
+        if self.phrase_count(text) <= COMMON:  # a common phrase alone ranks nothing worth the time
+            hits += self._query(match, limit)
+        return hits
 
     def phrase_within(self, text: str, cable_ids: Iterable[str]) -> list[Hit]:
         """Paragraphs of these cables that hold these words in this order."""
@@ -215,53 +222,50 @@ class Corpus:
         rows = self.db.execute("SELECT DISTINCT para FROM quoted WHERE k = ? LIMIT ?", (phrase_key(text), limit))
         return [self.paragraph(r) for (r,) in rows.fetchall()]
 
-    def _idf(self, word: str) -> float:
-        df = self.df(word)
-        return math.log((self.n_paragraphs + 1) / df) if df else 0.0
+    def rare_words(self, text: str, most: int) -> list[str]:
+        """The `most` rarest content words of `text` that the corpus holds (bracketed words left out:
+        they are the article's, not the cable's), rarest first."""
+        text = BRACKETED.sub(" ", text)
+        words = {fold(t.text) for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 2 and t.text != "%"}
+        held = [(self.df(w), w) for w in words if w.isalnum()]
+        return [w for df, w in sorted(x for x in held if x[0])][:most]
 
     def lexical(self, text: str, limit: int = 30) -> list[Hit]:
-        """Paragraphs sharing the rarest content words with `text` (at most `RARE_WORDS` of them: a
-        common word's posting list costs time in proportion to the corpus and says little)."""
-        words = {fold(t.text) for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 2 and t.text != "%"}
-        ranked = sorted((w for w in words if self.df(w)), key=lambda w: -self._idf(w))[:RARE_WORDS]
-        if not ranked:
+        """Paragraphs holding at least two of the quote's five rarest words (one, for a quote that has
+        only one). A conjunction of rare words costs as little as their posting lists, which a
+        disjunction of common ones does not; and a changed word still leaves pairs that hold."""
+        words = self.rare_words(text, 5)
+        if not words:
             return []
-        return self._query(self._any_match(ranked), limit)
+        if len(words) == 1:
+            return self._query(self._any_match(words), limit)
+        pairs = [f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1 :]]
+        return self._query(" OR ".join(pairs), limit)
 
-    def shingles(self, text: str, n: int = 3, most: int = 8) -> list[str]:
-        """The quote's most telling runs of `n` words, as they stand (FTS phrase queries): the runs
-        with the rarest words, not overlapping, every word found in the corpus."""
-        toks = tokenize(text)
-        runs = []
-        for i in range(len(toks) - n + 1):
-            words = [fold(t.text) for t in toks[i : i + n]]
-            if all(w.isalnum() and self.df(w) for w in words):
-                runs.append((sum(self._idf(w) for w in words), i))
-        chosen: list[int] = []
-        for _, i in sorted(runs, reverse=True):
-            if all(abs(i - j) >= n for j in chosen):
-                chosen.append(i)
-            if len(chosen) == most:
-                break
-        return [text[toks[i].start : toks[i + n - 1].end] for i in sorted(chosen)]
+    def loose(self, text: str, limit: int = 10) -> list[Hit]:
+        """Paragraphs sharing any of the quote's rarer words: the last resort, for a paraphrase."""
+        cap = max(COMMON, self.n_paragraphs // 50)
+        words = [w for w in self.rare_words(text, 8) if self.df(w) <= cap]
+        return self._query(self._any_match(words), limit) if words else []
 
-    def by_runs(self, segments: Iterable[str], limit: int = 10) -> list[Paragraph]:
-        """The paragraphs that hold the most of a long quote's telling three-word runs."""
-        segments = [s for s in segments if s.strip()]
-        runs = [r for s in segments for r in self.shingles(s, most=max(2, 8 // max(1, len(segments))))]
-        if not runs:
+    def by_rare_words(self, segments: Iterable[str], limit: int = 20) -> list[Paragraph]:
+        """The paragraphs that hold all three of a long quote's rarest words: where a faithful quote
+        comes from, found from the shortest posting lists."""
+        words = self.rare_words(" ".join(segments), 3)
+        if len(words) < 2:
             return []
-        return _unique(self._query(" OR ".join('"' + r.replace('"', "") + '"' for r in runs), limit))
+        return _unique(self._query(" AND ".join(f'"{w}"' for w in words), limit))
 
     def search(self, segments: Iterable[str], limit: int = 10, context: Iterable[str] = (),
                cited: Iterable[str] = ()) -> list[Paragraph]:
         """Candidates for a quote given as its ellipsis-separated segments, best first, no repeats.
 
-        A long quote: the paragraphs that hold its most telling three-word runs (`by_runs`), and
-        those that share its rarest words (which also finds a quote whose words were changed). A
-        short quote: the paragraphs that hold the phrase, ranked by `context` (words around the
-        quote in the article), those of `cited` cables (quoted elsewhere in the article), and those
-        that put the words in quotation marks themselves."""
+        A long quote: the paragraphs that hold all its rarest words (`by_rare_words`), those that
+        hold pairs of them (`lexical`: also finds a quote whose words were changed), and, when those
+        are few, those that share any (`loose`). A short quote: the paragraphs that hold the
+        phrase, ranked by `context` (words around the quote in the article), those of `cited`
+        cables (quoted elsewhere in the article), and those that put the words in quotation marks
+        themselves."""
         segments = [s for s in segments if s.strip()]
         whole = " ".join(segments)
         n_words = len(re.findall(r"\w+", whole))
@@ -269,13 +273,16 @@ class Corpus:
         if n_words <= 4:
             hits += self.phrase_within(whole, cited)
             hits += self.phrase(whole, 50, context)
-            hits += self.lexical(whole, 5)
+            if n_words == 4:
+                hits += self.lexical(whole, 5)
             return _unique(hits, self.quoting(whole))
-        found = self.by_runs(segments, limit)
+        found = self.by_rare_words(segments, limit)
         hits += self.lexical(whole, limit)
         if len(segments) > 1:
             for s in segments:
                 hits += self.lexical(s, 5)
+        if len(found) + len(hits) < limit:
+            hits += self.loose(whole, limit)
         return _unique([Hit(p, 0.0) for p in found] + hits)
 
 

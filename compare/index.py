@@ -64,6 +64,7 @@ CREATE INDEX IF NOT EXISTS quoted_para ON quoted(para);
 CREATE TABLE IF NOT EXISTS sources(path TEXT PRIMARY KEY, size INTEGER, mtime REAL, done INTEGER, complete INTEGER);
 CREATE TABLE IF NOT EXISTS embedded(hash INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS null_sample(para INTEGER PRIMARY KEY, keys TEXT);
+CREATE TABLE IF NOT EXISTS df(term TEXT PRIMARY KEY, doc INTEGER) WITHOUT ROWID;
 """
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
@@ -202,6 +203,12 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     if not n_cables:
         raise NoCablesError(", ".join(str(p) for p in files) or str(out))
     _build_null_sample(db)
+    state = "{}:{}".format(*db.execute("SELECT count(*), max(rowid) FROM paragraphs").fetchone())
+    if (db.execute("SELECT v FROM meta WHERE k = 'df_for'").fetchone() or [None])[0] != state:
+        # word counts as a table: fts5vocab reads them from the full-text index at every lookup
+        db.execute("DELETE FROM df")
+        db.execute("INSERT INTO df SELECT term, doc FROM vocab")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('df_for', ?)", (state,))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%S"),))
     db.commit()
     if embed:
