@@ -59,14 +59,20 @@ class Settings:
 
 
 _checker: Any = None
+_init_error = ""
 
 
 def _init(settings: Settings) -> None:
-    global _checker
+    """A worker's checker (a failure is kept and reported per article: a pool whose initializer
+    raises would start workers for ever)."""
+    global _checker, _init_error
     from .api import Checker, load_corpus
 
-    _checker = Checker(load_corpus(settings.corpus), model=settings.model, semantic=settings.semantic,
-                       strict=settings.strict)
+    try:
+        _checker = Checker(load_corpus(settings.corpus), model=settings.model, semantic=settings.semantic,
+                           strict=settings.strict)
+    except CompareError as e:
+        _init_error = str(e)
 
 
 def _digest(path: str) -> str:
@@ -81,6 +87,8 @@ def check_one(path: str, checker: Any = None) -> Outcome:
     from .articles import read
 
     checker = checker or _checker
+    if checker is None:
+        return Outcome(path, "", (), _init_error or "the corpus could not be opened")
     try:
         article = read(path)
         return Outcome(path, _digest(path), tuple(checker.check_article(article)), text=article.text)

@@ -182,7 +182,6 @@ def closest(r: QuoteResult, cables: Mapping[str, Cable] | None = None) -> str:
     """The other candidates: for a quote with no source, the closest passages and their scores."""
     if not r.candidates:
         return "<div class='qc-none'>No passage of the corpus comes close.</div>"
-    e = html.escape
     rows = []
     for c in r.candidates:
         excerpt = _excerpt(c.paragraph_text, [Mark(c.start, c.end, "qc-span")], c.start, c.end)

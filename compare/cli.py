@@ -177,18 +177,23 @@ def _jobs(args: argparse.Namespace, n_articles: int) -> int:
     return min(os.cpu_count() or 1, 4) if indexed and n_articles >= 4 else 1
 
 
-def _outcomes(args: argparse.Namespace, paths: list[str], progress: ProgressFn | None):  # type: ignore[no-untyped-def]
+def _checker(args: argparse.Namespace, n_articles: int):  # type: ignore[no-untyped-def]
+    """The corpus, opened here first (so a bad corpus fails before any article), and the checker
+    when this process checks the articles itself."""
+    from .api import Checker, load_corpus
+
+    corpus = load_corpus(args.corpus)
+    if _jobs(args, n_articles) > 1:
+        return corpus, None
+    return corpus, Checker(corpus, model=args.model, semantic=args.semantic, strict=args.strict)
+
+
+def _outcomes(args: argparse.Namespace, paths: list[str], progress: ProgressFn | None,  # type: ignore[no-untyped-def]
+              checker=None):
     """Every article's outcome; a bad article ends a one-article run, and is reported in a batch."""
     from . import batch
 
-    settings = _settings(args)
-    checker = None
-    jobs = _jobs(args, len(paths))
-    if jobs <= 1:  # load here, so a bad corpus fails before any article
-        from .api import Checker, load_corpus
-
-        checker = Checker(load_corpus(args.corpus), model=args.model, semantic=args.semantic, strict=args.strict)
-    for n, outcome in enumerate(batch.run(paths, settings, jobs, checker), 1):
+    for n, outcome in enumerate(batch.run(paths, _settings(args), _jobs(args, len(paths)), checker), 1):
         if outcome.error:
             if len(paths) == 1:
                 raise CompareError(outcome.error)
@@ -207,6 +212,7 @@ def _run_check(args: argparse.Namespace) -> int:
         raise BadOptionError("no article files found; give article files or folders of .txt/.html files")
     show = sys.stderr.isatty() and len(paths) > 1
     failed = 0
+    corpus, checker = _checker(args, len(paths))
     with _progress(show) as progress:
         if args.resume:
             if args.format != "jsonl" or args.output == "-":
@@ -224,7 +230,7 @@ def _run_check(args: argparse.Namespace) -> int:
             out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
             results = []
             try:
-                for o in _outcomes(args, paths, progress):
+                for o in _outcomes(args, paths, progress, checker):
                     failed += bool(o.error)
                     out.write(report.render(list(o.results), "jsonl"))
                     out.flush()
@@ -233,16 +239,11 @@ def _run_check(args: argparse.Namespace) -> int:
                 if out is not sys.stdout:
                     out.close()
         else:
-            outcomes = list(_outcomes(args, paths, progress))
+            outcomes = list(_outcomes(args, paths, progress, checker))
             failed = sum(bool(o.error) for o in outcomes)
             results = [r for o in outcomes for r in o.results]
-            cables = None
-            if args.format == "html":  # the cards show each source's metadata
-                from .api import load_corpus
-
-                cables = load_corpus(args.corpus).cables if results else None
             text = report.render(results, args.format, texts={r.quote.article: o.text for o in outcomes
-                                                              for r in o.results}, cables=cables)
+                                                              for r in o.results}, cables=corpus.cables)
             if args.output == "-":
                 sys.stdout.write(text)
             else:
@@ -259,7 +260,9 @@ def _run_eval(args: argparse.Namespace) -> int:
     from . import batch, evaluate, report
 
     gold = evaluate.load_jsonl(args.gold)
-    results: list[QuoteResult] = [r for o in _outcomes(args, batch.expand(args.articles), None) for r in o.results]
+    paths = batch.expand(args.articles)
+    results: list[QuoteResult] = [r for o in _outcomes(args, paths, None, _checker(args, len(paths))[1])
+                                  for r in o.results]
     scores = evaluate.score(gold, [report.to_record(r) for r in results])
     print("\n".join(scores.lines()))
     return 0

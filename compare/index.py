@@ -174,7 +174,10 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     db = connect(out, writable=True)
     create(db)
     counts = {"added": 0, "replaced": 0, "kept": 0, "files": len(files), "skipped_files": 0}
-    for f in files:
+    sizes = [f.stat().st_size for f in files]
+    total_mb, before = max(1, sum(sizes) // 1_000_000), 0
+    for f, size in zip(files, sizes, strict=True):
+        before += size
         st = f.stat()
         key = str(f.resolve())
         row = db.execute("SELECT size, mtime, done, complete FROM sources WHERE path = ?", (key,)).fetchone()
@@ -196,7 +199,7 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
                 db.commit()
                 pending = 0
             if progress:
-                progress(f"reading {f.name}", int(share * 1000), 1000)
+                progress("reading cables (MB)", int((before - size + share * size) / 1_000_000), total_mb)
         db.execute("INSERT OR REPLACE INTO sources VALUES (?,?,?,?,1)", (key, st.st_size, st.st_mtime, last))
         db.commit()
     n_cables = db.execute("SELECT count(*) FROM cables").fetchone()[0]

@@ -112,7 +112,8 @@ KILLER = textwrap.dedent("""
 
 def big_dump(tmp_path, n=60):
     """A dump of n cables: the fixture's records under new reference IDs."""
-    base = [json.loads(line) for line in open(DATA / "fixtures" / "cablegate-sample.jsonl", encoding="utf-8")]
+    lines = (DATA / "fixtures" / "cablegate-sample.jsonl").read_text(encoding="utf-8").splitlines()
+    base = [json.loads(line) for line in lines]
     path = tmp_path / "dump.jsonl"
     with open(path, "w", encoding="utf-8") as f:
         for k in range(n):
