@@ -69,6 +69,9 @@ def test_speech_tag_ending_a_sentence_keeps_two_quotations():
         ('One dated Oct. 5, 2009, warned that a top security official had "expressed a real concern."', None, False,
          "Oct. 5, 2009"),
         ('"It is damaging Mexico\'s international reputation," Gutiérrez said.', "Gutiérrez", False, None),
+        # a role, not a name: the article writes the word in lower case elsewhere
+        ('Officials wrote that "the army is slow to react." Two officials declined to comment.', None, True, None),
+        ('Diplomats wrote that "the army is slow to react."', None, True, None),
     ],
 )
 def test_attribution_cues(text, speaker, authorship, date):
