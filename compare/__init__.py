@@ -17,7 +17,7 @@ from .model import (
     Verdict,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
     "Alignment", "Article", "AttributionCheck", "Cable", "Checker", "Claim", "Discrepancy",
     "DiscrepancyKind", "Paragraph", "Quote", "QuoteKind", "QuoteResult", "Severity", "Verdict",
