@@ -21,11 +21,12 @@ from .candidates import Corpus
 from .embeddings import Embedder
 from .errors import BadOptionError, NoQuotesError
 from .model import Alignment, Article, Paragraph, Quote, QuoteResult, Verdict
-from .tokens import content_keys
+from .tokens import content_keys, keys
 
 PARAPHRASE_MIN = 0.70  # cosine between the quote and a cable sentence (calibrated: tests/test_paraphrase.py)
 PARAPHRASE_MIN_WORDS = 6
 SEMANTIC_CANDIDATES = 5
+RARE_CANDIDATES = 50  # paragraphs holding a long quote's rarest words, looked at for its exact words
 EXACT_ENOUGH = 0.9  # a long quote aligned this well on a paragraph that holds its word runs: no wider search
 
 Progress = Callable[[str, int, int], None]
@@ -135,7 +136,7 @@ class Checker:
         paragraphs: list[Paragraph] = []
         out: list[Alignment] = []
         if not ctx.low_information(q.text):  # its rarest words first: enough when they hold it all
-            paragraphs = self.corpus.by_rare_words(segments)
+            paragraphs = _exact_first(self.corpus.by_rare_words(segments, RARE_CANDIDATES), segments)
             out = [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
         if not any(verdict.supports(a) and a.score >= EXACT_ENOUGH for a in out):
             seen = {(p.cable_id, p.start) for p in paragraphs}
@@ -233,6 +234,18 @@ class Checker:
         a = al.align(q, p.cable_id, (p.number,), p.text)
         a = replace(a, start=start + lead, end=end, discrepancies=(), score=float(sims[best]))
         return a, round(float(sims[best]), 4)
+
+
+def _exact_first(paragraphs: list[Paragraph], segments: list[str], others: int = 10) -> list[Paragraph]:
+    """The paragraphs that hold the quote's longest unbracketed run word for word (case and accents
+    folded), all of them, then the best `others` of the rest: where near-copies of a passage crowd
+    the full-text ranking, the exact source is still aligned."""
+    runs = [r for seg in segments for r in al.BRACKET_RE.split(seg)]
+    key = " " + " ".join(keys(max(runs, key=len))) + " " if runs else ""
+    if key.strip() == "":
+        return paragraphs[:others]
+    exact = [p for p in paragraphs if key in " " + " ".join(keys(p.text)) + " "]
+    return exact + [p for p in paragraphs if p not in exact][:others]
 
 
 def check(

@@ -214,3 +214,19 @@ def test_discrepancy_offsets_point_at_their_words(seed_checker, sentence):
             assert r.source.paragraph_text[d.source_span.start : d.source_span.end] == d.source_side
         if d.source_span:
             assert r.source.start <= d.source_span.start <= d.source_span.end <= r.source.end
+
+
+def test_the_paragraph_with_the_exact_words_is_aligned_before_near_copies(seed_cables):
+    from dataclasses import replace
+
+    from compare.api import _exact_first
+
+    real = seed_cables["10MEXICO83"].paragraph(6)
+    copies = [replace(real, cable_id=f"10COPY{k}", text=real.text.replace("patrol the streets", f"patrol the {w}"))
+              for k, w in enumerate(["roads", "cities", "towns", "villages", "borders"])]
+    quote = "The military was not trained to patrol the streets or carry out law enforcement operations."
+    ranked = _exact_first([*copies, real], [quote], others=2)
+    assert ranked[0] is real and len(ranked) == 3
+    bracketed = "The military [of Mexico] was not trained to patrol the streets"
+    assert _exact_first([*copies, real], ["The military", "was not trained to patrol the streets"])[0] is real
+    assert _exact_first([*copies, real], [bracketed])[0] is real
