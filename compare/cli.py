@@ -174,7 +174,8 @@ def _jobs(args: argparse.Namespace, n_articles: int) -> int:
     if args.jobs > 0:
         return args.jobs
     indexed = len(args.corpus) == 1 and is_index(args.corpus[0])
-    return min(os.cpu_count() or 1, 4) if indexed and n_articles >= 4 else 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 4) if indexed and n_articles >= 4 else 1
 
 
 def _checker(args: argparse.Namespace, n_articles: int):  # type: ignore[no-untyped-def]
