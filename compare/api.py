@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import alignment as al
@@ -57,17 +58,14 @@ class Checker:
             raise BadOptionError(f"--model: the index's vectors were made with {vectors[1]!r}, not {model!r}; "
                                  "leave --model out, or build the index again with this model")
         self.embedder = Embedder(vectors[1] if vectors else model) if semantic else None
-        self._para_keys: dict[tuple[str, str], frozenset[str]] = {}
+        self.keys_of = lru_cache(maxsize=20_000)(self._keys_of)  # bounded: a batch checks thousands of articles
         self._null: ctx.NullSample | None = None
 
     # -- statistics --------------------------------------------------------------------------
-    def keys_of(self, cable_id: str, paragraph_text: str) -> frozenset[str]:
+    def _keys_of(self, cable_id: str, paragraph_text: str) -> frozenset[str]:
         """A paragraph's content words, with its cable's subject: what an article's context may echo."""
-        k = (cable_id, paragraph_text)
-        if k not in self._para_keys:
-            cable = self.corpus.cables[cable_id]
-            self._para_keys[k] = frozenset(content_keys(paragraph_text + " " + (cable.subject or "")))
-        return self._para_keys[k]
+        cable = self.corpus.cables[cable_id]
+        return frozenset(content_keys(paragraph_text + " " + (cable.subject or "")))
 
     @property
     def null(self) -> ctx.NullSample:

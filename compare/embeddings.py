@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+MEMORY_MAX = 50_000  # embeddings held in memory
 _models: dict[str, Any] = {}
 _lock = threading.Lock()
 
@@ -92,6 +93,8 @@ class Embedder:
                 ).fetchall()
                 for k, v in rows:
                     self.memory[k] = np.frombuffer(v, dtype=np.float32)
+        if len(self.memory) > MEMORY_MAX:  # a long batch: keep memory flat (the disk cache keeps all)
+            self.memory = {k: self.memory[k] for k in keys if k in self.memory}
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.memory}
         if todo:
             vecs = load_model(None if self.model_name == DEFAULT_MODEL else self.model_name).encode(
