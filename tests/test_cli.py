@@ -113,7 +113,9 @@ def test_eval_prints_the_scorer_figures(capsys):
                        *(str(seeds / n) for n in ("000_995af477f538a050.txt", "001_3fff195fcdb3c5d7.txt",
                                                   "003_515405a57c30b3c1.txt")))
     assert code == 0
-    assert out.splitlines()[-1].startswith("extract=")
+    counts, figures = out.splitlines()[-2:]
+    assert counts.startswith("extracted 65/65;")  # the two cable pages are the corpus, the rest articles
+    assert figures.startswith("extract=1.000 source=")
 
 
 def test_index_build_info_and_check_against_it(capsys, tmp_path, article):
