@@ -234,6 +234,11 @@ class Checker:
         return a, round(float(sims[best]), 4)
 
 
+@lru_cache(maxsize=8192)
+def _spaced_keys(text: str) -> str:
+    return " " + " ".join(keys(text)) + " "
+
+
 def _exact_first(paragraphs: list[Paragraph], segments: list[str], others: int = 10) -> list[Paragraph]:
     """The paragraphs that hold the quote's longest unbracketed run word for word (case and accents
     folded), all of them, then the best `others` of the rest: where near-copies of a passage crowd
@@ -242,7 +247,7 @@ def _exact_first(paragraphs: list[Paragraph], segments: list[str], others: int =
     key = " " + " ".join(keys(max(runs, key=len))) + " " if runs else ""
     if key.strip() == "":
         return paragraphs[:others]
-    exact = [p for p in paragraphs if key in " " + " ".join(keys(p.text)) + " "]
+    exact = [p for p in paragraphs if key in _spaced_keys(p.text)]
     return exact + [p for p in paragraphs if p not in exact][:others]
 
 

@@ -86,6 +86,8 @@ class Corpus:
         self.n_paragraphs = int(db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
         self.paragraph = lru_cache(maxsize=65536)(self._paragraph)
         self.df = lru_cache(maxsize=1 << 18)(self._df)
+        self.phrase_count = lru_cache(maxsize=4096)(self._phrase_count)
+        self.quoted_count = lru_cache(maxsize=4096)(self._quoted_count)
         try:
             self._df_table = "df" if db.execute("SELECT 1 FROM df LIMIT 1").fetchone() else "vocab"
         except sqlite3.OperationalError:  # an index from before the table
@@ -165,16 +167,16 @@ class Corpus:
         return int(row[0]) if row else 0
 
     # -- statistics -----------------------------------------------------------------------------
-    def phrase_count(self, text: str) -> int:
-        """How many paragraphs hold these words in this order."""
+    def _phrase_count(self, text: str) -> int:
+        """How many paragraphs hold these words in this order (`phrase_count`, cached)."""
         words = _fts_words(text)
         if not words:
             return 0
         row = self.db.execute("SELECT count(*) FROM para WHERE para MATCH ?", ('"' + " ".join(words) + '"',)).fetchone()
         return int(row[0])
 
-    def quoted_count(self, text: str) -> int:
-        """How many paragraphs put exactly these words in quotation marks."""
+    def _quoted_count(self, text: str) -> int:
+        """How many paragraphs put exactly these words in quotation marks (`quoted_count`, cached)."""
         row = self.db.execute("SELECT count(DISTINCT para) FROM quoted WHERE k = ?", (phrase_key(text),)).fetchone()
         return int(row[0])
 
@@ -201,11 +203,10 @@ class Corpus:
         match = self._phrase_match(text)
         if not match:
             return []
-        ctx = self._any_match(context)
-        hits = self._query(f"{match} AND ({ctx})", limit) if ctx else []
-        if self.phrase_count(text) <= COMMON:  # a common phrase alone ranks nothing worth the time
-            hits += self._query(match, limit)
-        return hits
+        if self.phrase_count(text) <= limit:  # every paragraph that holds it
+            return self._query(match, limit)
+        telling = [w for w in context if self.df(w) <= self.telling_df]
+        return self._query(f"{match} AND ({self._any_match(telling)})", limit) if telling else []
 
     def phrase_within(self, text: str, cable_ids: Iterable[str]) -> list[Hit]:
         """Paragraphs of these cables that hold these words in this order."""
@@ -222,6 +223,12 @@ class Corpus:
         rows = self.db.execute("SELECT DISTINCT para FROM quoted WHERE k = ? LIMIT ?", (phrase_key(text), limit))
         return [self.paragraph(r) for (r,) in rows.fetchall()]
 
+    @property
+    def telling_df(self) -> int:
+        """A word in more paragraphs than this (one in fifty) says little about where a quote is from,
+        and its posting list is long."""
+        return max(COMMON, self.n_paragraphs // 50)
+
     def rare_words(self, text: str, most: int) -> list[str]:
         """The `most` rarest content words of `text` that the corpus holds (bracketed words left out:
         they are the article's, not the cable's), rarest first."""
@@ -235,7 +242,9 @@ class Corpus:
         only one). A conjunction of rare words costs as little as their posting lists, which a
         disjunction of common ones does not; and a changed word still leaves pairs that hold."""
         words = self.rare_words(text, 5)
-        if not words:
+        telling = [w for w in words if self.df(w) <= self.telling_df]
+        words = telling if len(telling) >= 2 else words
+        if not words or (len(words) == 1 and not telling):
             return []
         if len(words) == 1:
             return self._query(self._any_match(words), limit)
@@ -244,8 +253,7 @@ class Corpus:
 
     def loose(self, text: str, limit: int = 10) -> list[Hit]:
         """Paragraphs sharing any of the quote's rarer words: the last resort, for a paraphrase."""
-        cap = max(COMMON, self.n_paragraphs // 50)
-        words = [w for w in self.rare_words(text, 8) if self.df(w) <= cap]
+        words = [w for w in self.rare_words(text, 8) if self.df(w) <= self.telling_df]
         return self._query(self._any_match(words), limit) if words else []
 
     def by_rare_words(self, segments: Iterable[str], limit: int = 20) -> list[Paragraph]:
