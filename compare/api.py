@@ -213,12 +213,15 @@ class Checker:
         return lexical + extra
 
     def _paraphrase(self, q: Quote, paragraphs: list[Paragraph]) -> tuple[Alignment, float] | None:
-        """The closest cable sentence among the lexical candidates, if it says the same thing."""
+        """The closest cable sentence among the candidates, if it says the same thing. Only sentences
+        that share a content word with the quote are embedded: a paraphrase keeps some of its
+        words (a name, a noun), and embedding is the slow part of a check."""
         assert self.embedder is not None
+        words = {k for k in content_keys(q.text) if len(k) > 2}
         sentences: list[tuple[str, int, int, Paragraph]] = []
         for p in paragraphs:
             for m in re.finditer(r"[^.!?]+[.!?]*", p.text):
-                if len(m.group().split()) >= 4:
+                if 4 <= len(m.group().split()) <= 80 and words & set(content_keys(m.group())):
                     sentences.append((m.group(), m.start(), m.end(), p))
         if not sentences:
             return None
