@@ -33,7 +33,8 @@ def decode_bytes(data: bytes, name: str) -> str:
     try:  # Windows-1252 / Latin-1, the usual legacy encoding of Western newsroom text
         legacy = data.decode("cp1252")
         odd = [c for c in legacy if ord(c) > 127 and not (c.isalpha() and ord(c) < 0x250) and c not in "‘’“”–—…€«»°·•"]
-        if len(odd) <= 0.01 * len(legacy):
+        controls = sum(1 for c in legacy if ord(c) < 32 and c not in "\n\r\t\f")
+        if len(odd) <= 0.01 * len(legacy) and not controls:
             return legacy
     except UnicodeDecodeError:
         pass

@@ -103,6 +103,35 @@ def test_bad_articles_give_a_message_not_a_traceback(env):
     assert any("no quotations found" in w.value for w in at.warning)
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "the file is empty"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "looks like a binary file"),
+        ("utf16.txt", b"\xff\xfe" + "He said \"down\" twice.".encode("utf-16-le")[:9], "could not decode"),
+    ],
+)
+def test_bad_uploads_give_a_message_in_the_page(env, name, data, message):
+    at = app()
+    at.file_uploader(key="article_files").set_value((name, data, "text/plain")).run()
+    assert not at.exception
+    assert any(message in e.value for e in at.error), [e.value for e in at.error]
+    assert len(cards(at)) == 65  # the bundled articles are still checked
+
+
+def test_uploaded_cable_files_and_article(env):
+    at = app()
+    at.radio(key="corpus_kind").set_value("Upload cable files").run()
+    assert any("Choose the cables" in i.value for i in at.info)
+    pages = [(p.name, p.read_bytes(), "text/plain") for p in sorted((DATA / "cables").glob("*.txt"))]
+    at.file_uploader(key="cable_files").set_value(pages).run()
+    at.multiselect(key="demo_articles").set_value([]).run()
+    story = (DATA / "articles" / "003_515405a57c30b3c1.txt").read_bytes()
+    at.file_uploader(key="article_files").set_value(("wapo.txt", story, "text/plain")).run()
+    shown = cards(at)
+    assert len(shown) == 19 and any("10MEXICO83 ¶6" in c for c in shown)
+
+
 def test_an_index_folder_as_corpus(env):
     index.build([DATA / "cables"], env / "ix", embed=False)
     at = app()
