@@ -81,6 +81,7 @@ def test_html_escapes_article_text(capsys, tmp_path):
         (b"", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "looks like a binary file"),
         (b"No quotation marks in this article at all.", "no quotations found"),
+        (b"\xff\xfe" + 'He said "down" twice.'.encode("utf-16-le")[:9], "could not decode the text"),
     ],
 )
 def test_bad_articles_give_one_line_and_exit_2(capsys, tmp_path, content, message):
