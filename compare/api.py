@@ -18,11 +18,11 @@ from . import alignment as al
 from . import articles as art
 from . import attribution, cables, index, quotes, verdict
 from . import context as ctx
-from .candidates import Corpus
+from .candidates import Corpus, phrase_key
 from .embeddings import Embedder
 from .errors import BadOptionError, NoQuotesError
 from .model import Alignment, Article, Paragraph, Quote, QuoteResult, Verdict
-from .tokens import content_keys, keys
+from .tokens import content_keys
 
 PARAPHRASE_MIN = 0.70  # cosine between the quote and a cable sentence (calibrated: tests/test_paraphrase.py)
 PARAPHRASE_MIN_WORDS = 6
@@ -126,14 +126,14 @@ class Checker:
             n_paragraphs=self.corpus.n_paragraphs,
         )
 
-    def _align_all(self, q: Quote, context: Iterable[str] = (), cited: Iterable[str] = ()
+    def _align_all(self, q: Quote, short: bool, context: Iterable[str] = (), cited: Iterable[str] = ()
                    ) -> tuple[list[Alignment], list[Paragraph]]:
         """Alignments on the lexical candidates, and the candidates (best first)."""
         qt = al.prepare(q.text)
         segments = [q.text[qt.tokens[a].start : qt.tokens[b - 1].end] for a, b, _ in qt.segments] or [q.text]
         paragraphs: list[Paragraph] = []
         out: list[Alignment] = []
-        if not ctx.low_information(q.text):  # its rarest words first: enough when they hold it all
+        if not short:  # its rarest words first: enough when they hold it all
             paragraphs = _exact_first(self.corpus.by_rare_words(segments, RARE_CANDIDATES), segments)
             out = [al.align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
         if not any(verdict.supports(a) and a.score >= EXACT_ENOUGH for a in out):
@@ -161,7 +161,7 @@ class Checker:
         needs_context = ctx.low_information(q.text)
         # the rarest context words rank the paragraphs that hold a short quote's words
         query_words = sorted(weights, key=lambda k: -weights[k])[:12] if needs_context else []
-        alignments, paragraphs = self._align_all(q, query_words, sources.cables if needs_context else ())
+        alignments, paragraphs = self._align_all(q, needs_context, query_words, sources.cables if needs_context else ())
 
         def evidence(a: Alignment) -> ctx.Evidence:
             count = self.corpus.quoted_count(a.text) if a.quoted_in_source else self.corpus.phrase_count(a.text)
@@ -239,7 +239,7 @@ class Checker:
 
 @lru_cache(maxsize=8192)
 def _spaced_keys(text: str) -> str:
-    return " " + " ".join(keys(text)) + " "
+    return f" {phrase_key(text)} "
 
 
 def _exact_first(paragraphs: list[Paragraph], segments: list[str], others: int = 10) -> list[Paragraph]:
@@ -247,7 +247,7 @@ def _exact_first(paragraphs: list[Paragraph], segments: list[str], others: int =
     folded), all of them, then the best `others` of the rest: where near-copies of a passage crowd
     the full-text ranking, the exact source is still aligned."""
     runs = [r for seg in segments for r in al.BRACKET_RE.split(seg)]
-    key = " " + " ".join(keys(max(runs, key=len))) + " " if runs else ""
+    key = _spaced_keys(max(runs, key=len)) if runs else ""
     if key.strip() == "":
         return paragraphs[:others]
     exact = [p for p in paragraphs if key in _spaced_keys(p.text)]

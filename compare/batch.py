@@ -143,7 +143,7 @@ class Journal:
 
 
 def write_resumable(paths: list[str], output: Path, settings: Settings, jobs: int,
-                    on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+                    on_outcome: Callable[[Outcome], None] | None = None, checker: Any = None) -> list[Outcome]:
     """Check `paths` into a JSONL `output`, skipping what an earlier run of the same output did."""
     from .report import render
 
@@ -151,7 +151,7 @@ def write_resumable(paths: list[str], output: Path, settings: Settings, jobs: in
     done = journal.finished()
     todo = [p for p in paths if done.get(p) != _digest(p)] if done else list(paths)
     outcomes = []
-    for outcome in run(todo, settings, jobs):
+    for outcome in run(todo, settings, jobs, checker):
         text = render(list(outcome.results), "jsonl") if outcome.results else ""
         with open(output, "a", encoding="utf-8") as f:
             f.write(text)

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -24,7 +25,7 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
 from compare import api, articles, cards, report  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
 from compare.model import Article, QuoteResult, Severity, Verdict  # noqa: E402
-from compare.review import ReviewStore, Status, annotate, default_path  # noqa: E402
+from compare.review import Review, ReviewStore, Status, annotate, default_path  # noqa: E402
 
 DEMO_CABLES = ROOT / "data" / "cables"
 DEMO_ARTICLES = ROOT / "data" / "articles"
@@ -168,9 +169,8 @@ def filters(results: list[QuoteResult]) -> dict:  # type: ignore[type-arg]
     return flt
 
 
-def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, k: str) -> None:
+def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, current: Review, k: str) -> None:
     q = r.quote
-    current = store.get(a.sha256, q.start, q.end)
 
     def save() -> None:
         store.set(a.sha256, q.start, q.end, st.session_state[f"st_{k}"], st.session_state[f"note_{k}"])
@@ -183,16 +183,25 @@ def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, k: str) -> No
 
 
 def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteResult]]], checker: api.Checker) -> None:
-    results = [r for _, rs in checked.values() for r in rs]
-    extra = [annotate({}, store.get(a.sha256, r.quote.start, r.quote.end)) for a, rs in checked.values() for r in rs]
-    texts = {a.name: a.text for a, _ in checked.values()}
+    """The report with the editors' reviews, written when a button is clicked (not at every rerun)."""
+
+    def export(fmt: str) -> Callable[[], str]:
+        def write() -> str:
+            results = [r for _, rs in checked.values() for r in rs]
+            extra = [annotate({}, store.of_article(a.sha256).get((r.quote.start, r.quote.end), Review()))
+                     for a, rs in checked.values() for r in rs]
+            texts = {a.name: a.text for a, _ in checked.values()}
+            return report.render(results, fmt, texts=texts, extra=extra, cables=checker.corpus.cables)
+
+        return write
+
     cols = st.columns(4)
-    for col, (fmt, mime, ext) in zip(cols, [("csv", "text/csv", "csv"), ("json", "application/json", "json"),
-                                            ("html", "text/html", "html"), ("markdown", "text/markdown", "md")],
-                                     strict=True):
-        col.download_button(f"Download {fmt.upper()}", report.render(results, fmt, texts=texts, extra=extra,
-                                                                      cables=checker.corpus.cables),
-                            file_name=f"quote-check.{ext}", mime=mime, key=f"dl_{fmt}")
+    for col, (fmt, label, mime, ext) in zip(cols, [("csv", "CSV", "text/csv", "csv"),
+                                                   ("json", "JSON", "application/json", "json"),
+                                                   ("html", "HTML", "text/html", "html"),
+                                                   ("markdown", "Markdown", "text/markdown", "md")], strict=True):
+        col.download_button(f"Download {label}", export(fmt), file_name=f"quote-check.{ext}", mime=mime,
+                            key=f"dl_{fmt}")
 
 
 def main() -> None:
@@ -224,13 +233,13 @@ def main() -> None:
     for key, (a, rs) in checked.items():
         reviews = store.of_article(a.sha256)
         for r in rs:
-            status = reviews.get((r.quote.start, r.quote.end))
-            if not keep(r, flt, status.status if status else Status.UNREVIEWED):
+            current = reviews.get((r.quote.start, r.quote.end), Review())
+            if not keep(r, flt, current.status):
                 continue
             shown += 1
             cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
             st.markdown(cards.card(r, a.text, cable, cables=checker.corpus.cables), unsafe_allow_html=True)
-            review_widgets(store, a, r, f"{key[:16]}_{r.quote.start}_{r.quote.end}")
+            review_widgets(store, a, r, current, f"{key[:16]}_{r.quote.start}_{r.quote.end}")
     st.caption(f"{shown} of {len(results)} quotes shown.")
 
 
