@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare import api, articles, batch, evaluate, quotes, report  # noqa: E402
+from compare import api, batch, evaluate, ingest, report  # noqa: E402
+from compare.pipeline import CheckOptions, Pipeline, extract  # noqa: E402
 
 SEEDS = ROOT / "data" / "articles"
 
@@ -44,10 +45,10 @@ def main() -> None:
 
     t0 = time.perf_counter()
     corpus = api.load_corpus([args.index])
-    checker = api.Checker(corpus, semantic=args.semantic)
+    checker = Pipeline(corpus, CheckOptions(semantic=args.semantic))
     t_open = time.perf_counter() - t0
     paths = [p for p in batch.expand([a for a in args.articles if Path(a).exists()]) if p.endswith(".txt")]
-    arts = [articles.read(p) for p in paths]
+    arts = [ingest.read_article(p) for p in paths]
     checker.check_article(arts[0])  # warm: model, null sample, SQLite pages of the common words
     times, results = [], []
     for a in arts:
@@ -63,7 +64,7 @@ def main() -> None:
     rng = random.Random(0)
     rows = [r for (r,) in corpus.db.execute("SELECT rowid FROM paragraphs")]
     sample = [corpus.paragraph(r).text for r in rng.sample(rows, min(args.brute_sample, len(rows)))]
-    all_quotes = [q.text for a in arts for q in quotes.extract(a)]
+    all_quotes = [q.text for a in arts for q in extract.extract(a)]
     probe = rng.sample(all_quotes, min(args.brute_quotes, len(all_quotes)))
     t = time.perf_counter()
     process.cdist(probe, sample, scorer=fuzz.partial_ratio, workers=2)

@@ -21,17 +21,18 @@ CABLES = [ROOT / "data" / "cables"]
 def main() -> None:
     semantic = "--semantic" in sys.argv
     t0 = time.perf_counter()
-    from compare import alignment, api, articles, quotes
+    from compare import api, ingest
+    from compare.pipeline import CheckOptions, Pipeline, alignment, extract
 
     t_import = time.perf_counter() - t0
     corpus = api.load_corpus(CABLES)
-    checker = api.Checker(corpus, semantic=semantic)
+    checker = Pipeline(corpus, CheckOptions(semantic=semantic))
     if semantic:
         from compare.embeddings import load_model
 
         load_model()
     t_load = time.perf_counter() - t0
-    arts = [articles.read(p) for p in ARTICLES]
+    arts = [ingest.read_article(p) for p in ARTICLES]
     n = sum(len(checker.check_article(a)) for a in arts)
     cold = time.perf_counter() - t0
     warm_runs = []
@@ -43,7 +44,7 @@ def main() -> None:
     warm = min(warm_runs)
     t = time.perf_counter()
     for a in arts:
-        for q in quotes.extract(a):
+        for q in extract.extract(a):
             for p in corpus.paragraphs():
                 alignment.align(q, p.cable_id, (p.number,), p.text)
     brute = time.perf_counter() - t

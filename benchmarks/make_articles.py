@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare import cables  # noqa: E402
+from compare import ingest  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "corpus" / "cablegate-6712.jsonl.gz"
 MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
@@ -58,7 +58,7 @@ def main() -> None:
     args = ap.parse_args()
     rng = random.Random(args.seed)
     with gzip.open(REAL, "rt", encoding="utf-8") as f:
-        pool = [c for line in f for c in cables.parse_jsonl([line], "real") if c.date and len(c.paragraphs) >= 4]
+        pool = [c for line in f for c in ingest.parse_jsonl([line], "real") if c.date and len(c.paragraphs) >= 4]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     gold = []

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare import cables  # noqa: E402
+from compare import ingest  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "corpus" / "cablegate-6712.jsonl.gz"
 DUPLICATED = 0.020  # share of real sentences that stand word for word in another cable
@@ -92,7 +92,7 @@ def main() -> None:
     t0 = time.perf_counter()
     with gzip.open(args.real, "rt", encoding="utf-8") as f:
         records = [json.loads(line) for line in f]
-    parsed = [c for r in records for c in cables.parse_jsonl([json.dumps(r)], "real")]
+    parsed = [c for r in records for c in ingest.parse_jsonl([json.dumps(r)], "real")]
     pool = [s for c in parsed for p in c.paragraphs for s in SENTENCE_RE.split(p.text) if s.strip()]
     vocab = [w for s in pool[::3] for w in WORD_RE.findall(s)]  # word occurrences: drawn as often as used
     print(f"{len(records)} real cables, {len(parsed)} parsed, {len(pool)} sentences, {len(set(vocab))} words "

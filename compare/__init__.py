@@ -1,14 +1,17 @@
 """compare: trace every quote in a news article to the cable paragraph it came from."""
 
-from .api import Checker, check, load_corpus
+from .api import check, load_corpus
 from .model import (
     Alignment,
     Article,
     AttributionCheck,
     Cable,
+    Candidate,
     Claim,
+    Decision,
     Discrepancy,
     DiscrepancyKind,
+    Evidence,
     Paragraph,
     Quote,
     QuoteKind,
@@ -16,10 +19,13 @@ from .model import (
     Severity,
     Verdict,
 )
+from .pipeline import CheckOptions, Pipeline
+from .store import CorpusStore
 
 __version__ = "0.2.0"
 __all__ = [
-    "Alignment", "Article", "AttributionCheck", "Cable", "Checker", "Claim", "Discrepancy",
+    "Alignment", "Article", "AttributionCheck", "Cable", "Candidate", "CheckOptions", "Claim", "CorpusStore",
+    "Decision", "Discrepancy", "Evidence", "Pipeline",
     "DiscrepancyKind", "Paragraph", "Quote", "QuoteKind", "QuoteResult", "Severity", "Verdict",
     "check", "load_corpus",
 ]  # fmt: skip

@@ -18,8 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import ingest
+from .api import load_corpus
 from .errors import CompareError, MissingPathError
 from .model import QuoteResult
+from .pipeline import CheckOptions, Pipeline
+from .report import render
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md"}
 
@@ -53,9 +57,7 @@ class Outcome:
 @dataclass(frozen=True)
 class Settings:
     corpus: tuple[str, ...]
-    model: str | None
-    semantic: bool
-    strict: bool
+    options: CheckOptions
 
 
 _checker: Any = None
@@ -66,11 +68,8 @@ def _init(settings: Settings) -> None:
     """A worker's checker (a failure is kept and reported per article: a pool whose initializer
     raises would start workers for ever)."""
     global _checker, _init_error
-    from .api import Checker, load_corpus
-
     try:
-        _checker = Checker(load_corpus(settings.corpus), model=settings.model, semantic=settings.semantic,
-                           strict=settings.strict)
+        _checker = Pipeline(load_corpus(settings.corpus), settings.options)
     except CompareError as e:
         _init_error = str(e)
 
@@ -84,13 +83,11 @@ def _digest(path: str) -> str:
 
 def check_one(path: str, checker: Any = None) -> Outcome:
     """One article, with a bad article reported in the outcome instead of raised."""
-    from .articles import read
-
     checker = checker or _checker
     if checker is None:
         return Outcome(path, "", (), _init_error or "the corpus could not be opened")
     try:
-        article = read(path)
+        article = ingest.read_article(path)
         return Outcome(path, _digest(path), tuple(checker.check_article(article)), text=article.text)
     except CompareError as e:
         return Outcome(path, _digest(path) if os.path.isfile(path) else "", (), str(e))
@@ -145,8 +142,6 @@ class Journal:
 def write_resumable(paths: list[str], output: Path, settings: Settings, jobs: int,
                     on_outcome: Callable[[Outcome], None] | None = None, checker: Any = None) -> list[Outcome]:
     """Check `paths` into a JSONL `output`, skipping what an earlier run of the same output did."""
-    from .report import render
-
     journal = Journal(output)
     done = journal.finished()
     todo = [p for p in paths if done.get(p) != _digest(p)] if done else list(paths)

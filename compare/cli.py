@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__
 from .errors import BadOptionError, CompareError
 from .model import QuoteResult, Verdict
+from .pipeline import CheckOptions
 from .report import FORMATS
 
 EPILOG = """examples:
@@ -165,11 +166,11 @@ def _fail_on(spec: str) -> set[str]:
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .batch import Settings
 
-    return Settings(tuple(args.corpus), args.model, args.semantic, args.strict)
+    return Settings(tuple(args.corpus), CheckOptions(semantic=args.semantic, model=args.model, strict=args.strict))
 
 
 def _jobs(args: argparse.Namespace, n_articles: int) -> int:
-    from .index import is_index
+    from .store import is_index
 
     if args.jobs > 0:
         return args.jobs
@@ -181,12 +182,13 @@ def _jobs(args: argparse.Namespace, n_articles: int) -> int:
 def _checker(args: argparse.Namespace, n_articles: int):  # type: ignore[no-untyped-def]
     """The corpus, opened here first (so a bad corpus fails before any article), and the checker
     when this process checks the articles itself."""
-    from .api import Checker, load_corpus
+    from .api import load_corpus
+    from .pipeline import Pipeline
 
     corpus = load_corpus(args.corpus)
     if _jobs(args, n_articles) > 1:
         return corpus, None
-    return corpus, Checker(corpus, model=args.model, semantic=args.semantic, strict=args.strict)
+    return corpus, Pipeline(corpus, CheckOptions(semantic=args.semantic, model=args.model, strict=args.strict))
 
 
 def _outcomes(args: argparse.Namespace, paths: list[str], progress: ProgressFn | None,  # type: ignore[no-untyped-def]
@@ -271,11 +273,11 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 
 def _run_cables(args: argparse.Namespace) -> int:
-    from . import cables
+    from . import ingest
 
     found = []
-    for f in cables.expand_paths(args.files):
-        found.extend(cables.read_file(f))
+    for f in ingest.expand_paths(args.files):
+        found.extend(ingest.read_file(f))
     if not found:
         from .errors import NoCablesError
 
@@ -297,18 +299,18 @@ def _run_cables(args: argparse.Namespace) -> int:
 
 
 def _run_index(args: argparse.Namespace) -> int:
-    from . import index
+    from . import store
 
     if args.index_command == "info":
-        s = index.stats(Path(args.folder))
-        print(f"{args.folder}: {s['cables']} cables, {s['paragraphs']} paragraphs ({s['distinct_texts']} distinct texts), "
-              f"{s['embedded']} embedded with {s['model'] or 'no model'}; {s['bytes'] / 1e6:.1f} MB on disk")
+        s = store.stats(Path(args.folder))
+        print(f"{args.folder}: {s.cables} cables, {s.paragraphs} paragraphs ({s.distinct_texts} distinct texts), "
+              f"{s.embedded} embedded with {s.model or 'no model'}; {s.bytes / 1e6:.1f} MB on disk")
         return 0
     with _progress(True, log_every=30.0) as progress:
-        counts = index.build(args.corpus, args.out, embed=args.embed, model=args.model, progress=progress)
-    print(f"{args.out}: {counts['cables']} cables; this run added {counts['added']}, replaced {counts['replaced']} "
-          f"with fuller text, kept {counts['kept']}; {counts.get('embedded', 0)} paragraph texts embedded; "
-          f"{counts['skipped_files']} of {counts['files']} files already read", file=sys.stderr)
+        r = store.build(args.corpus, args.out, embed=args.embed, model=args.model, progress=progress)
+    print(f"{args.out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
+          f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
+          f"{r.skipped_files} of {r.files} files already read", file=sys.stderr)
     return 0
 
 
@@ -317,8 +319,8 @@ def _split_corpus(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
     index folders, and files in which cables are found); the articles are the rest."""
     if args.articles:
         return
-    from . import cables
-    from .index import is_index
+    from . import ingest
+    from .store import is_index
 
     corpus = list(args.corpus)
 
@@ -327,7 +329,7 @@ def _split_corpus(args: argparse.Namespace, parser: argparse.ArgumentParser) -> 
         if path.is_dir() or is_index(p) or p.endswith((".jsonl", ".gz")):
             return True
         try:
-            return path.is_file() and bool(cables.read_file(path))
+            return path.is_file() and bool(ingest.read_file(path))
         except CompareError:
             return False
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import threading
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ModelUnavailableError
 
@@ -54,60 +52,51 @@ def load_model(name: str | None = None) -> Any:
         return model
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("COMPARE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "compare"
-    )
-    return Path(base)
+def dimension(model: Any) -> int:
+    """The model's vector size (384 for MiniLM; any other model says its own)."""
+    get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+    return int(get())
+
+
+class VectorCache(Protocol):
+    """Where embeddings outlive the process (`store.cache.EmbeddingCache`)."""
+
+    def get(self, keys: list[str]) -> dict[str, np.ndarray]: ...
+
+    def put(self, items: dict[str, np.ndarray]) -> None: ...
 
 
 class Embedder:
-    """Embeds texts with a cache keyed by (model, sha1 of the text), in memory and on disk."""
+    """Embeds texts with a cache keyed by (model, sha1 of the text), in memory and in `cache`."""
 
-    def __init__(self, model: str | None = None, persist: bool = True) -> None:
+    def __init__(self, model: str | None = None, cache: VectorCache | None = None) -> None:
         self.model_name = model or DEFAULT_MODEL
         self.memory: dict[str, np.ndarray] = {}
-        self.db: sqlite3.Connection | None = None
-        if persist:
-            try:
-                d = cache_dir()
-                d.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(str(d / "embeddings.sqlite"), check_same_thread=False)
-                self.db.execute("CREATE TABLE IF NOT EXISTS emb (k TEXT PRIMARY KEY, v BLOB)")
-            except (OSError, sqlite3.Error):
-                self.db = None
+        self.cache = cache
 
     def _key(self, text: str) -> str:
         return hashlib.sha1(f"{self.model_name}\x00{text}".encode()).hexdigest()
+
+    def model(self) -> Any:
+        return load_model(None if self.model_name == DEFAULT_MODEL else self.model_name)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         import numpy as np
 
         keys = [self._key(t) for t in texts]
         missing = [k for k in dict.fromkeys(keys) if k not in self.memory]
-        if missing and self.db is not None:
-            for i in range(0, len(missing), 500):
-                chunk = missing[i : i + 500]
-                rows = self.db.execute(
-                    f"SELECT k, v FROM emb WHERE k IN ({','.join('?' * len(chunk))})", chunk
-                ).fetchall()
-                for k, v in rows:
-                    self.memory[k] = np.frombuffer(v, dtype=np.float32)
+        if missing and self.cache is not None:
+            self.memory.update(self.cache.get(missing))
         if len(self.memory) > MEMORY_MAX:  # a long batch: keep memory flat (the disk cache keeps all)
             self.memory = {k: self.memory[k] for k in keys if k in self.memory}
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.memory}
         if todo:
-            vecs = load_model(None if self.model_name == DEFAULT_MODEL else self.model_name).encode(
-                list(todo.values()), batch_size=32, normalize_embeddings=True, show_progress_bar=False
-            )
-            for k, v in zip(todo, vecs, strict=True):
-                self.memory[k] = np.asarray(v, dtype=np.float32)
-            if self.db is not None:
-                try:
-                    self.db.executemany(
-                        "INSERT OR REPLACE INTO emb VALUES (?, ?)", [(k, self.memory[k].tobytes()) for k in todo]
-                    )
-                    self.db.commit()
-                except sqlite3.Error:
-                    pass
-        return np.stack([self.memory[k] for k in keys]) if keys else np.zeros((0, 384), dtype=np.float32)
+            vecs = self.model().encode(list(todo.values()), batch_size=32, normalize_embeddings=True,
+                                       show_progress_bar=False)
+            fresh = {k: np.asarray(v, dtype=np.float32) for k, v in zip(todo, vecs, strict=True)}
+            self.memory.update(fresh)
+            if self.cache is not None:
+                self.cache.put(fresh)
+        if not keys:
+            return np.zeros((0, dimension(self.model())), dtype=np.float32)
+        return np.stack([self.memory[k] for k in keys])

@@ -1,12 +1,18 @@
 """The shared model: frozen, typed dataclasses with character offsets, and closed choices as Enums.
 
 Every pipeline stage reads and writes these types; nothing else crosses a module boundary.
+Stage by stage: `Article` -> `Quote` (extract) -> `Paragraph`s (candidates) -> `QuoteTokens`,
+`Segment`s of `Op`s and an `Alignment` with its `Discrepancy`s (align, discrepancies) -> `Evidence`
+(context, for short quotes) -> `Candidate` -> `Decision` (decide) -> `AttributionCheck` ->
+`QuoteResult`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+
+from .tokens import Token
 
 
 class Verdict(str, Enum):
@@ -15,12 +21,18 @@ class Verdict(str, Enum):
     ELIDED = "elided"
     ALTERED = "altered"
     PARAPHRASE = "paraphrase"
+    TRANSLATION = "translation"
     NOT_FOUND = "not_found"
 
     @property
     def supported(self) -> bool:
         """True when the verdict names a source whose words the quote uses."""
         return self in (Verdict.VERBATIM, Verdict.COSMETIC, Verdict.ELIDED, Verdict.ALTERED)
+
+    @property
+    def has_source(self) -> bool:
+        """True when the verdict names a source at all (its words, or its meaning)."""
+        return self is not Verdict.NOT_FOUND
 
 
 class Severity(str, Enum):
@@ -46,6 +58,9 @@ class DiscrepancyKind(str, Enum):
     NUMBER_CHANGE = "number_change"
     NEGATION = "negation"
     HEDGE = "hedge"
+    ANTONYM = "antonym"
+    REDACTION = "redaction"
+    NAME_SPELLING = "name_spelling"
 
     @property
     def severity(self) -> Severity:
@@ -63,8 +78,9 @@ _SUBSTANTIVE = {
     DiscrepancyKind.NUMBER_CHANGE,
     DiscrepancyKind.NEGATION,
     DiscrepancyKind.HEDGE,
+    DiscrepancyKind.ANTONYM,
 }
-_EDITORIAL = {DiscrepancyKind.ELISION, DiscrepancyKind.BRACKETED}
+_EDITORIAL = {DiscrepancyKind.ELISION, DiscrepancyKind.BRACKETED, DiscrepancyKind.REDACTION}
 
 
 class QuoteKind(str, Enum):
@@ -163,6 +179,48 @@ class Discrepancy:
         return self.kind.severity
 
 
+class OpTag(str, Enum):
+    """One step of a word alignment."""
+
+    EQUAL = "equal"  # the same word (its key), maybe with cosmetic differences
+    REPLACE = "replace"  # other words in the quote than in the source
+    INSERT = "insert"  # words in the quote only
+    DELETE = "delete"  # words in the source only
+
+
+@dataclass(frozen=True)
+class Op:
+    tag: OpTag
+    q1: int  # quote token range
+    q2: int
+    p1: int  # paragraph token range
+    p2: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One ellipsis-separated part of a quote, as token index range, with its aligned ops."""
+
+    q1: int
+    q2: int
+    ops: tuple[Op, ...]
+    ellipsis_before: str  # the ellipsis as written before this segment ("" for the first)
+
+
+@dataclass(frozen=True)
+class QuoteTokens:
+    """A quote's text prepared for alignment: its tokens, which are bracketed (the article's own
+    words), and its ellipsis-separated segments (token ranges and the ellipsis before each)."""
+
+    text: str
+    tokens: list[Token]
+    bracketed: list[bool]
+    segments: list[tuple[int, int, str]]
+
+    def segment_texts(self) -> list[str]:
+        return [self.text[self.tokens[a].start : self.tokens[b - 1].end] for a, b, _ in self.segments] or [self.text]
+
+
 @dataclass(frozen=True)
 class Alignment:
     """A quote aligned on one paragraph (or two adjacent ones)."""
@@ -195,18 +253,114 @@ class AttributionCheck:
     why: str
 
 
+class ArticleTier(str, Enum):
+    """Where the article quotes a candidate source elsewhere, in longer quotes."""
+
+    NONE = ""
+    CABLE = "cable"
+    PARAGRAPH = "paragraph"
+
+
 @dataclass(frozen=True)
-class QuoteResult:
-    quote: Quote
+class Evidence:
+    """Why (or why not) one paragraph is the source of a low-information quote (`pipeline.context`)."""
+
+    occurrences: int  # paragraphs that hold the words (that quote them, when this one quotes them)
+    expected: float  # paragraphs expected to hold (or quote) them by chance, in a corpus of this size
+    quoted: bool  # this paragraph puts the words in quotation marks
+    overlap: float  # share of the context's information (IDF-weighted) this paragraph holds
+    p_context: float  # chance that a random paragraph fits the context at least as well
+    p_article: float  # chance that a random paragraph lies where the article's longer quotes come from
+    article_tier: ArticleTier
+
+    @property
+    def chance(self) -> float:
+        """Expected number of paragraphs that would fit this well by accident."""
+        return self.expected * min(self.p_context, self.p_article)
+
+    def describe(self) -> str:
+        held = f"{'quote' if self.quoted else 'hold'} these words"
+        reasons = []
+        if self.article_tier is not ArticleTier.NONE:
+            reasons.append(f"the article quotes this {self.article_tier.value} elsewhere")
+        if self.p_context < 1.0:
+            reasons.append(f"the article's context fits it better than {1 - self.p_context:.1%} of the corpus")
+        why = " and ".join(reasons) or "nothing around the quote points to it"
+        odds = (f"a coincidence has a chance of about {self.chance:.1%}" if self.chance < 1
+                else f"about {self.chance:.0f} paragraphs would fit as well by coincidence")
+        return f"short quote: {self.occurrences} paragraph(s) {held}; {why} ({odds})"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One aligned candidate source with what `decide` weighs besides the words."""
+
+    alignment: Alignment
+    attribution: AttributionCheck | None  # the article's claim checked against this cable
+    article_tier: ArticleTier  # the article quotes this cable (or paragraph) elsewhere
+    order: tuple[str, ...]  # breaks exact ties: the earliest cable first (the one the others repeat)
+    evidence: Evidence | None = None  # for a low-information quote: is it more than a chance hit?
+
+    @property
+    def claim_fit(self) -> float:
+        """-1 (the attribution contradicts the cable), 0 (nothing to say), 1 (it fits)."""
+        a = self.attribution
+        return 0.0 if a is None or a.ok is None else (1.0 if a.ok else -1.0)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What `decide` (or the paraphrase stage) concluded for one quote."""
+
     verdict: Verdict
     score: float
     source: Alignment | None
     candidates: tuple[Alignment, ...]
     ambiguous: bool
     discrepancies: tuple[Discrepancy, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    quote: Quote
+    decision: Decision
     attribution: AttributionCheck | None
     article_text_repaired: bool = False
-    note: str = ""
+    language: str | None = None  # ISO 639-1, when detected
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.decision.verdict
+
+    @property
+    def score(self) -> float:
+        return self.decision.score
+
+    @property
+    def source(self) -> Alignment | None:
+        return self.decision.source
+
+    @property
+    def candidates(self) -> tuple[Alignment, ...]:
+        return self.decision.candidates
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.decision.ambiguous
+
+    @property
+    def discrepancies(self) -> tuple[Discrepancy, ...]:
+        return self.decision.discrepancies
+
+    @property
+    def note(self) -> str:
+        return self.decision.note
+
+    @property
+    def misattributed(self) -> bool:
+        """The article's attribution contradicts the source cable (the one place this is decided)."""
+        return self.attribution is not None and self.attribution.ok is False
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,3 +76,21 @@ def keys(text: str) -> list[str]:
 def content_keys(text: str) -> list[str]:
     """Folded keys of the words that carry meaning (no stop words), in order."""
     return [k for k in keys(text) if k not in STOPWORDS and len(k) > 1]
+
+
+def phrase_key(text: str) -> str:
+    """The folded keys of a phrase's words, space-joined: how quoted spans are looked up."""
+    return " ".join(keys(text))
+
+
+# Words that a paragraph itself puts in quotation marks ("down", 'a phase of greater harmony').
+QUOTED_SPAN_RE = re.compile(r"(?<!\w)[\"“‘'](?=[^\W_])([^\"“”‘’'\n]{1,80}?)(?<=[^\W_]|[.,!?])[\"”’'](?!\w)")
+QUOTED_SPAN_MAX_WORDS = 8
+
+
+def quoted_spans(text: str) -> Iterator[str]:
+    """The phrase keys of the short spans a paragraph puts in quotation marks."""
+    for m in QUOTED_SPAN_RE.finditer(text):
+        key = phrase_key(m.group(1))
+        if key and key.count(" ") < QUOTED_SPAN_MAX_WORDS:
+            yield key

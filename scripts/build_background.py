@@ -13,16 +13,15 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from compare import cables
-from compare.candidates import quoted_spans
-from compare.tokens import tokenize
+from compare import ingest
+from compare.tokens import quoted_spans, tokenize
 
 OUT = Path(__file__).resolve().parent.parent / "compare" / "resources" / "background.tsv.gz"
 MIN_DF = 2
 
 
 def main(paths: list[str]) -> None:
-    corpus = cables.load(paths)
+    corpus = ingest.load(paths)
     paragraphs = [p for c in corpus.values() for p in c.paragraphs]
     df: Counter[str] = Counter()
     quoted: Counter[str] = Counter()

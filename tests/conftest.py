@@ -11,17 +11,17 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def seed_cables():
-    from compare import cables
+    from compare import ingest
 
-    return cables.load([DATA / "cables"])
+    return ingest.load([DATA / "cables"])
 
 
 @pytest.fixture(scope="session")
 def seed_checker(seed_cables):
-    from compare.api import Checker
-    from compare.candidates import Corpus
+    from compare.pipeline import CheckOptions, Pipeline
+    from compare.store import CorpusStore
 
-    return Checker(Corpus.from_cables(seed_cables), semantic=False)
+    return Pipeline(CorpusStore.in_memory(seed_cables.values()), CheckOptions(semantic=False))
 
 
 def shared(path: str) -> Path:

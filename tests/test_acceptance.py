@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare import api, evaluate, report
+from compare.pipeline import CheckOptions
 
 from .conftest import shared
 
@@ -18,7 +19,7 @@ ONLY_IN_THE_DUMP = {"09STATE124636"}
 def run(corpus_paths, semantic=False):
     seeds = shared("seeds")
     gold = evaluate.load_jsonl(shared("eval/seed_quotes.jsonl"))
-    results = api.check([seeds / a for a in ARTICLES], corpus_paths, semantic=semantic)
+    results = api.check([seeds / a for a in ARTICLES], corpus_paths, CheckOptions(semantic=semantic))
     records = [report.to_record(r) for r in results]
     return evaluate.score(gold, records), gold, records
 

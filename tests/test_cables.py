@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from compare import cables
+from compare import ingest
 from compare.errors import MissingPathError, NoCablesError
 
 from .conftest import DATA, shared
@@ -96,7 +96,7 @@ def test_inline_signer_is_cut_from_the_last_paragraph(seed_cables):
 
 
 def test_html_fixture_matches_its_own_metadata():
-    (c,) = cables.read_file(DATA / "fixtures" / "09MEXICO2882.html")
+    (c,) = ingest.read_file(DATA / "fixtures" / "09MEXICO2882.html")
     assert (c.id, c.date, c.classification, c.origin, c.signer) == (
         "09MEXICO2882", "2009-10-05", "CONFIDENTIAL", "Embassy Mexico", "PASCUAL")
     assert [p.number for p in c.paragraphs] == list(range(1, 13))
@@ -109,7 +109,7 @@ def test_release_html_pages_against_their_own_metadata():
     assert len(files) == 105
     for f in files:
         page = f.read_text(encoding="utf-8")
-        (c,) = cables.read_file(f)
+        (c,) = ingest.read_file(f)
         assert c.id == f.stem
         created = re.search(r"/date/[^']*'>(\d{4}-\d{2}-\d{2})", page).group(1)
         assert c.date == created
@@ -121,19 +121,19 @@ def test_release_html_pages_against_their_own_metadata():
 
 
 def test_jsonl_sample_and_merge_with_seed_page(seed_cables):
-    dump = {c.id: c for c in cables.read_file(DATA / "fixtures" / "cablegate-sample.jsonl")}
+    dump = {c.id: c for c in ingest.read_file(DATA / "fixtures" / "cablegate-sample.jsonl")}
     assert set(dump) == {"10MEXICO83", "09MEXICO2882", "09MEXICO3573", "09MEXICO3195", "00HARARE5461"}
     assert dump["09MEXICO3195"].signer == "PASCUAL"
     assert dump["00HARARE5461"].paragraphs  # an old all-capitals cable with PAGE markers inside lines
     assert "PAGE 03" not in dump["00HARARE5461"].paragraphs[1].text
-    merged = cables.merge([*seed_cables.values(), *dump.values()])
+    merged = ingest.merge([*seed_cables.values(), *dump.values()])
     assert merged["09MEXICO3195"].signer == "PASCUAL"  # filled from the fuller record
     assert len(merged) == len(seed_cables) + 1
 
 
 def test_missing_path_and_empty_corpus(tmp_path):
     with pytest.raises(MissingPathError):
-        cables.load([tmp_path / "nope"])
+        ingest.load([tmp_path / "nope"])
     (tmp_path / "a.txt").write_text("Just a note, no cable here.\n")
     with pytest.raises(NoCablesError):
-        cables.load([tmp_path])
+        ingest.load([tmp_path])

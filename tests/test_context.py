@@ -9,16 +9,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare import api, articles, cables
-from compare import context as ctx
-from compare.candidates import Corpus, quoted_spans
-from compare.model import Verdict
+from compare import api, ingest
+from compare.model import ArticleTier, Evidence, Verdict
+from compare.pipeline import CheckOptions, Pipeline
+from compare.pipeline import context as ctx
+from compare.store import CorpusStore
+from compare.tokens import quoted_spans
+from compare.weights import ALPHA
 
 from .conftest import DATA, shared
 
 
 def check_text(checker, text: str):
-    article = articles.from_text(text, "t.txt")
+    article = ingest.article_from_text(text, "t.txt")
     return checker.check_article(article)
 
 
@@ -91,9 +94,9 @@ def test_expected_occurrences_shrink_a_small_corpus_towards_cables_in_general():
 
 
 def test_rare_words_alone_are_never_evidence():
-    e = ctx.Evidence(occurrences=1, expected=0.001, quoted=True, overlap=0.0, p_context=1.0, p_article=1.0,
-                     article_tier="")
-    assert e.chance < ctx.ALPHA and not e.significant
+    e = Evidence(occurrences=1, expected=0.001, quoted=True, overlap=0.0, p_context=1.0, p_article=1.0,
+                 article_tier=ArticleTier.NONE)
+    assert e.chance < ALPHA and not ctx.significant(e)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +112,7 @@ def test_quoted_spans_are_what_the_cable_puts_in_quotation_marks(seed_cables):
     para = seed_cables["09MEXICO3573"].paragraph(7)
     spans = list(quoted_spans(para.text))
     assert "down" in spans
-    corpus = Corpus.from_cables(seed_cables)
+    corpus = CorpusStore.in_memory(seed_cables.values())
     assert corpus.quoted_count("down") == 1 and corpus.phrase_count("down") > 1
     assert [p.cable_id for p in corpus.quoting("Down")] == ["09MEXICO3573"]
 
@@ -119,7 +122,7 @@ def test_quoted_spans_are_what_the_cable_puts_in_quotation_marks(seed_cables):
 @pytest.fixture(scope="module")
 def dump_checker():
     corpus = api.load_corpus([shared("corpus/cablegate-6712.jsonl.gz")])
-    return api.Checker(corpus, semantic=False)
+    return Pipeline(corpus, CheckOptions(semantic=False))
 
 
 @pytest.mark.slow
@@ -149,7 +152,7 @@ def test_short_quotes_against_6712_cables(dump_checker, sentence, source):
 
 
 def test_inline_paragraph_marks_of_a_dump_that_lost_its_line_breaks():
-    (c,) = cables.read_file(DATA / "fixtures" / "08USNATO291.jsonl")
+    (c,) = ingest.read_file(DATA / "fixtures" / "08USNATO291.jsonl")
     assert [p.number for p in c.paragraphs] == list(range(1, 17))
     assert c.paragraph(1).text.startswith("Summary. Ambassador met August 14")
     assert c.paragraph(2).text.endswith("sympathy for the Georgian cause.")  # the dashed heading is out

@@ -14,8 +14,9 @@ import textwrap
 import numpy as np
 import pytest
 
-from compare import api, articles, cables, index, report
-from compare.candidates import Corpus
+from compare import api, ingest, report, store
+from compare.pipeline import CheckOptions, Pipeline
+from compare.store import CorpusStore
 
 from .conftest import DATA, ROOT
 
@@ -43,22 +44,22 @@ class FakeModel:
 
 @pytest.fixture()
 def fake_model(monkeypatch):
-    import compare.embeddings
+    import compare.store.builder
 
     FakeModel.calls = []
-    monkeypatch.setattr(compare.embeddings, "load_model", lambda name=None: FakeModel())
+    monkeypatch.setattr(compare.store.builder, "load_model", lambda name=None: FakeModel())
     return FakeModel
 
 
 def records(corpus):
-    return [report.to_record(r) for r in api.Checker(corpus, semantic=False).check_article(articles.read(STORY))]
+    return [report.to_record(r) for r in Pipeline(corpus, CheckOptions(semantic=False)).check_article(ingest.read_article(STORY))]
 
 
 def test_an_index_answers_as_the_parsed_cables_do(tmp_path):
-    counts = index.build([PAGES], tmp_path / "ix", embed=False)
-    assert (counts["cables"], counts["added"]) == (13, 13)
-    opened = Corpus.open(tmp_path / "ix")
-    parsed = cables.load([PAGES])
+    counts = store.build([PAGES], tmp_path / "ix", embed=False)
+    assert (counts.cables, counts.added) == (13, 13)
+    opened = CorpusStore.open(tmp_path / "ix")
+    parsed = ingest.load([PAGES])
     assert sorted(opened.cables) == sorted(parsed)
     assert opened.cables["10MEXICO83"] == parsed["10MEXICO83"]  # metadata and every paragraph
     assert records(opened) == records(api.load_corpus([PAGES]))
@@ -67,39 +68,40 @@ def test_an_index_answers_as_the_parsed_cables_do(tmp_path):
 
 def test_adding_cables_reads_only_new_files_and_merges_by_id(tmp_path):
     out = tmp_path / "ix"
-    first = index.build([PAGES / "002_10c17707f1ffe592.txt"], out, embed=False)
-    assert first["added"] == 12
-    second = index.build([PAGES, DATA / "fixtures" / "cablegate-sample.jsonl"], out, embed=False)
-    assert second["skipped_files"] == 1  # the page read the first time
-    assert second["added"] == 2  # 08MEXICO2498 from the other page, 00HARARE5461 from the dump
-    assert second["replaced"] + second["kept"] == 4  # four dump cables already read from the page
-    c = Corpus.open(out).cables["09MEXICO3195"]
+    first = store.build([PAGES / "002_10c17707f1ffe592.txt"], out, embed=False)
+    assert first.added == 12
+    second = store.build([PAGES, DATA / "fixtures" / "cablegate-sample.jsonl"], out, embed=False)
+    assert second.skipped_files == 1  # the page read the first time
+    assert second.added == 2  # 08MEXICO2498 from the other page, 00HARARE5461 from the dump
+    assert second.replaced + second.kept == 4  # four dump cables already read from the page
+    c = CorpusStore.open(out).cables["09MEXICO3195"]
     assert c.signer == "PASCUAL"  # the fuller dump record, or its metadata, filled in
-    assert Corpus.open(out).n_paragraphs == sum(len(c.paragraphs) for c in Corpus.open(out).cables.values())
+    assert CorpusStore.open(out).n_paragraphs == sum(len(c.paragraphs) for c in CorpusStore.open(out).cables.values())
 
 
 def test_embeddings_are_keyed_by_text_so_only_new_paragraphs_are_embedded(tmp_path, fake_model):
     out = tmp_path / "ix"
-    index.build([PAGES / "002_10c17707f1ffe592.txt"], out)
+    store.build([PAGES / "002_10c17707f1ffe592.txt"], out)
     first = len(fake_model.calls)
-    assert first == index.stats(out)["distinct_texts"] > 100
-    index.build([PAGES], out)  # one more cable, ten more paragraphs
+    assert first == store.stats(out).distinct_texts > 100
+    store.build([PAGES], out)  # one more cable, ten more paragraphs
     assert len(fake_model.calls) - first == 10
     assert len(set(fake_model.calls)) == len(fake_model.calls)  # no text embedded twice
-    corpus = Corpus.open(out)
-    vectors, model = corpus.vectors
-    assert model == "all-MiniLM-L6-v2" and len(vectors) == index.stats(out)["distinct_texts"]
+    corpus = CorpusStore.open(out)
+    vectors = corpus.vectors
+    assert vectors is not None and vectors.model == "all-MiniLM-L6-v2"
+    assert len(vectors.index) == store.stats(out).distinct_texts
     p = corpus.cables["10MEXICO83"].paragraph(5)
-    hit = vectors.search(FakeModel().encode([p.text])[0], 1)
-    assert corpus.rows_with_hash([int(hit.keys[0])]) == [corpus.row_of(p)]
+    ((key, score),) = vectors.search(FakeModel().encode([p.text])[0], 1)
+    assert corpus.paragraphs_with_hash([key]) == [p] and score == pytest.approx(1.0, abs=1e-3)
 
 
 KILLER = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {root!r})
-    import compare.embeddings, compare.index as ix
+    import compare.embeddings, compare.store.builder as ix
     from tests.test_index import FakeModel
-    compare.embeddings.load_model = lambda name=None: FakeModel()
+    ix.load_model = lambda name=None: FakeModel()
     ix.EMBED_BATCH, ix.EMBED_SAVE_EVERY = 4, 1
     seen = []
     def progress(stage, done, total):
@@ -136,12 +138,12 @@ def test_a_build_killed_with_sigkill_leaves_a_valid_index_and_the_next_run_finis
     before = db.execute("SELECT count(*) FROM cables").fetchone()[0]
     db.close()
     assert (before < 60) if stage == "reading" else (before == 60)
-    counts = index.build([src], out)  # resumes: the committed records are not read again
-    assert counts["cables"] == 60
-    assert counts["added"] == 60 - before
-    clean = index.build([src], tmp_path / "clean")
-    assert index.stats(out)["paragraphs"] == index.stats(tmp_path / "clean")["paragraphs"]
-    assert index.stats(out)["embedded"] == index.stats(out)["distinct_texts"] == clean["embedded"]
+    counts = store.build([src], out)  # resumes: the committed records are not read again
+    assert counts.cables == 60
+    assert counts.added == 60 - before
+    clean = store.build([src], tmp_path / "clean")
+    assert store.stats(out).paragraphs == store.stats(tmp_path / "clean").paragraphs
+    assert store.stats(out).embedded == store.stats(out).distinct_texts == clean.embedded
     assert not list(out.glob("*.tmp"))
 
 
@@ -151,23 +153,23 @@ def test_a_corrupt_or_foreign_folder_is_a_clear_error(tmp_path):
     (tmp_path / "ix").mkdir()
     (tmp_path / "ix" / "index.sqlite").write_bytes(b"not a database at all" * 100)
     with pytest.raises(BadIndexError, match="compare index build"):
-        Corpus.open(tmp_path / "ix")
+        CorpusStore.open(tmp_path / "ix")
 
 
 def test_index_alone_as_corpus(tmp_path):
     from compare.errors import BadOptionError
 
-    index.build([PAGES], tmp_path / "ix", embed=False)
+    store.build([PAGES], tmp_path / "ix", embed=False)
     with pytest.raises(BadOptionError, match="give it alone"):
         api.load_corpus([tmp_path / "ix", PAGES])
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_open_index_in_two_processes(tmp_path):
-    index.build([PAGES], tmp_path / "ix", embed=False)
+    store.build([PAGES], tmp_path / "ix", embed=False)
     from compare import batch
 
-    settings = batch.Settings((str(tmp_path / "ix"),), None, False, False)
+    settings = batch.Settings((str(tmp_path / "ix"),), CheckOptions(semantic=False))
     paths = [str(p) for p in sorted((DATA / "articles").glob("*.txt"))]
     one = [len(o.results) for o in batch.run(paths, settings, jobs=1)]
     two = [len(o.results) for o in batch.run(paths, settings, jobs=2)]

@@ -7,14 +7,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare import alignment as al
-from compare import articles, quotes
+from compare import ingest
 from compare.model import Verdict
+from compare.pipeline import alignment as al
+from compare.pipeline import extract
 
 
 def check_one(checker, text: str):
-    article = articles.from_text(text, "t.txt")
-    found = quotes.extract(article)
+    article = ingest.article_from_text(text, "t.txt")
+    found = extract.extract(article)
     return [checker.check_quote(article, q, found) for q in found]
 
 
@@ -219,7 +220,7 @@ def test_discrepancy_offsets_point_at_their_words(seed_checker, sentence):
 def test_the_paragraph_with_the_exact_words_is_aligned_before_near_copies(seed_cables):
     from dataclasses import replace
 
-    from compare.api import _exact_first
+    from compare.pipeline.candidates import exact_first as _exact_first
 
     real = seed_cables["10MEXICO83"].paragraph(6)
     copies = [replace(real, cable_id=f"10COPY{k}", text=real.text.replace("patrol the streets", f"patrol the {w}"))

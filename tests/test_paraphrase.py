@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare import articles
+from compare import ingest
 from compare.model import Verdict
 
 REWRITES = [
@@ -42,14 +42,14 @@ SAME_TOPIC = [
 
 @pytest.fixture(scope="module")
 def semantic_checker(seed_cables):
-    from compare.api import Checker
-    from compare.candidates import Corpus
+    from compare.pipeline import CheckOptions, Pipeline
+    from compare.store import CorpusStore
 
-    return Checker(Corpus.from_cables(seed_cables), semantic=True)
+    return Pipeline(CorpusStore.in_memory(seed_cables.values()), CheckOptions(semantic=True))
 
 
 def verdict_of(checker, quote):
-    (r,) = checker.check_article(articles.from_text(f'The cable said "{quote}"', "t.txt"))
+    (r,) = checker.check_article(ingest.article_from_text(f'The cable said "{quote}"', "t.txt"))
     return r
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from compare import articles, quotes
+from compare import ingest
 from compare.errors import BinaryInputError, EmptyInputError, UnbalancedQuotesError
 from compare.model import QuoteKind
+from compare.pipeline import extract as extraction
 
 from .conftest import DATA
 
 
 def extract(text: str, strict: bool = False):
-    return quotes.extract(articles.from_text(text, "t.txt"), strict=strict)
+    return extraction.extract(ingest.article_from_text(text, "t.txt"), strict=strict)
 
 
 @pytest.mark.parametrize(
@@ -87,9 +88,9 @@ def test_titles_names_and_scare_quotes():
 
 
 def test_seed_article_mojibake_is_repaired_and_offsets_point_into_repaired_text():
-    a = articles.read(DATA / "articles" / "000_995af477f538a050.txt")
+    a = ingest.read_article(DATA / "articles" / "000_995af477f538a050.txt")
     assert a.repaired and "Calder³" not in a.text and "Calderón's Campaign" in a.text
-    for q in quotes.extract(a):
+    for q in extraction.extract(a):
         assert a.text[q.start : q.end].startswith(q.text[:10])
 
 
@@ -104,10 +105,10 @@ def test_unbalanced_quote_warns_or_fails_when_strict():
 
 def test_bad_article_bytes():
     with pytest.raises(EmptyInputError):
-        articles.decode_bytes(b"  \n", "e.txt")
+        ingest.decode_bytes(b"  \n", "e.txt")
     with pytest.raises(BinaryInputError):
-        articles.decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "x.png")
-    assert articles.decode_bytes("Calderón".encode("latin-1"), "l.txt") == "Calderón"
+        ingest.decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "x.png")
+    assert ingest.decode_bytes("Calderón".encode("latin-1"), "l.txt") == "Calderón"
 
 
 def test_html_article_is_reduced_to_text():

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from compare import index
-from compare.review import ReviewStore, Status
+from compare import store
+from compare.store.reviews import ReviewStore, Status
 
 from .conftest import DATA, ROOT
 
@@ -133,7 +133,7 @@ def test_uploaded_cable_files_and_article(env):
 
 
 def test_an_index_folder_as_corpus(env):
-    index.build([DATA / "cables"], env / "ix", embed=False)
+    store.build([DATA / "cables"], env / "ix", embed=False)
     at = app()
     at.radio(key="corpus_kind").set_value("Index folder").run()
     at.text_input(key="index_folder").input(str(env / "ix")).run()

@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from compare import api, articles, cards, report  # noqa: E402
+from compare import api, cards, ingest, report  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
 from compare.model import Article, QuoteResult, Severity, Verdict  # noqa: E402
-from compare.review import Review, ReviewStore, Status, annotate, default_path  # noqa: E402
+from compare.pipeline import CheckOptions, Pipeline  # noqa: E402
+from compare.store.reviews import Review, ReviewStore, Status, annotate, default_path  # noqa: E402
 
 DEMO_CABLES = ROOT / "data" / "cables"
 DEMO_ARTICLES = ROOT / "data" / "articles"
@@ -36,8 +37,8 @@ STATUS_LABELS = {Status.UNREVIEWED: "not reviewed", Status.ACCEPTED: "accept", S
 # -- loading, once ----------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner="Loading the cables…")
-def load_checker(corpus: tuple[str, ...], semantic: bool) -> api.Checker:
-    return api.Checker(api.load_corpus(list(corpus)), semantic=semantic)
+def load_checker(corpus: tuple[str, ...], semantic: bool) -> Pipeline:
+    return Pipeline(api.load_corpus(list(corpus)), CheckOptions(semantic=semantic))
 
 
 @st.cache_resource
@@ -50,13 +51,13 @@ def review_store() -> ReviewStore:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def check_article(_checker: api.Checker, checker_key: str, name: str, text: str, sha: str) -> list[QuoteResult]:
+def check_article(_checker: Pipeline, checker_key: str, name: str, text: str, sha: str) -> list[QuoteResult]:
     return _checker.check_article(Article(name, text, False, sha))
 
 
 def read_upload(name: str, data: bytes) -> Article:
     """An uploaded or pasted article; a `CompareError` with a message for the page if it is bad."""
-    return articles.from_text(articles.decode_bytes(data, name), name)
+    return ingest.article_from_text(ingest.decode_bytes(data, name), name)
 
 
 def save_uploads(files: list) -> tuple[str, ...]:  # type: ignore[type-arg]
@@ -98,7 +99,7 @@ def sidebar() -> tuple[tuple[str, ...] | None, list[Article], bool]:
     pasted = st.sidebar.text_area("…or paste an article", key="pasted", height=120)
     found: list[Article] = []
     for name in chosen:
-        found.append(articles.read(DEMO_ARTICLES / name))
+        found.append(ingest.read_article(DEMO_ARTICLES / name))
     for f in uploads or []:
         try:
             found.append(read_upload(f.name, f.getvalue()))
@@ -113,7 +114,7 @@ def sidebar() -> tuple[tuple[str, ...] | None, list[Article], bool]:
     return corpus, found, semantic
 
 
-def run_checks(checker: api.Checker, key: str, found: list[Article]) -> dict[str, tuple[Article, list[QuoteResult]]]:
+def run_checks(checker: Pipeline, key: str, found: list[Article]) -> dict[str, tuple[Article, list[QuoteResult]]]:
     out = {}
     bar = st.progress(0.0, text="Checking…")
     for i, a in enumerate(found, 1):
@@ -182,7 +183,7 @@ def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, current: Revi
                   label_visibility="collapsed")
 
 
-def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteResult]]], checker: api.Checker) -> None:
+def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteResult]]], checker: Pipeline) -> None:
     """The report with the editors' reviews, written when a button is clicked (not at every rerun)."""
 
     def export(fmt: str) -> Callable[[], str]:

@@ -15,22 +15,13 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .alignment import QuoteTokens, Segment
-from .model import Discrepancy, Span
-from .model import DiscrepancyKind as K
-from .tokens import DASH_CHARS, QUOTE_CHARS, Token, fold, is_number
+from ..lexicon import ANY_SPEECH_VERB_RE, HEDGES, NEGATIONS
+from ..model import Discrepancy, OpTag, QuoteTokens, Segment, Severity, Span
+from ..model import DiscrepancyKind as K
+from ..tokens import DASH_CHARS, QUOTE_CHARS, Token, fold, is_number
+from ..weights import COSMETIC_PENALTY, SUBSTANTIVE_PENALTY
 
-NEGATIONS = {"not", "no", "never", "nor", "none", "neither", "nobody", "nothing", "nowhere", "cannot", "without"}
-HEDGES = {
-    "often", "usually", "sometimes", "generally", "largely", "mostly", "probably", "likely", "perhaps",
-    "possibly", "apparently", "reportedly", "allegedly", "may", "might", "could", "seem", "seems",
-    "seemed", "appear", "appears", "appeared", "almost", "nearly", "about", "approximately", "some",
-    "somewhat", "rather", "fairly", "partly", "partially", "occasionally", "frequently", "typically",
-    "arguably", "seemingly", "virtually", "roughly", "around", "relatively",
-}  # fmt: skip
-SPEECH_TAG_RE = re.compile(
-    r"\b(?:said|says|added|asked|noted|told|continued|explained|stated|warned|emphasized|stressed)\b", re.I
-)
+SPEECH_TAG_RE = re.compile(r"\b(?:" + ANY_SPEECH_VERB_RE + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -162,7 +153,7 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
     nf_done: set[int] = set()
     for si, seg in enumerate(segments):
         if si > 0:
-            first_p = next((o.p1 for o in seg.ops if o.tag in ("equal", "replace")), None)
+            first_p = next((o.p1 for o in seg.ops if o.tag in (OpTag.EQUAL, OpTag.REPLACE)), None)
             prev_end = qtoks[segments[si - 1].q2 - 1].end
             mark = Span(prev_end, qtoks[seg.q1].start)
             if last_p is not None and first_p is not None:
@@ -176,7 +167,7 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                 out.append(Discrepancy(K.ELISION, seg.ellipsis_before, "", mark))
         prev_pair: tuple[int, int] | None = None
         for op in seg.ops:
-            if op.tag == "equal":
+            if op.tag is OpTag.EQUAL:
                 for k in range(op.q2 - op.q1):
                     qi, pi = op.q1 + k, op.p1 + k
                     matched += 1
@@ -211,7 +202,7 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                 continue
             prev_pair = None
             qs, ps = qtoks[op.q1 : op.q2], ptoks[op.p1 : op.p2]
-            if op.tag in ("replace", "insert") and qs and all(qt.bracketed[op.q1 : op.q2]):
+            if op.tag in (OpTag.REPLACE, OpTag.INSERT) and qs and all(qt.bracketed[op.q1 : op.q2]):
                 base = max(0, qs[0].start - 1)
                 m = re.search(r"\[[^\]]*\]", qtext[base : qs[-1].end + 1])
                 qw = Span(base + m.start(), base + m.end()) if m else _words(qtoks, op.q1, op.q2)
@@ -220,11 +211,11 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                                        qw, _words(ptoks, op.p1, op.p2)))
                 matched += len(qs)
                 continue
-            if op.tag == "delete" and _is_splice(ptext, ptoks, op.p1, op.p2):
+            if op.tag is OpTag.DELETE and _is_splice(ptext, ptoks, op.p1, op.p2):
                 tag_text = ptext[ptoks[op.p1].start : ptoks[op.p2 - 1].end + 1].strip(" “\"")
                 out.append(Discrepancy(K.SPLICE, "", tag_text, None, _words(ptoks, op.p1, op.p2)))
                 continue
-            if op.tag == "replace" and len(qs) == len(ps):
+            if op.tag is OpTag.REPLACE and len(qs) == len(ps):
                 if all(_spelling(q, p) for q, p in zip(qs, ps, strict=True)):
                     for q, p in zip(qs, ps, strict=True):
                         out.append(Discrepancy(K.SPELLING, q.text, p.text, Span(q.start, q.end), Span(p.start, p.end)))
@@ -237,14 +228,14 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                 pw = Span(ptoks[op.p1].start, ptoks[op.p1].start)
             out.append(Discrepancy(kind, qtext[qw.start : qw.end] if qw else "", ptext[pw.start : pw.end] if pw else "",
                                    qw, pw))
-        ends = [o.p2 for o in seg.ops if o.tag in ("equal", "replace")]
+        ends = [o.p2 for o in seg.ops if o.tag in (OpTag.EQUAL, OpTag.REPLACE)]
         if ends:
             last_p = max(ends)
     for tag in splice_tags:
         out.append(Discrepancy(K.SPLICE, tag, ""))
     n = sum(1 for b in qt.bracketed if not b) or 1
-    substantive = sum(1 for d in out if d.severity.value == "substantive")
-    score = max(0.0, min(1.0, matched / max(n, 1))) - 0.05 * substantive - 0.005 * cosmetic_words
+    substantive = sum(1 for d in out if d.severity is Severity.SUBSTANTIVE)
+    score = max(0.0, min(1.0, matched / max(n, 1))) - SUBSTANTIVE_PENALTY * substantive - COSMETIC_PENALTY * cosmetic_words
     return Described(out, min(matched, n), round(max(0.0, score), 4))
 
 

@@ -11,43 +11,13 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import BinaryInputError, EmptyInputError, MissingPathError, UndecodableInputError
-from .model import Article
+from ..errors import EmptyInputError, MissingPathError
+from ..model import Article
+from .decode import decode_bytes
 
 # Mojibake that ftfy cannot undo because the bytes were lost: a Latin-1 superscript three standing
 # for a lower-case o with an acute accent ("Calder³" for "Calderón"), seen in PDF-to-text exports.
 LOSSY_MOJIBAKE = {"³n": "ón", "³": "ón"}
-
-
-def decode_bytes(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise EmptyInputError(name)
-    sample = data[:4096]
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BinaryInputError(name)
-    for enc in ("utf-8-sig", "utf-16") if sample.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            pass
-    try:  # Windows-1252 / Latin-1, the usual legacy encoding of Western newsroom text
-        legacy = data.decode("cp1252")
-        odd = [c for c in legacy if ord(c) > 127 and not (c.isalpha() and ord(c) < 0x250) and c not in "‘’“”–—…€«»°·•"]
-        controls = sum(1 for c in legacy if ord(c) < 32 and c not in "\n\r\t\f")
-        if len(odd) <= 0.01 * len(legacy) and not controls:
-            return legacy
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise UndecodableInputError(name)
-    text = str(best)
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t\f")
-    if controls > 0.05 * max(1, len(text[:4096])):
-        raise BinaryInputError(name)
-    return text
 
 
 def repair(text: str) -> tuple[str, bool]:

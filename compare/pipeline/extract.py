@@ -13,25 +13,15 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .errors import UnbalancedQuotesError
-from .model import Article, Claim, Quote, QuoteKind, Span
+from ..errors import UnbalancedQuotesError
+from ..lexicon import AUTHOR_VERBS, MONTH_NUMBER, MONTH_RE
+from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
+from ..model import Article, Claim, Quote, QuoteKind, Span
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
-SPEECH_VERBS = (
-    "said|says|say|wrote|writes|added|adds|asked|asks|told|tells|noted|notes|warned|warns|read|reads|"
-    "reported|reports|explained|explains|stated|states|emphasized|emphasised|complained|lamented|"
-    "argued|continued|concluded|commented|observed|insisted|acknowledged|cautioned|declared|"
-    "described|suggested|urged|remarked|replied|responded|quoted|cabled|recalled"
-)
-AUTHOR_VERBS = {"wrote", "writes", "cabled", "reported", "reports"}
 DOC_NOUNS = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|dated)"
-MONTH_RE = (
-    r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
-    r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
-MONTH_NUM = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 NOT_NAMES = {
     "In", "The", "A", "An", "According", "One", "But", "And", "Also", "On", "At", "As", "After",
     "Before", "When", "While", "This", "That", "These", "Those", "He", "She", "They", "It", "We",
@@ -210,7 +200,7 @@ def _claim(masked: str, raw: _Raw, lo: int, hi: int) -> Claim:
             if mon == "May" and not (dm.group("day") or dm.group("year")):
                 continue
             date_text = dm.group().strip()
-            month = MONTH_NUM[mon[:3].lower()]
+            month = MONTH_NUMBER[mon[:3].lower()]
             day = int(dm.group("day")) if dm.group("day") else None
             year = int(dm.group("year")) if dm.group("year") else None
             break

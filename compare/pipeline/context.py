@@ -29,23 +29,18 @@ from __future__ import annotations
 
 import gzip
 import math
-import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .tokens import content_keys, keys
+import numpy as np
 
-if TYPE_CHECKING:
-    import numpy as np
+from ..model import Alignment, Article, ArticleTier, Evidence, Quote, QuoteResult
+from ..tokens import content_keys, keys
+from ..weights import ALPHA, BM25_B, BM25_K1, CORROBORATION, LOW_INFORMATION
 
-ALPHA = 0.05  # the most chance sources expected for a match to count
-CORROBORATION = 0.5  # and the evidence must at least beat the median paragraph
-LOW_INFORMATION = 4  # a quote with at most this many distinct content words needs context
-SAMPLE = 20_000  # paragraphs in the null sample
-BACKGROUND = Path(__file__).parent / "resources" / "background.tsv.gz"
+BACKGROUND = Path(__file__).parent.parent / "resources" / "background.tsv.gz"
 
 
 @dataclass(frozen=True)
@@ -89,58 +84,26 @@ def low_information(text: str) -> bool:
     return len(set(content_keys(text))) <= LOW_INFORMATION
 
 
-def idf_weights(keys: Iterable[str], df: Callable[[str], int], n_docs: int) -> dict[str, float]:
+def idf_weights(words: Iterable[str], df: Callable[[str], int], n_docs: int) -> dict[str, float]:
     """Inverse document frequency of each key; keys in more than half the paragraphs weigh nothing."""
-    weights = {k: math.log((n_docs + 1) / (df(k) + 0.5)) for k in keys}
+    weights = {k: math.log((n_docs + 1) / (df(k) + 0.5)) for k in words}
     return {k: w for k, w in weights.items() if w > 0}
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Why (or why not) one paragraph is the source of a low-information quote."""
-
-    occurrences: int  # paragraphs that hold the words (that quote them, when this one quotes them)
-    expected: float  # paragraphs expected to hold (or quote) them by chance, in a corpus of this size
-    quoted: bool  # this paragraph puts the words in quotation marks
-    overlap: float  # share of the context's information (IDF-weighted) this paragraph holds
-    p_context: float  # chance that a random paragraph fits the context at least as well
-    p_article: float  # chance that a random paragraph lies where the article's longer quotes come from
-    article_tier: str  # "", "cable" or "paragraph": where the article quotes this source elsewhere
-
-    @property
-    def chance(self) -> float:
-        """Expected number of paragraphs that would fit this well by accident."""
-        return self.expected * min(self.p_context, self.p_article)
-
-    @property
-    def significant(self) -> bool:
-        return self.chance <= ALPHA and min(self.p_context, self.p_article) <= CORROBORATION
-
-    def describe(self) -> str:
-        held = f"{'quote' if self.quoted else 'hold'} these words"
-        reasons = []
-        if self.article_tier:
-            reasons.append(f"the article quotes this {self.article_tier} elsewhere")
-        if self.p_context < 1.0:
-            reasons.append(f"the article's context fits it better than {1 - self.p_context:.1%} of the corpus")
-        why = " and ".join(reasons) or "nothing around the quote points to it"
-        odds = (f"a coincidence has a chance of about {self.chance:.1%}" if self.chance < 1
-                else f"about {self.chance:.0f} paragraphs would fit as well by coincidence")
-        return f"short quote: {self.occurrences} paragraph(s) {held}; {why} ({odds})"
+def significant(e: Evidence) -> bool:
+    """More than a chance hit: few chance sources expected, and something beyond the words points here."""
+    return e.chance <= ALPHA and min(e.p_context, e.p_article) <= CORROBORATION
 
 
 class NullSample:
-    """How well does a random paragraph of the corpus fit a context? Measured on a fixed sample.
+    """How well does a random paragraph of the corpus fit a context? Measured on a fixed sample
+    (`store.schema.build_null_sample`).
 
     A paragraph's fit is the IDF weight of the context words it holds, damped for long paragraphs
-    as BM25 damps them (k1 = 1.2, b = 0.75, every word counted once): a 1,400-word paragraph holds
-    some words of any context."""
-
-    K1, B = 1.2, 0.75
+    as BM25 damps them (every word counted once): a 1,400-word paragraph holds some words of any
+    context."""
 
     def __init__(self, keysets: list[frozenset[str]]) -> None:
-        import numpy as np
-
         self.size = len(keysets)
         postings: dict[str, list[int]] = {}
         for i, keyset in enumerate(keysets):
@@ -151,17 +114,10 @@ class NullSample:
         self.damping = np.array([self.damp(len(k)) for k in keysets], dtype=np.float64)
 
     def damp(self, length: int) -> float:
-        return (self.K1 + 1) / (1 + self.K1 * (1 - self.B + self.B * length / self.mean_length))
-
-    @classmethod
-    def of(cls, n: int, keys_of: Callable[[int], frozenset[str]], size: int = SAMPLE, seed: int = 0) -> NullSample:
-        rows = range(n) if n <= size else sorted(random.Random(seed).sample(range(n), size))
-        return cls([keys_of(i) for i in rows])
+        return (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / self.mean_length))
 
     def tail(self, weights: dict[str, float], score: float) -> float:
         """Share of the sample (add-one smoothed) whose fit to `weights` is at least `score`."""
-        import numpy as np
-
         if score <= 0 or not weights:
             return 1.0
         fits = np.zeros(self.size, dtype=np.float64)
@@ -171,6 +127,28 @@ class NullSample:
                 fits[rows] += w
         fits *= self.damping
         return float((1 + np.count_nonzero(fits >= score - 1e-9)) / (1 + self.size))
+
+
+# -- the article around a quote ----------------------------------------------------------------------
+
+def block(text: str, pos: int) -> tuple[int, int]:
+    """The article's paragraph (blank-line block) around a position."""
+    lo = max(text.rfind("\n\n", 0, pos), 0)
+    hi = text.find("\n\n", pos)
+    return lo, len(text) if hi == -1 else hi
+
+
+def context_words(article: Article, q: Quote, all_quotes: Iterable[Quote]) -> set[str]:
+    """The content words of the article block around the quote, other quotations left out."""
+    text = article.text
+    lo = block(text, q.start)[0]
+    hi = block(text, q.end)[1]
+    chunk = list(text[lo:hi])
+    for other in all_quotes:
+        for part in other.parts:
+            for k in range(max(part.start, lo), min(part.end, hi)):
+                chunk[k - lo] = " "
+    return set(content_keys("".join(chunk))) - set(content_keys(q.text))
 
 
 @dataclass(frozen=True)
@@ -183,29 +161,61 @@ class ArticleSources:
     cable_paragraphs: int  # how many paragraphs those cables have
     n_paragraphs: int
 
-    def p(self, cable_id: str, paragraph_text: str) -> tuple[float, str]:
+    def p(self, cable_id: str, paragraph_text: str) -> tuple[float, ArticleTier]:
         n = max(1, self.n_paragraphs)
         if (cable_id, paragraph_text) in self.near:
-            return len(self.near) / n, "paragraph"
+            return len(self.near) / n, ArticleTier.PARAGRAPH
         if (cable_id, paragraph_text) in self.paragraphs:
-            return len(self.paragraphs) / n, "paragraph"
+            return len(self.paragraphs) / n, ArticleTier.PARAGRAPH
         if cable_id in self.cables:
-            return self.cable_paragraphs / n, "cable"
-        return 1.0, ""
+            return self.cable_paragraphs / n, ArticleTier.CABLE
+        return 1.0, ArticleTier.NONE
 
 
-def evidence(occurrences: int, text: str, quoted: bool, n_paragraphs: int, weights: dict[str, float],
-             para_keys: frozenset[str], null: NullSample, article: tuple[float, str]) -> Evidence:
-    """The evidence that the paragraph holding `text` (`occurrences` paragraphs do) is its source."""
+def article_sources(article: Article, q: Quote, done: Iterable[QuoteResult], paragraphs_of: Callable[[str], int],
+                    n_paragraphs: int) -> ArticleSources:
+    """The sources of the article's quotes checked so far that identify their source by their words."""
+    cited = [r for r in done if r.source is not None and r.verdict.supported and not low_information(r.quote.text)]
+    here = block(article.text, q.start)
+    cables = frozenset(r.source.cable_id for r in cited if r.source)
+    return ArticleSources(
+        near=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited
+                       if r.source and block(article.text, r.quote.start) == here),
+        paragraphs=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited if r.source),
+        cables=cables,
+        cable_paragraphs=sum(paragraphs_of(c) for c in cables),
+        n_paragraphs=n_paragraphs,
+    )
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """What the article says around one quote: the context words weighted by rarity, and where its
+    other quotes come from."""
+
+    weights: dict[str, float]
+    sources: ArticleSources
+    needs_context: bool  # a low-information quote: its words alone do not identify a source
+
+    def query_words(self, most: int = 12) -> list[str]:
+        """The rarest context words, which rank the paragraphs that hold a short quote's words."""
+        return sorted(self.weights, key=lambda k: -self.weights[k])[:most] if self.needs_context else []
+
+
+def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: QuoteContext, null: NullSample,
+             n_paragraphs: int) -> Evidence:
+    """The evidence that `a`'s paragraph (`occurrences` paragraphs hold the words) is the source."""
+    weights = ctx.weights
     total = sum(weights.values())
     score = sum(w for k, w in weights.items() if k in para_keys)
     fit = score * null.damp(len(para_keys))
+    p_article, tier = ctx.sources.p(a.cable_id, a.paragraph_text)
     return Evidence(
         occurrences=max(1, occurrences),
-        expected=expected_occurrences(occurrences, text, quoted, n_paragraphs),
-        quoted=quoted,
+        expected=expected_occurrences(occurrences, a.text, a.quoted_in_source, n_paragraphs),
+        quoted=a.quoted_in_source,
         overlap=score / total if total else 0.0,
         p_context=null.tail(weights, fit),
-        p_article=article[0],
-        article_tier=article[1],
+        p_article=p_article,
+        article_tier=tier,
     )

@@ -8,47 +8,19 @@ words are marked edits and never have to match. Each segment is first placed wit
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .model import Alignment, Quote
-from .tokens import Token, tokenize
+from ..lexicon import BRACKET_RE, ELLIPSIS_RE
+from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
+from ..tokens import Token, tokenize
+from .discrepancies import describe
 
-ELLIPSIS_RE = re.compile(r"\s*(?:…|\.(?:\s?\.){2,3})\s*")
-BRACKET_RE = re.compile(r"\[[^\]\n]{0,80}\]")
 NEVER = "\x00"  # a key that matches nothing: bracketed words
-
-
-@dataclass(frozen=True)
-class Op:
-    tag: str  # equal, replace, insert (quote only), delete (source only)
-    q1: int
-    q2: int
-    p1: int
-    p2: int
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One ellipsis-separated part of a quote, as token index range, with its aligned ops."""
-
-    q1: int
-    q2: int
-    ops: tuple[Op, ...]
-    ellipsis_before: str  # the ellipsis as written before this segment ("" for the first)
-
-
-@dataclass(frozen=True)
-class QuoteTokens:
-    text: str
-    tokens: list[Token]
-    bracketed: list[bool]
-    segments: list[tuple[int, int, str]]  # token ranges and the ellipsis before each
 
 
 def prepare(text: str) -> QuoteTokens:
@@ -111,7 +83,7 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
     if m == 0:
         return []
     if n == 0:
-        return [Op("insert", 0, m, 0, 0)]
+        return [Op(OpTag.INSERT, 0, m, 0, 0)]
     near_sets = spelling_variants(q, p) if spelling else {}
     no_near: frozenset[str] = frozenset()
     H = [[0] * (n + 1) for _ in range(m + 1)]
@@ -142,23 +114,23 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
     last = H[m]
     j = max(range(n + 1), key=lambda k: (last[k], -k)) if n else 0
     i = m
-    pairs: list[tuple[str, int, int]] = []  # (kind, i, j) per step, reversed
+    pairs: list[tuple[OpTag, int, int]] = []  # (kind, i, j) per step, reversed
     while i > 0:
         t = T[i][j] if j > 0 else 2
         if t == 1:
-            pairs.append(("equal" if q[i - 1] == p[j - 1] else "replace", i - 1, j - 1))
+            pairs.append((OpTag.EQUAL if q[i - 1] == p[j - 1] else OpTag.REPLACE, i - 1, j - 1))
             i, j = i - 1, j - 1
         elif t == 2:
-            pairs.append(("insert", i - 1, j))
+            pairs.append((OpTag.INSERT, i - 1, j))
             i -= 1
         else:
-            pairs.append(("delete", i, j - 1))
+            pairs.append((OpTag.DELETE, i, j - 1))
             j -= 1
     pairs.reverse()
     ops: list[Op] = []
     for kind, a, b in pairs:
-        qa, qb = (a, a + 1) if kind != "delete" else (a, a)
-        pa, pb = (b, b + 1) if kind != "insert" else (b, b)
+        qa, qb = (a, a + 1) if kind is not OpTag.DELETE else (a, a)
+        pa, pb = (b, b + 1) if kind is not OpTag.INSERT else (b, b)
         if ops and ops[-1].tag == kind and ops[-1].q2 == qa and ops[-1].p2 == pa:
             ops[-1] = Op(kind, ops[-1].q1, qb, ops[-1].p1, pb)
         else:
@@ -169,9 +141,6 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
 def spelling_variants(q: list[str], p: list[str]) -> dict[str, frozenset[str]]:
     """For each quote key, the source keys that are the same word misspelt: both at least four
     letters, not numbers, lengths within two, and one edit apart (two from eight letters on)."""
-    import numpy as np
-    from rapidfuzz import process
-
     uq = [a for a in dict.fromkeys(q) if a != NEVER and len(a) >= 4 and not a[:1].isdigit()]
     up = [b for b in dict.fromkeys(p) if len(b) >= 4 and not b[:1].isdigit()]
     if not uq or not up:
@@ -196,7 +165,7 @@ def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[S
         w0, w1 = _window(skeys, pkeys, lo, quoted)
         ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], spelling=True)]
         out.append(Segment(q1, q2, tuple(ops), ell))
-        matched_p = [o.p2 for o in ops if o.tag == "equal"]
+        matched_p = [o.p2 for o in ops if o.tag is OpTag.EQUAL]
         if matched_p:
             lo = max(matched_p)
     return out
@@ -216,13 +185,11 @@ def _paragraph_tokens(ptext: str) -> list[Token]:
 def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: str,
           qt: QuoteTokens | None = None) -> Alignment:
     """`qt`: the quote already prepared, when one quote is aligned on many paragraphs."""
-    from .discrepancies import describe
-
     qt = qt or prepare(quote.text)
     ptoks = _paragraph_tokens(ptext)
     segments = align_tokens(qt, ptoks, ptext)
     described = describe(qt, ptext, ptoks, segments, quote.splice_tags)
-    equal_p = [(o.p1, o.p2) for s in segments for o in s.ops if o.tag in ("equal", "replace")]
+    equal_p = [(o.p1, o.p2) for s in segments for o in s.ops if o.tag in (OpTag.EQUAL, OpTag.REPLACE)]
     if equal_p:
         start = ptoks[min(a for a, _ in equal_p)].start
         end = ptoks[max(b for _, b in equal_p) - 1].end

@@ -12,13 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from ..errors import BadCorpusRecordError, MissingPathError, NoCablesError
+from ..lexicon import MONTH_NUMBER
+from ..model import Cable
 from . import paragraphs as paras
-from .articles import decode_bytes
-from .errors import BadCorpusRecordError, MissingPathError, NoCablesError
-from .model import Cable
+from .decode import decode_bytes
 
 ID_RE = re.compile(r"\b(\d{2})[ \t]?([A-Z][A-Z]{1,24}?)[ \t]?0*(\d{1,6})\b")
-MONTHS = {m: i + 1 for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
 CLASSIFICATIONS = (
     "UNCLASSIFIED//FOR OFFICIAL USE ONLY", "SECRET//NOFORN", "CONFIDENTIAL//NOFORN",
     "SECRET/NOFORN", "CONFIDENTIAL/NOFORN", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED",
@@ -62,9 +62,9 @@ def _iso(y: str, mo: str, d: str) -> str | None:
 def _dtg(flat: str) -> tuple[str | None, str | None]:
     """(ISO date, two-digit year) from a date-time group such as `141842Z AUG 08`."""
     m = re.search(r"\b(\d{2})(\d{4})Z\s+([A-Z]{3})\s+(\d{2})\b", flat)
-    if not m or m.group(3) not in MONTHS:
+    if not m or m.group(3).lower() not in MONTH_NUMBER:
         return None, None
-    return _iso("20" + m.group(4), str(MONTHS[m.group(3)]), m.group(1)), m.group(4)
+    return _iso("20" + m.group(4), str(MONTH_NUMBER[m.group(3).lower()]), m.group(1)), m.group(4)
 
 
 def _header_fields(header: str, page_title: str | None) -> dict[str, object]:

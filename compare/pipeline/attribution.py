@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import re
 
-from .model import Alignment, AttributionCheck, Cable, Claim
-from .tokens import fold
+from ..lexicon import REPORTING_VERB_RE
+from ..model import Alignment, AttributionCheck, Cable, Claim
+from ..tokens import fold
 
-SPEECH = (
-    r"said|says|told|noted|added|asked|emphasized|emphasised|stressed|warned|lamented|complained|"
-    r"commented|explained|argued|believes|believed|thought|suggested|underscored|indicated|"
-    r"mentioned|stated|expressed|highlighted|opined|agreed|responded|replied|exhorted|urged|realize|realizes"
-)
+SPEECH = REPORTING_VERB_RE
 CLAUSE_RE = re.compile(
     r"(?P<who>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
     r"(?P<more>(?:\s+and\s+(?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)?)\s+(?:also\s+|then\s+|went on to\s+)?(?:" + SPEECH + r")\b"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Paragraph
+from ..model import Paragraph
 
 _MARKING = r"[A-Za-z]{1,4}(?:[ /]{1,2}[A-Za-z]{1,6})?"
 MARK_RE = re.compile(

@@ -1,0 +1,61 @@
+"""Shared word lists and patterns: speech verbs, months, brackets and ellipses, negations, hedges.
+
+One place for each, so that extraction, attribution and the discrepancy stage agree on what a
+speech verb or a month is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs with which an article attributes a quotation: "X said", "wrote X", "the cable reads".
+SPEECH_VERBS = (
+    "said", "says", "say", "wrote", "writes", "added", "adds", "asked", "asks", "told", "tells", "noted",
+    "notes", "warned", "warns", "read", "reads", "reported", "reports", "explained", "explains", "stated",
+    "states", "emphasized", "emphasised", "complained", "lamented", "argued", "continued", "concluded",
+    "commented", "observed", "insisted", "acknowledged", "cautioned", "declared", "described", "suggested",
+    "urged", "remarked", "replied", "responded", "quoted", "cabled", "recalled",
+)  # fmt: skip
+# Verbs with which a cable reports what a contact said or thinks ("Gutierrez lamented", "he believes"):
+# who, in the cable, speaks the quoted words. Not the article's verbs: a cable reports beliefs, and
+# never "writes" or "cables" of its contacts.
+REPORTING_VERBS = (
+    "said", "says", "told", "noted", "added", "asked", "emphasized", "emphasised", "stressed", "warned",
+    "lamented", "complained", "commented", "explained", "argued", "believes", "believed", "thought",
+    "suggested", "underscored", "indicated", "mentioned", "stated", "expressed", "highlighted", "opined",
+    "agreed", "responded", "replied", "exhorted", "urged", "realize", "realizes",
+)  # fmt: skip
+# Of those, the ones that claim authorship of a document rather than speech.
+AUTHOR_VERBS = frozenset({"wrote", "writes", "cabled", "reported", "reports"})
+
+
+def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of whole words, longest first."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+SPEECH_VERB_RE = alternation(SPEECH_VERBS)
+REPORTING_VERB_RE = alternation(REPORTING_VERBS)
+ANY_SPEECH_VERB_RE = alternation(tuple(set(SPEECH_VERBS) | set(REPORTING_VERBS)))  # speech tags in either
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")  # fmt: skip
+MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}  # "jan" -> 1 (cable date-time groups: "AUG")
+MONTH_RE = (
+    r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+    r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+
+# Marked edits inside a quotation: square brackets (the article's own words) and ellipses.
+BRACKET_RE = re.compile(r"\[[^\]\n]{0,80}\]")
+ELLIPSIS_RE = re.compile(r"\s*(?:…|\.(?:\s?\.){2,3})\s*")
+
+NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "nobody", "nothing", "nowhere", "cannot",
+                       "without"})  # fmt: skip
+HEDGES = frozenset({
+    "often", "usually", "sometimes", "generally", "largely", "mostly", "probably", "likely", "perhaps",
+    "possibly", "apparently", "reportedly", "allegedly", "may", "might", "could", "seem", "seems",
+    "seemed", "appear", "appears", "appeared", "almost", "nearly", "about", "approximately", "some",
+    "somewhat", "rather", "fairly", "partly", "partially", "occasionally", "frequently", "typically",
+    "arguably", "seemingly", "virtually", "roughly", "around", "relatively",
+})  # fmt: skip

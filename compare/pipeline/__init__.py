@@ -1,0 +1,148 @@
+"""The pipeline, stage by stage, for one article:
+
+    extract        the article's quotations, with what the article claims about them   -> Quote
+    context        the words around each quote, and where its other quotes come from  -> QuoteContext
+    candidates     the paragraphs that may hold its words (the store answers)          -> Paragraph
+    align          each candidate aligned word by word, differences named              -> Alignment
+    attribution    the article's claim checked against each candidate's cable          -> AttributionCheck
+    decide         one source, or none, and the verdict                                -> Decision
+    paraphrase     no passage holds the words: one that says the same in other words   -> Decision
+                                                                                       -> QuoteResult
+
+`Pipeline` holds a corpus store and the embedder, so repeated checks are fast. Each stage is a
+module with typed input and output; this module only calls them in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..embeddings import Embedder
+from ..errors import BadOptionError, NoQuotesError
+from ..model import Alignment, Article, Candidate, Decision, Paragraph, Quote, QuoteResult, Verdict
+from ..store import CorpusStore
+from ..store.cache import EmbeddingCache
+from ..tokens import content_keys
+from ..weights import EXACT_ENOUGH, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
+from . import attribution, candidates, context, decide, extract, paraphrase
+from .alignment import align, prepare
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    semantic: bool = True  # look for paraphrases with the embedding model
+    model: str | None = None  # a sentence-transformers model (a local folder); None: the packaged MiniLM
+    strict: bool = False  # an unbalanced quotation mark is an error, not a warning
+
+
+class Pipeline:
+    def __init__(self, store: CorpusStore, options: CheckOptions | None = None) -> None:
+        self.store = store
+        self.options = options or CheckOptions()
+        vectors = store.vectors if self.options.semantic else None
+        if vectors is not None and self.options.model not in (None, vectors.model):
+            raise BadOptionError(f"--model: the index's vectors were made with {vectors.model!r}, not "
+                                 f"{self.options.model!r}; leave --model out, or build the index again with this model")
+        self.embedder = (Embedder(vectors.model if vectors else self.options.model, EmbeddingCache())
+                         if self.options.semantic else None)
+        self.keys_of = lru_cache(maxsize=20_000)(self._keys_of)  # bounded: a batch checks thousands of articles
+        self._null: context.NullSample | None = None
+
+    @property
+    def corpus(self) -> CorpusStore:
+        return self.store
+
+    def _keys_of(self, cable_id: str, paragraph_text: str) -> frozenset[str]:
+        """A paragraph's content words, with its cable's subject: what an article's context may echo."""
+        return frozenset(content_keys(paragraph_text + " " + (self.store.cables[cable_id].subject or "")))
+
+    @property
+    def null(self) -> context.NullSample:
+        if self._null is None:
+            self._null = context.NullSample(self.store.null_sample())
+        return self._null
+
+    # -- one article -------------------------------------------------------------------------------
+    def check_article(self, article: Article, progress: Progress | None = None) -> list[QuoteResult]:
+        found = extract.extract(article, strict=self.options.strict)
+        if not found:
+            raise NoQuotesError(article.name)
+        # Self-identifying quotes first: where they come from is context for the short ones around them.
+        order = sorted(range(len(found)), key=lambda k: context.low_information(found[k].text))
+        results: dict[int, QuoteResult] = {}
+        for done, k in enumerate(order, 1):
+            results[k] = self.check_quote(article, found[k], found, list(results.values()))
+            if progress:
+                progress(article.name, done, len(found))
+        return [results[k] for k in range(len(found))]
+
+    def quote_context(self, article: Article, q: Quote, all_quotes: list[Quote],
+                      done: list[QuoteResult]) -> context.QuoteContext:
+        n_docs = max(1, self.store.n_paragraphs)
+        weights = context.idf_weights(context.context_words(article, q, all_quotes), self.store.df, n_docs)
+        sources = context.article_sources(article, q, done, lambda c: len(self.store.cables[c].paragraphs),
+                                          self.store.n_paragraphs)
+        return context.QuoteContext(weights, sources, context.low_information(q.text))
+
+    def aligned_candidates(self, q: Quote, ctx: context.QuoteContext) -> tuple[list[Alignment], list[Paragraph]]:
+        """Alignments on the candidates, and the candidate paragraphs (best first)."""
+        qt = prepare(q.text)
+        segments = qt.segment_texts()
+        paragraphs: list[Paragraph] = []
+        out: list[Alignment] = []
+        if not ctx.needs_context:  # its rarest words first: enough when they hold it all
+            paragraphs = candidates.exact_first(candidates.by_rare_words(self.store, segments, RARE_CANDIDATES),
+                                                segments)
+            out = [align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
+        if not any(decide.supports(a) and a.score >= EXACT_ENOUGH for a in out):
+            seen = {(p.cable_id, p.start) for p in paragraphs}
+            cited = ctx.sources.cables if ctx.needs_context else ()
+            more = [p for p in candidates.search(self.store, segments, context=ctx.query_words(), cited=cited)
+                    if (p.cable_id, p.start) not in seen]
+            paragraphs += more
+            out += [align(q, p.cable_id, (p.number,), p.text, qt) for p in more]
+        # a quote that runs from one paragraph into the next
+        ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:JOINED_TOP]
+        for a, p in ranked:
+            if not decide.supports(a) and a.matched >= 3 and a.end >= len(p.text) - 3:
+                nxt = self.store.next_paragraph(p)
+                if nxt is not None:
+                    out.append(align(q, p.cable_id, (p.number, nxt.number), p.text + " " + nxt.text, qt))
+        return out, paragraphs
+
+    def candidate(self, q: Quote, a: Alignment, ctx: context.QuoteContext) -> Candidate:
+        """An alignment with what `decide` weighs besides the words."""
+        cable = self.store.cables[a.cable_id]
+        evidence = None
+        if ctx.needs_context and decide.supports(a):
+            count = self.store.quoted_count(a.text) if a.quoted_in_source else self.store.phrase_count(a.text)
+            evidence = context.evidence(a, count, self.keys_of(a.cable_id, a.paragraph_text), ctx, self.null,
+                                        max(1, self.store.n_paragraphs))
+        check = attribution.check(q.claim, cable, a) if decide.supports(a) else None
+        return Candidate(a, check, ctx.sources.p(a.cable_id, a.paragraph_text)[1],
+                         (cable.date or "9999", a.cable_id, f"{a.paragraph or 0:04d}"), evidence)
+
+    def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote],
+                    done: list[QuoteResult] | None = None) -> QuoteResult:
+        skip = decide.not_a_cable_quote(q)
+        if skip:
+            return QuoteResult(q, Decision(Verdict.NOT_FOUND, 1.0, None, (), False, (), skip), None, article.repaired)
+        ctx = self.quote_context(article, q, all_quotes, done or [])
+        alignments, paragraphs = self.aligned_candidates(q, ctx)
+        cands = [self.candidate(q, a, ctx) for a in alignments]
+        decision = decide.decide(q, cands)
+        if decision.source is None and self.embedder is not None and paraphrase.wanted(q):
+            pool = paraphrase.candidates(q, paragraphs[:SEMANTIC_CANDIDATES], self.store, self.embedder)
+            para = paraphrase.find(q, pool, self.embedder)
+            if para is not None:
+                decision = replace(para, candidates=decision.candidates)
+        check = None
+        if decision.source is not None:
+            chosen = next((c for c in cands if c.alignment is decision.source), None)
+            check = chosen.attribution if chosen is not None else attribution.check(
+                q.claim, self.store.cables[decision.source.cable_id], decision.source)
+        return QuoteResult(q, decision, check, article.repaired)

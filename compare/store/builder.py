@@ -1,0 +1,197 @@
+"""Building an index folder: `compare index build --corpus CABLES --out INDEX`.
+
+Building is incremental and resumable. Each source file's progress is committed with the cables
+read from it (every `BATCH` records of a dump), so a build killed at any moment, SIGKILL included,
+leaves a valid index, and the next run goes on from the last commit. A cable read again is merged
+by reference ID (the fuller text wins, missing metadata is filled in). Embeddings are keyed by a
+hash of the paragraph's text: adding cables embeds only paragraphs whose text is new.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import ingest
+from ..embeddings import DEFAULT_MODEL, dimension, load_model
+from ..errors import BadIndexError, NoCablesError
+from ..model import Cable
+from . import schema
+from .schema import Upsert
+from .vectors import create_vectors
+
+BATCH = 2000  # dump records a commit
+EMBED_BATCH = 256  # paragraphs an embedding call
+EMBED_SAVE_EVERY = 40  # embedding batches between saves of the vector index
+
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
+
+
+def upsert(db: Any, c: Cable) -> Upsert:
+    """Add a cable, or merge it with the one of the same ID."""
+    old = schema.load_cable(db, c.id)
+    if old is None:
+        schema.insert(db, [c])
+        return Upsert.ADDED
+    merged = ingest.merge([old, c])[c.id]
+    if merged.paragraphs is old.paragraphs:
+        if merged != old:
+            schema.replace_metadata(db, merged)
+        return Upsert.KEPT
+    schema.delete(db, c.id)
+    schema.insert(db, [merged])
+    return Upsert.REPLACED
+
+
+# -- building ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one `build` did."""
+
+    cables: int  # in the index now
+    added: int
+    replaced: int
+    kept: int
+    files: int
+    skipped_files: int  # read by an earlier build and unchanged
+    embedded: int = 0  # paragraph texts embedded by this run
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    cables: int
+    paragraphs: int
+    distinct_texts: int
+    embedded: int
+    model: str | None
+    bytes: int
+
+
+def _records(path: Path, skip: int) -> Iterator[tuple[int, list[Cable], float]]:
+    """(record number, cables, share of the file read) for each record of a source after `skip`."""
+    name = path.name.lower()
+    if name.endswith((".jsonl.gz", ".json.gz", ".jsonl", ".json")):
+        raw = open(path, "rb")  # noqa: SIM115 - closed below
+        stream = gzip.open(raw, "rt", encoding="utf-8") if name.endswith(".gz") else open(path, encoding="utf-8")  # noqa: SIM115
+        size = max(1, path.stat().st_size)
+        try:
+            for n, line in enumerate(stream, 1):
+                if n <= skip:
+                    continue
+                yield n, list(ingest.parse_jsonl([line], path.name, first_line=n)), raw.tell() / size
+        finally:
+            stream.close()
+            raw.close()
+    elif skip == 0:
+        yield 1, ingest.read_file(path), 1.0
+
+
+def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, model: str | None = None,
+          progress: Progress | None = None, batch: int = BATCH) -> BuildReport:
+    """Build or extend the index in `out` from cable files and folders."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    files = ingest.expand_paths(paths)
+    db = schema.connect(out, writable=True)
+    schema.create(db)
+    counts = dict.fromkeys(Upsert, 0)
+    skipped = 0
+    sizes = [f.stat().st_size for f in files]
+    total_mb, before = max(1, sum(sizes) // 1_000_000), 0
+    for f, size in zip(files, sizes, strict=True):
+        before += size
+        st = f.stat()
+        key = str(f.resolve())
+        row = db.execute("SELECT size, mtime, done, complete FROM sources WHERE path = ?", (key,)).fetchone()
+        done = 0
+        if row and row[0] == st.st_size and row[1] == st.st_mtime:
+            if row[3]:
+                skipped += 1
+                continue
+            done = row[2]  # a build stopped inside this file: go on after its last commit
+        pending = 0
+        last = done
+        for n, found, share in _records(f, done):
+            for c in found:
+                counts[upsert(db, c)] += 1
+            last = n
+            pending += 1
+            if pending >= batch:
+                db.execute("INSERT OR REPLACE INTO sources VALUES (?,?,?,?,0)", (key, st.st_size, st.st_mtime, last))
+                db.commit()
+                pending = 0
+            if progress:
+                progress("reading cables (MB)", int((before - size + share * size) / 1_000_000), total_mb)
+        db.execute("INSERT OR REPLACE INTO sources VALUES (?,?,?,?,1)", (key, st.st_size, st.st_mtime, last))
+        db.commit()
+    n_cables = db.execute("SELECT count(*) FROM cables").fetchone()[0]
+    if not n_cables:
+        raise NoCablesError(", ".join(str(p) for p in files) or str(out))
+    schema.build_null_sample(db)
+    schema.build_word_counts(db)
+    schema.set_meta(db, "built", time.strftime("%Y-%m-%dT%H:%M:%S"))
+    db.commit()
+    embedded = embed_new(db, out, model, progress) if embed else 0
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.execute("PRAGMA journal_mode=DELETE")  # one plain file again, readable from a read-only folder
+    db.close()
+    return BuildReport(n_cables, counts[Upsert.ADDED], counts[Upsert.REPLACED], counts[Upsert.KEPT], len(files),
+                       skipped, embedded)
+
+
+def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) -> int:
+    """Embed every paragraph text not embedded yet; save the vector index as it goes."""
+    name = model or DEFAULT_MODEL
+    known = schema.meta(db, "model")
+    if known and known != name:
+        raise BadIndexError(out, f"its vectors were made with {known!r}, not {name!r}; "
+                                 f"build with --model {known!r}, or into a new folder")
+    todo_sql = ("SELECT p.hash, min(p.text) FROM paragraphs p LEFT JOIN embedded e ON e.hash = p.hash "
+                "WHERE e.hash IS NULL GROUP BY p.hash")
+    total = db.execute(f"SELECT count(*) FROM ({todo_sql})").fetchone()[0]
+    if not total:
+        return 0
+    st_model = load_model(model)
+    vectors = create_vectors(out, dimension(st_model), name)
+    schema.set_meta(db, "model", name)
+    db.commit()
+    done = 0
+    pending: list[int] = []
+    rows = db.execute(todo_sql).fetchall()
+    for lo in range(0, len(rows), EMBED_BATCH):
+        part = [(h, t) for h, t in rows[lo : lo + EMBED_BATCH] if h not in vectors]
+        if part:
+            vecs = st_model.encode([t for _, t in part], batch_size=64, normalize_embeddings=True,
+                                   show_progress_bar=False)
+            vectors.add([h for h, _ in part], vecs)
+        pending.extend(h for h, _ in rows[lo : lo + EMBED_BATCH])
+        done += len(rows[lo : lo + EMBED_BATCH])
+        if len(pending) >= EMBED_BATCH * EMBED_SAVE_EVERY or lo + EMBED_BATCH >= len(rows):
+            vectors.save(out / schema.VECTORS_NAME)
+            db.executemany("INSERT OR IGNORE INTO embedded VALUES (?)", [(h,) for h in pending])
+            db.commit()
+            pending = []
+        if progress:
+            progress("embedding paragraphs", done, total)
+    return done
+
+
+def stats(directory: Path) -> IndexStats:
+    db = schema.connect(directory)
+    schema.check_schema(directory, db)
+    size = sum(f.stat().st_size for f in directory.iterdir() if f.is_file())
+    out = IndexStats(
+        cables=db.execute("SELECT count(*) FROM cables").fetchone()[0],
+        paragraphs=db.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
+        distinct_texts=db.execute("SELECT count(DISTINCT hash) FROM paragraphs").fetchone()[0],
+        embedded=db.execute("SELECT count(*) FROM embedded").fetchone()[0],
+        model=schema.meta(db, "model"),
+        bytes=size,
+    )
+    db.close()
+    return out

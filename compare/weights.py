@@ -1,0 +1,63 @@
+"""Every weight and threshold of the pipeline, with where its value came from.
+
+A number that decides what the tool says lives here, named, with its reason: a measurement (where
+it was measured), a convention (and whose), or a tie-breaker (and why it is small enough never to
+outweigh the evidence it breaks ties for). Tests that pin behaviour on real text guard them.
+"""
+
+from __future__ import annotations
+
+# -- alignment score ------------------------------------------------------------------------------
+# An alignment scores the share of the quote's words found in the source, less a penalty per
+# difference. The penalties only order alignments of the same quote on different paragraphs (the
+# faithful source before a near-copy with changed words); they are far smaller than one word's
+# share of any quote of up to 20 words (0.05), so they never turn a worse fit into a better one.
+SUBSTANTIVE_PENALTY = 0.05  # per substantive difference (a changed, added or dropped word)
+COSMETIC_PENALTY = 0.005  # per cosmetic difference (case, accents, punctuation): a tie-breaker only
+
+# -- support ------------------------------------------------------------------------------------------
+SHORT_QUOTE_WORDS = 3  # a quote of at most this many words must be matched whole, without substantive change
+MIN_COVERAGE = 0.75  # a longer quote: at least this share of its words in the source (seed set, 2026-11)
+MIN_MATCHED_WORDS = 3  # ... and at least this many
+SUBSTANTIVE_PER_WORDS = 6  # at most one substantive difference per this many quote words (at least 2):
+# beyond it the passage is another text on the same subject, not an altered quote of this one
+MIN_SUBSTANTIVE_ALLOWED = 2
+
+# -- choosing among supporting candidates ---------------------------------------------------------
+# Bonuses added to an alignment's score when ranking candidates that hold the same words equally
+# well (near-copies of one passage in several cables). Each is below the smallest real difference
+# between two alignments of different quality (one word of a 10-word quote = 0.1), so the words
+# always come first; among equals: the source that itself quotes the words (the original), then an
+# attribution that fits the cable (signer, date), then the cable the article quotes elsewhere.
+QUOTED_IN_SOURCE_BONUS = 0.05
+CLAIM_FIT_BONUS = 0.03  # times -1 (the attribution contradicts the cable), 0 or 1 (it fits)
+ARTICLE_FIT_BONUS = 0.02  # the article quotes this cable elsewhere
+CONTEXT_BONUS = 0.2  # times the share of the context's information the paragraph holds (short quotes)
+TIE = 0.02  # two sources within this of each other fit "about equally well": ambiguous
+
+# -- confidence shown with a verdict ---------------------------------------------------------------
+AMBIGUOUS_CONFIDENCE = 0.8  # an ambiguous source is one of several: its confidence is scaled down
+SHORT_QUOTE_CONFIDENCE = 0.9  # a quote of three words or fewer is never certain by its words alone
+NOT_FOUND_CLOSEST_WEIGHT = 0.8  # "not found" confidence: 1 - this x the closest passage's word share
+
+# -- the short-quote chance test (pipeline.context) ------------------------------------------------
+ALPHA = 0.05  # the most chance sources expected for a match to count (the usual 5% level)
+CORROBORATION = 0.5  # and the evidence must at least beat the median paragraph
+LOW_INFORMATION = 4  # a quote with at most this many distinct content words needs context
+NULL_SAMPLE_SIZE = 20_000  # paragraphs in the null sample (a tail probability down to 5e-5)
+NULL_SAMPLE_SEED = 0  # fixed: the same corpus gives the same sample, so checks are reproducible
+BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants, for damping long paragraphs' context fit
+
+# -- retrieval ---------------------------------------------------------------------------------------
+COMMON_PARAGRAPHS = 200  # a word or phrase in more paragraphs than this is common (its posting list long)
+COMMON_SHARE = 50  # ... or in more than one paragraph in this many
+RARE_CANDIDATES = 50  # paragraphs holding a long quote's rarest words, looked at for its exact words
+EXACT_ENOUGH = 0.9  # a long quote aligned this well on a paragraph holding its word runs: no wider search
+SEARCH_LIMIT = 10  # candidates from the wider search
+EXACT_OTHERS = 10  # besides the paragraphs holding the exact words, the best of the rest aligned
+JOINED_TOP = 5  # the best alignments tried again with the next paragraph (a quote that runs on)
+
+# -- paraphrase ----------------------------------------------------------------------------------------
+PARAPHRASE_MIN = 0.70  # cosine between the quote and a cable sentence (calibrated: tests/test_paraphrase.py)
+PARAPHRASE_MIN_WORDS = 6  # shorter quotes are not looked for as paraphrases: too little meaning to compare
+SEMANTIC_CANDIDATES = 5  # lexical candidates whose sentences are compared, and nearest vectors added
