@@ -272,11 +272,13 @@ class Evidence:
     p_context: float  # chance that a random paragraph fits the context at least as well
     p_article: float  # chance that a random paragraph lies where the article's longer quotes come from
     article_tier: ArticleTier
+    p_phrase: float = 1.0  # chance that a phrase like this one, written without the corpus, stands in it
 
     @property
     def chance(self) -> float:
-        """Expected number of paragraphs that would fit this well by accident."""
-        return self.expected * min(self.p_context, self.p_article)
+        """Expected number of paragraphs that would fit this well by accident: by the words around the
+        quote and the article's other quotes, or by the phrase's own improbability."""
+        return min(self.expected * min(self.p_context, self.p_article), self.p_phrase)
 
     def describe(self) -> str:
         held = f"{'quote' if self.quoted else 'hold'} these words"
@@ -285,6 +287,9 @@ class Evidence:
             reasons.append(f"the article quotes this {self.article_tier.value} elsewhere")
         if self.p_context < 1.0:
             reasons.append(f"the article's context fits it better than {1 - self.p_context:.1%} of the corpus")
+        if self.p_phrase < 1.0:
+            reasons.append(f"a phrase like this stands in a corpus of this size by chance with a probability of "
+                           f"{self.p_phrase:.1%}")
         why = " and ".join(reasons) or "nothing around the quote points to it"
         odds = (f"a coincidence has a chance of about {self.chance:.1%}" if self.chance < 1
                 else f"about {self.chance:.0f} paragraphs would fit as well by coincidence")

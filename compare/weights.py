@@ -46,6 +46,8 @@ CORROBORATION = 0.5  # and the evidence must at least beat the median paragraph
 LOW_INFORMATION = 4  # a quote with at most this many distinct content words needs context
 NULL_SAMPLE_SIZE = 20_000  # paragraphs in the null sample (a tail probability down to 5e-5)
 NULL_SAMPLE_SEED = 0  # fixed: the same corpus gives the same sample, so checks are reproducible
+PHRASE_MIN_WORDS = 2  # a quote of one or two words is never identified by its own improbability:
+# scare quotes ("evil", "head on", "existential threat") need the article's context or other quotes
 BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants, for damping long paragraphs' context fit
 
 # -- retrieval ---------------------------------------------------------------------------------------

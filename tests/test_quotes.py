@@ -98,7 +98,8 @@ def test_unbalanced_quote_warns_or_fails_when_strict():
     text = 'He said "this never closes.\n\nAnother paragraph. And "a real one" here.'
     with pytest.warns(UserWarning):
         found = extract(text)
-    assert [q.text for q in found] == ["a real one"]
+    # a mark left open is a quotation to the end of its paragraph, not dropped
+    assert [q.text for q in found] == ["this never closes.", "a real one"]
     with pytest.raises(UnbalancedQuotesError):
         extract(text, strict=True)
 
@@ -116,3 +117,25 @@ def test_html_article_is_reduced_to_text():
             "<p>Officials said the army was \u201crisk averse,\u201d insular and slow to react to intelligence "
             "about cartel leaders, according to the leaked memos reviewed this week.</p></article></body></html>")
     assert [q.text for q in extract(page)] == ["risk averse,"]
+
+
+def test_a_quotation_over_paragraphs_is_one_quotation():
+    # print convention: each paragraph opens with a mark, only the last closes (hard-wrapped lines)
+    text = ('The ambassador wrote:\n\n"Gutierrez went on to say, however, that he now realizes there is not even\n'
+            'time for the institution building to take hold.\n\n"He lamented the pervasive, debilitating fear\n'
+            'that is so much a part of contemporary Mexican society."\n\nThe embassy declined to comment.')
+    (q,) = extract(text)
+    assert len(q.parts) == 2 and not q.splice_tags
+    assert q.text.startswith("Gutierrez went on to say") and q.text.endswith("contemporary Mexican society.")
+    for part in q.parts:
+        assert text[part.start : part.end] in q.text
+    assert q.start == q.parts[0].start and q.end == q.parts[-1].end
+
+
+def test_an_unclosed_quotation_is_not_replaced_by_the_quotes_inside_it():
+    text = ('The cable said the minister "expressed a real concern with \'losing\' certain regions, and warned '
+            'of more violence.\n\nOfficials declined to comment.')
+    with pytest.warns(UserWarning):
+        found = extract(text)
+    assert [q.text for q in found] == ["expressed a real concern with 'losing' certain regions, and warned of more "
+                                        "violence."]

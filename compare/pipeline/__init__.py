@@ -135,7 +135,10 @@ class Pipeline:
         alignments, paragraphs = self.aligned_candidates(q, ctx)
         cands = [self.candidate(q, a, ctx) for a in alignments]
         decision = decide.decide(q, cands)
-        if decision.source is None and self.embedder is not None and paraphrase.wanted(q):
+        # A semantic guess never replaces a sound lexical source: when a passage holds the quote's own
+        # words (set aside only as a possible chance hit), no other passage is its paraphrase.
+        holds_words = any(decide.supports(c.alignment) for c in cands)
+        if decision.source is None and not holds_words and self.embedder is not None and paraphrase.wanted(q):
             pool = paraphrase.candidates(q, paragraphs[:SEMANTIC_CANDIDATES], self.store, self.embedder)
             para = paraphrase.find(q, pool, self.embedder)
             if para is not None:

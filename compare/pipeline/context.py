@@ -36,11 +36,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model import Alignment, Article, ArticleTier, Evidence, Quote, QuoteResult
+from ..model import Alignment, Article, ArticleTier, Evidence, Quote, QuoteResult, Severity
 from ..tokens import content_keys, keys
-from ..weights import ALPHA, BM25_B, BM25_K1, CORROBORATION, LOW_INFORMATION
+from ..weights import ALPHA, BM25_B, BM25_K1, CORROBORATION, LOW_INFORMATION, PHRASE_MIN_WORDS
 
-BACKGROUND = Path(__file__).parent.parent / "resources" / "background.tsv.gz"
+RESOURCES = Path(__file__).parent.parent / "resources"
+BACKGROUND = RESOURCES / "background.tsv.gz"
+PHRASE_PRIOR = RESOURCES / "phrase_prior.tsv"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,57 @@ def background() -> Background:
     return Background(int(meta["paragraphs"]), meta["quoted_share"], df)
 
 
+def phrase_rarity(text: str) -> float:
+    """How specific a phrase's words are: the summed inverse document frequency (log10) of its
+    content words in cables in general (a word the background lacks counts as in one paragraph)."""
+    bg = background()
+    return sum(math.log10((bg.paragraphs + 1) / (bg.df.get(k, 0) + 1)) for k in content_keys(text))
+
+
+@dataclass(frozen=True)
+class PhrasePrior:
+    """How often a phrase nobody copied stands in a corpus, by its length and rarity, measured
+    leave-one-cable-out on real cables (`scripts/build_phrase_prior.py`)."""
+
+    paragraphs: int  # the size of the corpus it was measured on
+    cells: dict[tuple[int, int], tuple[int, int]]  # (words, rarity bin) -> (trials, found elsewhere)
+
+    def p(self, text: str, n_paragraphs: int) -> float:
+        """The chance that a phrase like `text`, written independently, stands somewhere in a corpus
+        of `n_paragraphs` paragraphs. Pooled with the next less rare bin (never rarer ones: the
+        estimate may only err high), add-one smoothed, scaled up to a larger corpus; never scaled
+        down: a small corpus assembled around a story holds its phrases more often than chance."""
+        n = len(keys(text))
+        if n <= PHRASE_MIN_WORDS:
+            return 1.0
+        words, rarity = min(n, max(w for w, _ in self.cells)), int(phrase_rarity(text))
+        trials = found = 0
+        for r in (rarity, rarity - 1):
+            t, f = self.cells.get((words, r), (0, 0))
+            trials, found = trials + t, found + f
+        if trials == 0:  # rarer than anything measured: the rarest measured bin of this length bounds it
+            rarest = max((r for w, r in self.cells if w == words), default=None)
+            if rarest is None or rarity < rarest:
+                return 1.0
+            trials, found = self.cells[(words, rarest)]
+        p0 = (found + 1) / (trials + 2)
+        return 1.0 - (1.0 - p0) ** (max(n_paragraphs, self.paragraphs) / self.paragraphs)
+
+
+@lru_cache(maxsize=1)
+def phrase_prior() -> PhrasePrior:
+    paragraphs = 0
+    cells: dict[tuple[int, int], tuple[int, int]] = {}
+    with open(PHRASE_PRIOR, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#paragraphs"):
+                paragraphs = int(line.split()[1])
+            elif not line.startswith("#"):
+                words, rarity, trials, found = map(int, line.split())
+                cells[(words, rarity)] = (trials, found)
+    return PhrasePrior(paragraphs, cells)
+
+
 def expected_occurrences(count: int, text: str, quoted: bool, n_paragraphs: int) -> float:
     """Paragraphs expected to hold (or quote) these words by chance in a corpus of this size: the
     corpus's own rate, shrunk towards the background rate by the background's size."""
@@ -91,8 +144,9 @@ def idf_weights(words: Iterable[str], df: Callable[[str], int], n_docs: int) -> 
 
 
 def significant(e: Evidence) -> bool:
-    """More than a chance hit: few chance sources expected, and something beyond the words points here."""
-    return e.chance <= ALPHA and min(e.p_context, e.p_article) <= CORROBORATION
+    """More than a chance hit: few chance sources expected, and something beyond the words' rarity
+    points here (the article's context or its other quotes, or the phrase's own improbability)."""
+    return e.chance <= ALPHA and (min(e.p_context, e.p_article) <= CORROBORATION or e.p_phrase <= ALPHA)
 
 
 class NullSample:
@@ -202,6 +256,21 @@ class QuoteContext:
         return sorted(self.weights, key=lambda k: -self.weights[k])[:most] if self.needs_context else []
 
 
+def longest_exact_run(a: Alignment) -> str:
+    """The longest stretch of the source that the quote reproduces without a change of words: the
+    aligned span cut at every difference that is more than cosmetic (an insertion cuts where it stands)."""
+    cuts = sorted((d.source_span.start, d.source_span.end) for d in a.discrepancies
+                  if d.severity is not Severity.COSMETIC and d.source_span is not None)
+    pieces, at = [], a.start
+    for lo, hi in cuts:
+        pieces.append(a.paragraph_text[at:max(at, lo)])
+        at = max(at, hi)
+    pieces.append(a.paragraph_text[at : a.end])
+    if any(d.severity is not Severity.COSMETIC and d.source_span is None for d in a.discrepancies):
+        return ""  # a change whose place is unknown: no run can be vouched for
+    return max(pieces, key=lambda t: len(keys(t)))
+
+
 def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: QuoteContext, null: NullSample,
              n_paragraphs: int) -> Evidence:
     """The evidence that `a`'s paragraph (`occurrences` paragraphs hold the words) is the source."""
@@ -210,12 +279,18 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
     score = sum(w for k, w in weights.items() if k in para_keys)
     fit = score * null.damp(len(para_keys))
     p_article, tier = ctx.sources.p(a.cable_id, a.paragraph_text)
+    p_context = null.tail(weights, fit)
+    if len(keys(a.text)) <= PHRASE_MIN_WORDS and tier is ArticleTier.NONE and not a.quoted_in_source:
+        # one or two words: that the article is about what the cable is about does not make the cable
+        # the source of its words; the article must point at the cable, or the cable quote them
+        p_context = 1.0
     return Evidence(
         occurrences=max(1, occurrences),
         expected=expected_occurrences(occurrences, a.text, a.quoted_in_source, n_paragraphs),
         quoted=a.quoted_in_source,
         overlap=score / total if total else 0.0,
-        p_context=null.tail(weights, fit),
+        p_context=p_context,
         p_article=p_article,
         article_tier=tier,
+        p_phrase=phrase_prior().p(longest_exact_run(a), n_paragraphs),
     )

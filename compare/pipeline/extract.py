@@ -45,6 +45,7 @@ class _Raw:
     start: int  # the first character inside the marks
     end: int
     open_mark: int  # offset of the opening mark
+    joined: bool = False  # continues the quotation before it (the next paragraph of a long quotation)
 
 
 def _is_opener(text: str, i: int) -> bool | None:
@@ -63,40 +64,53 @@ def _is_opener(text: str, i: int) -> bool | None:
 
 
 def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
+    """Double-quoted spans. A quotation that runs over paragraphs opens each paragraph with a mark and
+    closes only the last (the convention in print): its paragraphs come back as raws joined to the one
+    before. A mark left open is a quotation to the end of its paragraph (with a warning), so that the
+    quotes inside it are not taken for quotations of their own."""
     marks = [m.start() for m in re.finditer(r'["“”„«»]', text)]
     out: list[_Raw] = []
     open_at: int | None = None
+    joined = False  # the quotation open now continues the one before it
+
+    def left_open(at: int, until: int) -> None:
+        _unbalanced(name, text, at, strict)
+        if re.search(r"[^\W\d_]", text[at + 1 : until]):
+            out.append(_Raw(at + 1, until, at, joined))
+
     for i in marks:
         kind = _is_opener(text, i)
         if open_at is None:
             if kind is False:
                 _unbalanced(name, text, i, strict)
                 continue
-            open_at = i
+            open_at, joined = i, False
             continue
         between = text[open_at + 1 : i]
         brk = re.search(r"\n[ \t]*\n", between)
         if brk and kind is True:
-            # The quotation convention for a quote that runs over paragraphs, or a mark left open.
-            if re.fullmatch(r"\s*", between[brk.end():]):
-                out.append(_Raw(open_at + 1, open_at + 1 + brk.start(), open_at))
+            if re.fullmatch(r"\s*", between[brk.end():]):  # the next paragraph opens the same quotation
+                out.append(_Raw(open_at + 1, open_at + 1 + brk.start(), open_at, joined))
+                open_at, joined = i, True
             else:
-                _unbalanced(name, text, open_at, strict)
-            open_at = i
+                left_open(open_at, open_at + 1 + brk.start())
+                open_at, joined = i, False
             continue
         if kind is True and not brk:
             # an opener while one is open: nested double quotes are rare; treat the first as stray
             _unbalanced(name, text, open_at, strict)
-            open_at = i
+            open_at, joined = i, False
             continue
         if len(re.findall(r"\n[ \t]*\n", between)) > 1:
-            _unbalanced(name, text, open_at, strict)
-            open_at = i if kind is not False else None
+            assert brk is not None
+            left_open(open_at, open_at + 1 + brk.start())
+            open_at, joined = (i, False) if kind is not False else (None, False)
             continue
-        out.append(_Raw(open_at + 1, i, open_at))
-        open_at = None
+        out.append(_Raw(open_at + 1, i, open_at, joined))
+        open_at, joined = None, False
     if open_at is not None:
-        _unbalanced(name, text, open_at, strict)
+        end = re.search(r"\n[ \t]*\n", text[open_at:])
+        left_open(open_at, open_at + end.start() if end else len(text))
     return out
 
 
@@ -237,6 +251,10 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
         tags: list[str] = []
         while i + 1 < len(raws):
             a, b = group[-1], raws[i + 1]
+            if b.joined:
+                group.append(b)
+                i += 1
+                continue
             between = text[a.end + 1 : b.open_mark]
             tm = SPLICE_TAG.fullmatch(between)
             if tm and text[a.start : a.end].rstrip().endswith(",") and text[b.start : b.end].lstrip()[:1].islower():

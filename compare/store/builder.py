@@ -152,7 +152,7 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) 
         raise BadIndexError(out, f"its vectors were made with {known!r}, not {name!r}; "
                                  f"build with --model {known!r}, or into a new folder")
     todo_sql = ("SELECT p.hash, min(p.text) FROM paragraphs p LEFT JOIN embedded e ON e.hash = p.hash "
-                "WHERE e.hash IS NULL GROUP BY p.hash")
+                f"WHERE e.hash IS NULL AND p.start != {schema.SUBJECT_OFFSET} GROUP BY p.hash")
     total = db.execute(f"SELECT count(*) FROM ({todo_sql})").fetchone()[0]
     if not total:
         return 0
@@ -187,8 +187,9 @@ def stats(directory: Path) -> IndexStats:
     size = sum(f.stat().st_size for f in directory.iterdir() if f.is_file())
     out = IndexStats(
         cables=db.execute("SELECT count(*) FROM cables").fetchone()[0],
-        paragraphs=db.execute("SELECT count(*) FROM paragraphs").fetchone()[0],
-        distinct_texts=db.execute("SELECT count(DISTINCT hash) FROM paragraphs").fetchone()[0],
+        paragraphs=db.execute("SELECT count(*) FROM paragraphs WHERE start != ?", (schema.SUBJECT_OFFSET,)).fetchone()[0],
+        distinct_texts=db.execute("SELECT count(DISTINCT hash) FROM paragraphs WHERE start != ?",
+                                  (schema.SUBJECT_OFFSET,)).fetchone()[0],
         embedded=db.execute("SELECT count(*) FROM embedded").fetchone()[0],
         model=schema.meta(db, "model"),
         bytes=size,

@@ -22,7 +22,7 @@ from ..weights import NULL_SAMPLE_SEED, NULL_SAMPLE_SIZE
 
 DB_NAME = "index.sqlite"
 VECTORS_NAME = "vectors.usearch"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: subject lines stored as paragraph 0
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
@@ -114,13 +114,22 @@ def cable_from_row(row: tuple[Any, ...], paragraphs: tuple[Paragraph, ...]) -> C
                  tuple(json.loads(refs)), paragraphs, source)
 
 
+SUBJECT = 0  # the paragraph number of a cable's subject line (CONTRACT.md): articles quote subjects too
+SUBJECT_OFFSET = -1  # it has no place in the body: start and end are -1
+
+
+def _subject(c: Cable) -> list[Paragraph]:
+    return [Paragraph(c.id, SUBJECT, None, c.subject, SUBJECT_OFFSET, SUBJECT_OFFSET)] if c.subject else []
+
+
 def insert(db: sqlite3.Connection, cables: Iterable[Cable]) -> int:
-    """Add cables (new reference IDs) with their paragraphs, full-text rows and quoted spans."""
+    """Add cables (new reference IDs) with their paragraphs, full-text rows and quoted spans. The
+    subject line is stored and searched as paragraph 0; it is not one of `Cable.paragraphs`."""
     n = 0
     for c in cables:
         db.execute("INSERT INTO cables VALUES (?,?,?,?,?,?,?,?,?,?,?)", _cable_row(c))
         rows = []
-        for p in c.paragraphs:
+        for p in [*_subject(c), *c.paragraphs]:
             cur = db.execute("INSERT INTO paragraphs(cable, number, marking, text, start, end, hash) VALUES (?,?,?,?,?,?,?)",
                              (c.id, p.number, p.marking, p.text, p.start, p.end, text_hash(p.text)))
             rows.append((cur.lastrowid, p.text))
@@ -144,13 +153,19 @@ def load_cable(db: sqlite3.Connection, cable_id: str) -> Cable | None:
     if row is None:
         return None
     paras = tuple(Paragraph(cable_id, n, m, t, s, e) for n, m, t, s, e in db.execute(
-        "SELECT number, marking, text, start, end FROM paragraphs WHERE cable = ? ORDER BY rowid", (cable_id,)))
+        "SELECT number, marking, text, start, end FROM paragraphs WHERE cable = ? AND start != ? ORDER BY rowid",
+        (cable_id, SUBJECT_OFFSET)))
     return cable_from_row(row, paras)
 
 
 def replace_metadata(db: sqlite3.Connection, c: Cable) -> None:
+    """New metadata for a stored cable whose paragraphs stay (the subject line, paragraph 0, with it)."""
+    old = db.execute("SELECT subject FROM cables WHERE id = ?", (c.id,)).fetchone()
     db.execute("DELETE FROM cables WHERE id = ?", (c.id,))
     db.execute("INSERT INTO cables VALUES (?,?,?,?,?,?,?,?,?,?,?)", _cable_row(c))
+    if old and old[0] != c.subject:  # the whole cable again: its rows must stay together and in order
+        delete(db, c.id)
+        insert(db, [c])
 
 
 # -- statistics stored with the corpus ------------------------------------------------------------------
