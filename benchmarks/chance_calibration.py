@@ -92,7 +92,7 @@ def main() -> None:
     print(f"{corpus.n_paragraphs} paragraphs; {args.per_length} phrases a length; bare one-sentence articles")
     print(f"{'words':>5} | {'recall old':>10} {'recall new':>10} | {'false support old':>17} {'new':>6} | negatives")
     for n in range(1, 10):
-        def rate(method: str, label: str) -> str:
+        def rate(method: str, label: str, n: int = n) -> str:
             t = totals[(label, n)]
             return f"{results[method][(label, n)] / t:.2f}" if t else "-"
         print(f"{n:>5} | {rate('old', 'pos'):>10} {rate('new', 'pos'):>10} | {rate('old', 'neg'):>17} "
