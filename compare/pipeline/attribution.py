@@ -58,13 +58,20 @@ def speakers(alignment: Alignment) -> tuple[set[str], bool, bool]:
 
 
 def _date_fit(claim: Claim, cable_date: str | None) -> tuple[bool | None, str]:
-    if claim.month is None or not cable_date:
+    if (claim.month is None and claim.year is None) or not cable_date:
         return None, ""
     y, mo, d = (int(x) for x in cable_date.split("-"))
-    ok = claim.month == mo and (claim.year is None or claim.year == y) and (claim.day is None or abs(claim.day - d) <= 1)
+    ok = ((claim.month is None or claim.month == mo) and (claim.year is None or claim.year == y)
+          and (claim.day is None or abs(claim.day - d) <= 1))
     if ok:
         return True, f"the cable is dated {cable_date}, as the article says ({claim.date_text})"
     return False, f"the article dates it {claim.date_text!r}, but the cable is dated {cable_date}"
+
+
+def _post_names(cable: Cable) -> set[str]:
+    """The words of the post that sent the cable ("Embassy Tegucigalpa", 09TEGUCIGALPA645)."""
+    post = re.match(r"\d{2}([A-Z]+)", cable.id)
+    return _surnames(cable.origin) | ({fold(post.group(1))} if post else set())
 
 
 def check(claim: Claim, cable: Cable, alignment: Alignment) -> AttributionCheck | None:
@@ -74,6 +81,8 @@ def check(claim: Claim, cable: Cable, alignment: Alignment) -> AttributionCheck 
     authors = _surnames(cable.signer) | _surnames(cable.classified_by)
     verdicts: list[tuple[bool | None, str]] = [_date_fit(claim, cable.date)]
     who = _surnames(claim.speaker)
+    if who and who <= _post_names(cable):
+        who = set()  # "Tegucigalpa reported": the embassy that sent the cable, not a person
     if who:
         name = claim.speaker
         if who & authors:

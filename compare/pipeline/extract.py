@@ -17,11 +17,21 @@ from ..errors import UnbalancedQuotesError
 from ..lexicon import AUTHOR_VERBS, MONTH_NUMBER, MONTH_RE
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Article, Claim, Quote, QuoteKind, Span
+from . import entities
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 DOC_NOUNS = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|dated)"
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
+_DATE = r"(?P<date>" + DATE_RE.pattern + r"|(?P<year_only>(?:19|20)\d{2})\b)"
+_DOC = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|analysis|note)s?"
+DOCUMENT_DATE_RES = [re.compile(p, re.I if i else 0) for i, p in enumerate([
+    r"\b(?:a|an|the|one|his|her|its|their|that|this|in|[Aa]nother)\s+" + _DATE + r"\s+" + _DOC + r"\b",
+    r"\b" + _DOC + r"\s+(?:was\s+|were\s+)?(?:dated|sent|written|signed|filed|issued|from)\s+(?:on\s+|in\s+)?" + _DATE,
+    r"\bdated\s+(?:on\s+)?" + _DATE,
+    r"\b(?:wrote|cabled|reported|warned|noted|added|said|signed)\s+(?:on\s+|in\s+)" + _DATE,
+    r"\b(?:in|on)\s+" + _DATE + r",?\s+(?:the\s+)?(?:ambassador|embassy|diplomats?|officials?|consulate)\b[^.]{0,40}?\b(?:wrote|cabled|reported)\b",
+])]
 NOT_NAMES = {
     "In", "The", "A", "An", "According", "One", "But", "And", "Also", "On", "At", "As", "After",
     "Before", "When", "While", "This", "That", "These", "Those", "He", "She", "They", "It", "We",
@@ -203,22 +213,32 @@ def _claim(masked: str, raw: _Raw, lo: int, hi: int) -> Claim:
         speaker = _name(who)
         if speaker and " " not in speaker and re.search(r"\b" + re.escape(speaker.lower()) + r"\b", masked):
             speaker = None  # "Officials said": a word the article also writes in lower case is no name
+        if speaker and not entities.is_person(speaker, masked[lo:hi]):
+            speaker = None  # "Rome said", "reports the Guardian": a place or an outlet is no speaker
     if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
         authorship = True
     if speaker is None and verb is None:
         cue = None
-    date_text = year = month = day = None
-    if re.search(DOC_NOUNS, sentence, re.I):
-        for dm in DATE_RE.finditer(sentence):
-            mon = dm.group("mon")
-            if mon == "May" and not (dm.group("day") or dm.group("year")):
-                continue
-            date_text = dm.group().strip()
-            month = MONTH_NUMBER[mon[:3].lower()]
-            day = int(dm.group("day")) if dm.group("day") else None
-            year = int(dm.group("year")) if dm.group("year") else None
-            break
+    date_text, year, month, day = _document_date(sentence)
     return Claim(speaker, verb, authorship, date_text, year, month, day, cue)
+
+
+def _document_date(sentence: str) -> tuple[str | None, int | None, int | None, int | None]:
+    """The date the article gives the cable itself: "a Jan. 29 cable", "a cable dated Oct. 5, 2009",
+    "a dispatch sent in November of 2009", "wrote in 2010", "a 2008 memo". A dateline ("Dec. 3") or
+    an event's date ("the September 2009 elections") is no claim about the cable."""
+    for rx in DOCUMENT_DATE_RES:
+        m = rx.search(sentence)
+        if m is None:
+            continue
+        d = m.groupdict()
+        if d.get("mon") == "May" and not (d.get("day") or d.get("year")):
+            continue
+        month = MONTH_NUMBER[d["mon"][:3].lower()] if d.get("mon") else None
+        year = d.get("year") or d.get("year_only")
+        return (m.group("date").strip(), int(year) if year else None, month,
+                int(d["day"]) if d.get("day") else None)
+    return None, None, None, None
 
 
 SPLICE_TAG = re.compile(r"\s*(?P<tag>[^\"“”.!?\n]{1,60}?\b(?:" + SPEECH_VERBS + r")\b[^\"“”.!?\n]{0,40}?),\s*$")
