@@ -28,7 +28,7 @@ def nlp() -> Any:
         try:
             import spacy
 
-            return spacy.load(MODEL, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler"])
+            return spacy.load(MODEL, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler", "senter", "tok2vec"])
         except (ImportError, OSError) as e:
             raise EntityModelUnavailableError(MODEL, str(e)) from e
 
