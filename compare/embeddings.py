@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
+
+import numpy as np
 
 from .errors import ModelUnavailableError
-
-if TYPE_CHECKING:
-    import numpy as np
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MEMORY_MAX = 50_000  # embeddings held in memory
@@ -81,8 +80,6 @@ class Embedder:
         return load_model(None if self.model_name == DEFAULT_MODEL else self.model_name)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        import numpy as np
-
         keys = [self._key(t) for t in texts]
         missing = [k for k in dict.fromkeys(keys) if k not in self.memory]
         if missing and self.cache is not None:
