@@ -58,6 +58,7 @@ EXACT_ENOUGH = 0.9  # a long quote aligned this well on a paragraph holding its 
 SEARCH_LIMIT = 10  # candidates from the wider search
 EXACT_OTHERS = 10  # besides the paragraphs holding the exact words, the best of the rest aligned
 JOINED_TOP = 5  # the best alignments tried again with the next paragraph (a quote that runs on)
+JOINED_MAX = 4  # paragraphs one quotation may run over (a long quotation printed over paragraphs)
 
 # -- paraphrase ----------------------------------------------------------------------------------------
 PARAPHRASE_MIN = 0.70  # cosine between the quote and a cable sentence (calibrated: tests/test_paraphrase.py)

@@ -25,7 +25,7 @@ from ..model import Alignment, Article, Candidate, Decision, Paragraph, Quote, Q
 from ..store import CorpusStore
 from ..store.cache import EmbeddingCache
 from ..tokens import content_keys
-from ..weights import EXACT_ENOUGH, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
+from ..weights import EXACT_ENOUGH, JOINED_MAX, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
 from . import attribution, candidates, context, decide, extract, paraphrase
 from .alignment import align, prepare
 
@@ -105,13 +105,17 @@ class Pipeline:
                     if (p.cable_id, p.start) not in seen]
             paragraphs += more
             out += [align(q, p.cable_id, (p.number,), p.text, qt) for p in more]
-        # a quote that runs from one paragraph into the next
+        # a quote that runs from one paragraph into the next (and the next: a quotation over paragraphs)
         ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:JOINED_TOP]
         for a, p in ranked:
-            if not decide.supports(a) and a.matched >= 3 and a.end >= len(p.text) - 3:
-                nxt = self.store.next_paragraph(p)
-                if nxt is not None:
-                    out.append(align(q, p.cable_id, (p.number, nxt.number), p.text + " " + nxt.text, qt))
+            numbers, text, last = (p.number,), p.text, p
+            while not decide.supports(a) and a.matched >= 3 and a.end >= len(text) - 3 and len(numbers) < JOINED_MAX:
+                nxt = self.store.next_paragraph(last)
+                if nxt is None:
+                    break
+                numbers, text, last = (*numbers, nxt.number), text + " " + nxt.text, nxt
+                a = align(q, p.cable_id, numbers, text, qt)
+                out.append(a)
         return out, paragraphs
 
     def candidate(self, q: Quote, a: Alignment, ctx: context.QuoteContext) -> Candidate:
