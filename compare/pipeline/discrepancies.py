@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..lexicon import ANY_SPEECH_VERB_RE, HEDGES, NEGATIONS
+from ..lexicon import ANY_SPEECH_VERB_RE, ELLIPSIS_RE, HEDGES, NEGATIONS
 from ..model import Discrepancy, OpTag, QuoteTokens, Segment, Severity, Span
 from ..model import DiscrepancyKind as K
 from ..tokens import DASH_CHARS, QUOTE_CHARS, Token, fold, is_number
@@ -155,16 +155,17 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
         if si > 0:
             first_p = next((o.p1 for o in seg.ops if o.tag in (OpTag.EQUAL, OpTag.REPLACE)), None)
             prev_end = qtoks[segments[si - 1].q2 - 1].end
-            mark = Span(prev_end, qtoks[seg.q1].start)
+            mark = _ellipsis_span(qtext, prev_end, qtoks[seg.q1].start)
+            marked = qtext[mark.start : mark.end]
             if last_p is not None and first_p is not None:
                 lo, hi = (ptoks[last_p - 1].end, ptoks[first_p].start) if first_p > last_p else (0, 0)
                 hidden = ptext[lo:hi]
                 lead = len(hidden) - len(hidden.lstrip(" ,;:\n"))
                 kept = hidden.strip(" ,;:\n")
-                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, kept, mark,
+                out.append(Discrepancy(K.ELISION, marked, kept, mark,
                                        Span(lo + lead, lo + lead + len(kept)) if kept else None))
             else:
-                out.append(Discrepancy(K.ELISION, seg.ellipsis_before, "", mark))
+                out.append(Discrepancy(K.ELISION, marked, "", mark))
         prev_pair: tuple[int, int] | None = None
         for op in seg.ops:
             if op.tag is OpTag.EQUAL:
@@ -237,6 +238,20 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
     substantive = sum(1 for d in out if d.severity is Severity.SUBSTANTIVE)
     score = max(0.0, min(1.0, matched / max(n, 1))) - SUBSTANTIVE_PENALTY * substantive - COSMETIC_PENALTY * cosmetic_words
     return Described(out, min(matched, n), round(max(0.0, score), 4))
+
+
+def _ellipsis_span(qtext: str, lo: int, hi: int) -> Span:
+    """The ellipsis marks between two segments' words, exactly: from the first mark to the last,
+    without the spaces, quotation marks or punctuation around them."""
+    marks = [m for m in ELLIPSIS_RE.finditer(qtext, lo, hi) if m.group().strip()]
+    if not marks:
+        return Span(lo, hi)
+    a, b = marks[0].start(), marks[-1].end()
+    while a < b and qtext[a].isspace():
+        a += 1
+    while b > a and qtext[b - 1].isspace():
+        b -= 1
+    return Span(a, b)
 
 
 def _number_span(qtoks: list[Token], ptoks: list[Token], qi: int, pi: int) -> tuple[int, int, int, int]:
