@@ -16,8 +16,7 @@ from compare.store import CorpusStore
 
 MARKS = [('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»"), ("„", "“"), ('"', ""), ("", '"'), ("“", '"')]
 NOISE = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
-WORDS = st.sampled_from("the army was not trained to patrol streets said Calderón 2% two percent … [sic] XXXXXXXXXXXX "
-                        "according to a cable dated Jan. 29, 2010 wrote Feeley — risk averse, down".split())
+WORDS = st.sampled_from(["the", "army", "was", "not", "trained", "to", "patrol", "streets", "said", "Calderón", "2%", "two", "percent", "…", "[sic]", "XXXXXXXXXXXX", "according", "to", "a", "cable", "dated", "Jan.", "29,", "2010", "wrote", "Feeley", "—", "risk", "averse,", "down"])
 
 
 @st.composite
