@@ -108,7 +108,8 @@ class Pipeline:
         # a quote that runs from one paragraph into the next (and the next: a quotation over paragraphs)
         ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:JOINED_TOP]
         for a, p in ranked:
-            numbers, text, last = (p.number,), p.text, p
+            numbers: tuple[int | None, ...] = (p.number,)
+            text, last = p.text, p
             while not decide.supports(a) and a.matched >= 3 and a.end >= len(text) - 3 and len(numbers) < JOINED_MAX:
                 nxt = self.store.next_paragraph(last)
                 if nxt is None:
