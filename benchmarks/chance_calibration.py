@@ -76,6 +76,7 @@ def main() -> None:
     real_p = prior.p
     results: dict[str, Counter[tuple[str, int]]] = {"old": Counter(), "new": Counter()}
     totals: Counter[tuple[str, int]] = Counter()
+    shown: list[str] = []
     for n in range(1, 10):
         pos: list[str] = []
         while len(pos) < args.per_length:
@@ -87,8 +88,14 @@ def main() -> None:
                 for method in ("old", "new"):
                     object.__setattr__(prior, "p", (lambda text, size: 1.0) if method == "old" else real_p)
                     p.keys_of.cache_clear()
-                    results[method][(label, n)] += supported(p, phrase)
+                    hit = supported(p, phrase)
+                    results[method][(label, n)] += hit
+                    if hit and label == "neg" and method == "new":
+                        shown.append(phrase)
     object.__setattr__(prior, "p", real_p)
+    print("reporters' own phrases the new rule found in the corpus (look: copied phrasing, or chance?):")
+    for phrase in shown:
+        print(f"  {phrase!r}")
     print(f"{corpus.n_paragraphs} paragraphs; {args.per_length} phrases a length; bare one-sentence articles")
     print(f"{'words':>5} | {'recall old':>10} {'recall new':>10} | {'false support old':>17} {'new':>6} | negatives")
     for n in range(1, 10):

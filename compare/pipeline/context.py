@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from ..model import Alignment, Article, ArticleTier, Evidence, Quote, QuoteResult, Severity
-from ..tokens import content_keys, keys
+from ..tokens import STOPWORDS, content_keys, keys
 from ..weights import ALPHA, BM25_B, BM25_K1, CORROBORATION, LOW_INFORMATION, PHRASE_MIN_WORDS
 
 RESOURCES = Path(__file__).parent.parent / "resources"
@@ -256,6 +257,20 @@ class QuoteContext:
         return sorted(self.weights, key=lambda k: -self.weights[k])[:most] if self.needs_context else []
 
 
+def phrase_evidence(a: Alignment, n_paragraphs: int) -> float:
+    """The chance that the quote's words stand in the corpus although nobody copied them
+    (`PhrasePrior`), for a quote that reproduces its source without a change of words. A quote with
+    unmarked changes is no exact phrase of the corpus, and a run of names and titles ("Bureau of
+    International Narcotics and Law") recurs wherever its subject does: for those, 1."""
+    if any(d.severity is Severity.SUBSTANTIVE for d in a.discrepancies):
+        return 1.0
+    run = longest_exact_run(a)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", run) if w.lower() not in STOPWORDS]
+    if not words or sum(w[0].isupper() for w in words) * 2 >= len(words):
+        return 1.0
+    return phrase_prior().p(run, n_paragraphs)
+
+
 def longest_exact_run(a: Alignment) -> str:
     """The longest stretch of the source that the quote reproduces without a change of words: the
     aligned span cut at every difference that is more than cosmetic (an insertion cuts where it stands)."""
@@ -292,5 +307,5 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
         p_context=p_context,
         p_article=p_article,
         article_tier=tier,
-        p_phrase=phrase_prior().p(longest_exact_run(a), n_paragraphs),
+        p_phrase=phrase_evidence(a, n_paragraphs),
     )
