@@ -97,3 +97,11 @@ class ResumeMismatchError(CompareError):
             f"{output}: cannot resume: {why} ({journal}); the output was not touched. Remove both files "
             "to start again, or resume with the -o the journal was written for"
         )
+
+
+class ReviewStoreError(CompareError):
+    def __init__(self, path: object, why: str) -> None:
+        super().__init__(
+            f"{path}: {why}; check that the folder is writable and the disk not full, or set COMPARE_REVIEWS "
+            "to another file"
+        )

@@ -3,17 +3,29 @@
 A review is keyed by the article's content hash (SHA-256 of its decoded text) and the quote's
 character offsets, so it survives restarts and re-runs, and follows the article under another file
 name; an edited article is a new article. Reviews go out with the report (`annotate`).
+
+Safe under concurrent editors: the review app serves every browser session from one store, each
+session in its own thread, and several app processes may share one file. Each thread has its own
+connection; the file is in WAL mode (readers never block the writer); each write is one
+`BEGIN IMMEDIATE` transaction, retried while another writer holds the lock, and either commits or
+raises `ReviewStoreError`: a write is never lost silently.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from ..errors import ReviewStoreError
+
+BUSY_TIMEOUT_MS = 5_000  # SQLite waits this long for a lock before it reports "database is locked"
+RETRIES = 6  # then the write is tried again this many times, with a growing pause
 
 
 class Status(str, Enum):
@@ -38,27 +50,70 @@ def default_path() -> Path:
 class ReviewStore:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(self.path), check_same_thread=False)
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS reviews(article TEXT, start INTEGER, end INTEGER, status TEXT, note TEXT, "
-            "updated TEXT, PRIMARY KEY(article, start, end))")
-        self.db.commit()
+        self._local = threading.local()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._write("CREATE TABLE IF NOT EXISTS reviews(article TEXT, start INTEGER, end INTEGER, status TEXT, "
+                        "note TEXT, updated TEXT, PRIMARY KEY(article, start, end))", ())
+        except OSError as e:
+            raise ReviewStoreError(self.path, str(e)) from None
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+                db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+            except sqlite3.Error as e:
+                raise ReviewStoreError(self.path, str(e)) from None
+            self._local.db = db
+        return db
+
+    def _write(self, sql: str, args: tuple[Any, ...]) -> None:
+        """One statement in its own immediate transaction: committed, or an error raised."""
+        last = ""
+        for attempt in range(RETRIES + 1):
+            db = self._db()
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    db.execute(sql, args)
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+                db.execute("COMMIT")
+                return
+            except sqlite3.OperationalError as e:
+                last = str(e)
+                if "locked" not in last and "busy" not in last:
+                    break
+                time.sleep(0.05 * (attempt + 1))
+            except sqlite3.Error as e:
+                last = str(e)
+                break
+        raise ReviewStoreError(self.path, f"the review could not be saved ({last})")
+
+    def _read(self, sql: str, args: tuple[Any, ...]) -> list[Any]:
+        try:
+            return self._db().execute(sql, args).fetchall()
+        except sqlite3.Error as e:
+            raise ReviewStoreError(self.path, f"the reviews could not be read ({e})") from None
 
     def get(self, article_sha: str, start: int, end: int) -> Review:
-        row = self.db.execute("SELECT status, note, updated FROM reviews WHERE article = ? AND start = ? AND end = ?",
-                              (article_sha, start, end)).fetchone()
-        return Review(Status(row[0]), row[1], row[2]) if row else Review()
+        rows = self._read("SELECT status, note, updated FROM reviews WHERE article = ? AND start = ? AND end = ?",
+                          (article_sha, start, end))
+        return Review(Status(rows[0][0]), rows[0][1], rows[0][2]) if rows else Review()
 
     def set(self, article_sha: str, start: int, end: int, status: Status | str, note: str = "") -> Review:
         review = Review(Status(status), note, time.strftime("%Y-%m-%dT%H:%M:%S"))
-        self.db.execute("INSERT OR REPLACE INTO reviews VALUES (?, ?, ?, ?, ?, ?)",
-                        (article_sha, start, end, review.status.value, review.note, review.updated))
-        self.db.commit()
+        self._write("INSERT OR REPLACE INTO reviews VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_sha, start, end, review.status.value, review.note, review.updated))
         return review
 
     def of_article(self, article_sha: str) -> dict[tuple[int, int], Review]:
-        rows = self.db.execute("SELECT start, end, status, note, updated FROM reviews WHERE article = ?", (article_sha,))
+        rows = self._read("SELECT start, end, status, note, updated FROM reviews WHERE article = ?", (article_sha,))
         return {(s, e): Review(Status(st), n, u) for s, e, st, n, u in rows}
 
 
