@@ -11,6 +11,7 @@ back: a missing or wrong row is a lost write, whether or not the writer saw an e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing as mp
 import sqlite3
 import sys
@@ -71,10 +72,8 @@ def threads(kind: str, writers: int, n: int, with_reader: bool) -> tuple[float, 
 
     def reader() -> None:
         while not stop.is_set():
-            try:
+            with contextlib.suppress(Exception):
                 store.of_article("article-0")
-            except Exception:
-                pass
 
     def run(w: int) -> None:
         errors[w] = write(store, w, n)
