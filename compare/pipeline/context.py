@@ -260,13 +260,13 @@ class QuoteContext:
 def phrase_evidence(a: Alignment, n_paragraphs: int) -> float:
     """The chance that the quote's words stand in the corpus although nobody copied them
     (`PhrasePrior`), for a quote that reproduces its source without a change of words. A quote with
-    unmarked changes is no exact phrase of the corpus, and a run of names and titles ("Bureau of
-    International Narcotics and Law") recurs wherever its subject does: for those, 1."""
+    unmarked changes is no exact phrase of the corpus, and a run of nothing but names and titles
+    ("Bureau of International Narcotics and Law") recurs wherever its subject does: for those, 1."""
     if any(d.severity is Severity.SUBSTANTIVE for d in a.discrepancies):
         return 1.0
     run = longest_exact_run(a)
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", run) if w.lower() not in STOPWORDS]
-    if not words or sum(w[0].isupper() for w in words) * 2 >= len(words):
+    if not words or all(w[0].isupper() for w in words):
         return 1.0
     return phrase_prior().p(run, n_paragraphs)
 
