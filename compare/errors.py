@@ -46,7 +46,7 @@ class UnbalancedQuotesError(CompareError):
     def __init__(self, path: str, offset: int, snippet: str) -> None:
         super().__init__(
             f"{path}: unbalanced quotation mark at character {offset} ({snippet!r}); "
-            "close the quotation or pass --lenient to skip it"
+            "close the quotation, or run without --strict to skip it"
         )
 
 
@@ -54,7 +54,7 @@ class NoCablesError(CompareError):
     def __init__(self, paths: str) -> None:
         super().__init__(
             f"no cables found in {paths}; give cable pages (text or HTML), a JSONL dump "
-            "with {{id, meta, text}} records, or folders of them"
+            "with {id, meta, text} records, or folders of them"
         )
 
 
@@ -80,4 +80,26 @@ class BadIndexError(CompareError):
         super().__init__(
             f"{directory}: not a usable compare index ({why}); rebuild it with "
             "`compare index build --corpus CABLES --out FOLDER`"
+        )
+
+
+class UnreadableInputError(CompareError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"{path}: cannot be read ({why}); check its permissions")
+
+
+class SymlinkLoopError(CompareError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: a symbolic link that points back to itself; fix or remove the link")
+
+
+class BadOutputError(CompareError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"-o {path}: {why}; give a file path in an existing folder")
+
+
+class ResumeError(CompareError):
+    def __init__(self, output: str, why: str) -> None:
+        super().__init__(
+            f"{output}: cannot resume ({why}); delete {output}.done to start over, or give another -o"
         )
