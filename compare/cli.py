@@ -341,7 +341,7 @@ def _clip(text: str, width: int = 80) -> str:
 
 
 @cli.command("eval", context_settings=CONTEXT, epilog=EXAMPLES)
-@click.argument("gold", metavar="GOLD")
+@click.argument("gold", metavar="GOLD", type=click.Path(exists=True, dir_okay=False))
 @matching_options
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
 def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None,
@@ -459,8 +459,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = lambda message, *a, **k: print(f"warning: {message}", file=sys.stderr)
     before = signal.signal(signal.SIGTERM, _terminate)
     try:
-        code = cli.main(args=args, prog_name="compare", standalone_mode=False)
+        with cli.make_context("compare", args) as ctx:  # not cli.main: it takes EOFError for Ctrl-D
+            code = cli.invoke(ctx)
         return code if isinstance(code, int) else 0
+    except click.exceptions.Exit as e:  # --help, --version
+        return e.exit_code
     except click.exceptions.NoArgsIsHelpError as e:
         click.echo(e.ctx.get_help() if e.ctx else str(e))
         return 2
@@ -471,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CompareError as e:
         _say(f"error: {e}")
         return 2
-    except (KeyboardInterrupt, click.Abort):
+    except KeyboardInterrupt:
         _say("interrupted; a run with --resume -o FILE goes on where it stopped")
         return 130
     except Terminated:
