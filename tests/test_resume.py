@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -127,7 +128,7 @@ def test_sigterm_stops_a_batch_cleanly_and_a_resume_finishes_it(tmp_path):
     folder.mkdir()
     for i in range(8):  # enough work that SIGTERM comes in the middle
         for p in ARTICLES:
-            (folder / f"{i}_{os.path.basename(p)}").write_bytes(open(p, "rb").read())
+            (folder / f"{i}_{os.path.basename(p)}").write_bytes(Path(p).read_bytes())
     out = tmp_path / "out.jsonl"
     argv = [sys.executable, "-m", "compare.cli", *check(out, str(folder), extra=("--jobs", "2"))]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
