@@ -343,6 +343,7 @@ class ResumableSink(Sink):
         self.entries, self.digest = self.journal.open()
         self.done = 0
         self.retried = 0
+        self.changed: list[str] = []  # done before, but their text has changed since
 
     def todo(self, paths: list[str]) -> list[str]:
         """The paths not finished by an earlier run (or changed since); failed ones are retried."""
@@ -352,7 +353,11 @@ class ResumableSink(Sink):
             if e is not None and p != "-" and not e.error and e.sha256 == _digest(p):
                 self.done += 1
                 continue
-            self.retried += bool(e is not None and e.error)
+            if e is not None:
+                if e.error:
+                    self.retried += 1
+                else:
+                    self.changed.append(p)
             out.append(p)
         return out
 

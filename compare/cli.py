@@ -305,9 +305,12 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
     store = split.open()
     sink.cables = store.cables
     todo = sink.todo(found.files)
-    if isinstance(sink, batch.ResumableSink) and (sink.done or sink.retried):
-        _say(f"resuming {output}: {sink.done} of {len(found.files)} articles already done"
-             + (f"; retrying {sink.retried} that failed before" if sink.retried else ""))
+    if isinstance(sink, batch.ResumableSink):
+        if sink.done or sink.retried:
+            _say(f"resuming {output}: {sink.done} of {len(found.files)} articles already done"
+                 + (f"; retrying {sink.retried} that failed before" if sink.retried else ""))
+        for path in sink.changed:
+            _say(f"{path} changed since the earlier run: checked again; its earlier quotes stay in {output}")
     for problem in found.problems:
         _say(f"skipped: {problem}")
     n_jobs = _jobs(jobs, split, len(todo))

@@ -123,6 +123,21 @@ def test_articles_that_failed_are_retried(capsys, tmp_path):
     assert len(got) > n_first and {a for a, _ in got} == {"000_995af477f538a050.txt", "story.txt"}
 
 
+def test_a_changed_article_is_checked_again_and_said_so(capsys, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_bytes((DATA / "articles" / "003_515405a57c30b3c1.txt").read_bytes())
+    out = tmp_path / "out.jsonl"
+    assert run(capsys, *check(out, ARTICLES[0], str(story)))[0] == 0
+    n = len(quotes(out))
+    with open(story, "a", encoding="utf-8") as f:
+        f.write('\nThe embassy called it "a new paragraph of quotes".\n')
+    code, _, err = run(capsys, *check(out, ARTICLES[0], str(story)))
+    assert code == 0
+    assert err == (f"compare: resuming {out}: 1 of 2 articles already done\n"
+                   f"compare: {story} changed since the earlier run: checked again; its earlier quotes stay in {out}\n")
+    assert len(quotes(out)) == n + 19 + 1
+
+
 def test_sigterm_stops_a_batch_cleanly_and_a_resume_finishes_it(tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
