@@ -1,28 +1,39 @@
 """Checking many articles: folders expanded, both cores used, results streamed as each article is
 done, and a run that a rerun resumes.
 
-A resumable run writes JSONL and, beside it, `OUTPUT.done`: one line per finished article (its
-path, content hash, the output's length once its quotes were written, and a SHA-256 of the output
-up to there). A rerun verifies the output against the journal (and refuses, exit 2, when they
-disagree), truncates the output to the last finished article, so a run killed mid-write leaves no
-half article, skips every article already done whose text has not changed, and tries again the
-articles that failed.
+A resumable run writes JSONL and, beside it, `OUTPUT.done`: one line per checked article (its
+path, content hash, error if any, the output's length once its quotes were written, and the
+SHA-256 of the output up to that length). A rerun verifies the output against the journal (its
+size and the checksum at every recorded length) and refuses when they disagree; it then cuts the
+output back to the last finished article (a run killed mid-write leaves no half article), skips
+every article done whose text has not changed, and retries those that failed.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from . import ingest
 from .api import load_corpus
-from .errors import CompareError, MissingPathError, ResumeMismatchError
+from .errors import (
+    BadOptionError,
+    BadOutputError,
+    CompareError,
+    MissingPathError,
+    ResumeError,
+    SymlinkLoopError,
+    UnreadableInputError,
+)
 from .model import QuoteResult
 from .pipeline import CheckOptions, Pipeline
 from .report import render
@@ -30,21 +41,77 @@ from .report import render
 ARTICLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md"}
 
 
-def expand(paths: Iterable[str]) -> list[str]:
-    """Article paths, folders expanded to the text and HTML files inside them (sorted); `-` kept."""
-    out: list[str] = []
+@dataclass
+class Expansion:
+    """Article files found, and the paths that could not be used (one error each)."""
+
+    files: list[str] = field(default_factory=list)
+    problems: list[CompareError] = field(default_factory=list)
+
+
+def _stat_problem(p: str) -> CompareError | None:
+    try:
+        os.stat(p)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return SymlinkLoopError(p)
+        if e.errno in (errno.ENOENT, errno.ENOTDIR):
+            return MissingPathError(p)
+        return UnreadableInputError(p, e.strerror or type(e).__name__)
+    return None
+
+
+def scan(paths: Iterable[str]) -> Expansion:
+    """Article paths, folders expanded to the text and HTML files inside them (sorted; linked folders
+    followed once each); `-` kept. A missing path, a link loop or an unreadable folder is a problem,
+    not an end: the other paths are still expanded."""
+    out = Expansion()
     for p in paths:
         if p == "-":
-            out.append(p)
+            out.files.append(p)
             continue
-        path = Path(p)
-        if not path.exists():
-            raise MissingPathError(p)
-        if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+        problem = _stat_problem(p)
+        if problem:
+            out.problems.append(problem)
+        elif os.path.isdir(p):
+            _walk(p, out)
         else:
-            out.append(p)
+            out.files.append(p)
     return out
+
+
+def _walk(top: str, out: Expansion) -> None:
+    seen: set[str] = set()
+    found: list[str] = []
+
+    def unreadable(e: OSError) -> None:
+        out.problems.append(UnreadableInputError(str(e.filename or top), e.strerror or type(e).__name__))
+
+    for folder, dirs, names in os.walk(top, followlinks=True, onerror=unreadable):
+        real = os.path.realpath(folder)
+        if real in seen:  # a linked folder seen before (or a loop of links): not again
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in names:
+            f = os.path.join(folder, name)
+            if Path(name).suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            problem = _stat_problem(f)
+            if problem:
+                out.problems.append(problem)
+            elif os.path.isfile(f):
+                found.append(f)
+    out.files.extend(sorted(found))
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Article paths as `scan` finds them; the first problem raised."""
+    found = scan(paths)
+    if found.problems:
+        raise found.problems[0]
+    return found.files
 
 
 @dataclass(frozen=True)
@@ -68,8 +135,10 @@ _init_error = ""
 
 def _init(settings: Settings) -> None:
     """A worker's checker (a failure is kept and reported per article: a pool whose initializer
-    raises would start workers for ever)."""
+    raises would start workers for ever). The parent handles SIGINT and SIGTERM; a worker just ends."""
     global _checker, _init_error
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         _checker = Pipeline(load_corpus(settings.corpus), settings.options)
     except CompareError as e:
@@ -79,8 +148,11 @@ def _init(settings: Settings) -> None:
 def _digest(path: str) -> str:
     if path == "-":
         return ""
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return ""
 
 
 def check_one(path: str, checker: Any = None) -> Outcome:
@@ -89,18 +161,25 @@ def check_one(path: str, checker: Any = None) -> Outcome:
     if checker is None:
         return Outcome(path, "", (), _init_error or "the corpus could not be opened")
     try:
-        article = ingest.read_article(path)
+        try:
+            article = ingest.read_article(path)
+        except OSError as e:
+            problem = _stat_problem(path)
+            raise problem or UnreadableInputError(path, e.strerror or type(e).__name__) from None
         return Outcome(path, _digest(path), tuple(checker.check_article(article)), text=article.text)
     except CompareError as e:
-        return Outcome(path, _digest(path) if os.path.isfile(path) else "", (), str(e))
+        return Outcome(path, _digest(path), (), str(e))
 
 
 def run(paths: list[str], settings: Settings, jobs: int = 1, checker: Any = None) -> Iterator[Outcome]:
     """Outcomes in the order of `paths`, from `jobs` processes (each opens the corpus once)."""
     if jobs <= 1 or len(paths) <= 1:
         if checker is None:
-            _init(settings)
-            checker = _checker
+            try:  # here, not _init: the parent keeps its own signal handlers
+                checker = Pipeline(load_corpus(settings.corpus), settings.options)
+            except CompareError as e:
+                yield from (Outcome(p, "", (), str(e)) for p in paths)
+                return
         for p in paths:
             yield check_one(p, checker)
         return
@@ -109,101 +188,199 @@ def run(paths: list[str], settings: Settings, jobs: int = 1, checker: Any = None
         yield from pool.imap(check_one, paths, chunksize=1)
 
 
-class Journal:
-    """The `.done` file beside a resumable output: which articles are finished, where the output
-    stood after each, and a SHA-256 of the output up to there. A resume trusts nothing it cannot
-    verify: the recorded size and checksum must match the output, or it refuses (exit 2)."""
+# -- where the results go ------------------------------------------------------------------------
 
-    FIELDS = {"path": str, "sha256": str, "offset": int, "quotes": int, "error": str, "output_sha256": str}
+def check_output(output: str) -> None:
+    """Refuse an `-o` that cannot be written, before any work is done."""
+    path = Path(output)
+    if path.is_dir():
+        raise BadOutputError(output, "is a folder")
+    if not path.parent.is_dir():
+        raise BadOutputError(output, f"the folder {path.parent} does not exist")
+    if path.exists() and not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise BadOutputError(output, "permission denied")
+
+
+def journal_path(output: str | Path) -> Path:
+    output = Path(output)
+    return output.with_name(output.name + ".done")
+
+
+class Sink:
+    """Where a run's outcomes go: JSONL streamed as each article is done, or a report rendered at
+    the end. `add` takes each outcome; `close` finishes the output."""
+
+    def __init__(self, output: str | None, fmt: str, cables: Any = None) -> None:
+        self.output, self.fmt, self.cables = output, fmt, cables
+        self.outcomes: list[Outcome] = []
+        self._stream: IO[str] | None = None
+        if output is not None:
+            journal_path(output).unlink(missing_ok=True)  # a plain run makes an earlier journal stale
+
+    def todo(self, paths: list[str]) -> list[str]:
+        return paths
+
+    def _open(self) -> IO[str]:
+        if self._stream is None:
+            self._stream = sys.stdout if self.output is None else open(self.output, "w", encoding="utf-8")  # noqa: SIM115
+        return self._stream
+
+    def add(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        if self.fmt == "jsonl":
+            out = self._open()
+            out.write(render(list(outcome.results), "jsonl"))
+            out.flush()
+
+    def close(self) -> None:
+        out = self._open()
+        if self.fmt != "jsonl":
+            results = [r for o in self.outcomes for r in o.results]
+            texts = {r.quote.article: o.text for o in self.outcomes for r in o.results}
+            out.write(render(results, self.fmt, texts=texts, cables=self.cables))
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: str
+    sha256: str
+    offset: int
+    checksum: str
+    error: str
+
+
+class Journal:
+    """The `.done` file beside a resumable output: which articles are finished, and where."""
+
+    KEYS = {"path": str, "sha256": str, "offset": int, "checksum": str, "error": str}
 
     def __init__(self, output: Path) -> None:
         self.output = output
-        self.path = output.with_name(output.name + ".done")
-        self.hash = hashlib.sha256()
+        self.path = journal_path(output)
 
-    def _refuse(self, why: str) -> ResumeMismatchError:
-        return ResumeMismatchError(str(self.output), str(self.path), why)
-
-    def _entries(self) -> list[dict[str, Any]]:
+    def _entries(self) -> tuple[list[Entry], int]:
+        """The journal's entries, and the length of its complete lines (a last line cut off by a
+        kill is dropped; any other damage is refused)."""
+        raw = self.path.read_bytes()
         try:
-            lines = self.path.read_bytes().decode("utf-8").splitlines()
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise self._refuse("the journal is not UTF-8 text") from None
-        entries: list[dict[str, Any]] = []
-        for k, line in enumerate(lines):
+            raise ResumeError(str(self.output), f"{self.path.name} is not UTF-8 text") from None
+        lines = text.split("\n")
+        complete = len(text) if text.endswith("\n") or not text else len(text) - len(lines[-1])
+        entries: list[Entry] = []
+        for n, line in enumerate(lines[:-1] if not text.endswith("\n") else lines, 1):
+            if not line:
+                continue
             try:
                 rec = json.loads(line)
             except json.JSONDecodeError:
-                if k == len(lines) - 1:
-                    break  # the last line, cut off by a kill: that article is not finished
-                raise self._refuse(f"line {k + 1} of the journal is not JSON") from None
-            if not isinstance(rec, dict) or any(not isinstance(rec.get(f), t) for f, t in self.FIELDS.items()):
-                raise self._refuse(f"line {k + 1} of the journal is not a journal entry")
-            if rec["offset"] < (entries[-1]["offset"] if entries else 0):
-                raise self._refuse(f"line {k + 1} of the journal goes back in the output")
-            entries.append(rec)
-        return entries
+                raise ResumeError(str(self.output), f"{self.path.name} line {n} is not JSON") from None
+            if not isinstance(rec, dict) or any(not isinstance(rec.get(k), t) or isinstance(rec.get(k), bool)
+                                                for k, t in self.KEYS.items()):
+                raise ResumeError(str(self.output), f"{self.path.name} line {n} is not a record of "
+                                  f"{', '.join(self.KEYS)}")
+            e = Entry(**{k: rec[k] for k in self.KEYS})
+            if e.offset < (entries[-1].offset if entries else 0):
+                raise ResumeError(str(self.output), f"{self.path.name} line {n}: offset {e.offset} goes back")
+            entries.append(e)
+        return entries, len(text[:complete].encode("utf-8"))
 
-    def finished(self) -> tuple[dict[str, str], list[str]]:
-        """({path: sha256} of the articles finished, the articles that failed before and are to be
-        tried again). The output is verified against the journal and cut back to its last entry."""
+    def open(self) -> tuple[dict[str, Entry], Any]:
+        """{path: last entry} of the articles an earlier run checked, and the running checksum of
+        the output, which is cut back to the last of them. Nothing is trusted that the output does
+        not confirm."""
+        digest = hashlib.sha256()
         if not self.path.exists():
             self.output.write_bytes(b"")
-            self.path.write_text("", encoding="utf-8")
-            return {}, []
-        if not self.output.is_file():
-            raise self._refuse("the output is missing")
-        entries = self._entries()
-        end = entries[-1]["offset"] if entries else 0
-        size = self.output.stat().st_size
+            self.path.write_bytes(b"")
+            return {}, digest
+        entries, keep = self._entries()
+        end = entries[-1].offset if entries else 0
+        if end and not self.output.is_file():
+            raise ResumeError(str(self.output), f"{self.path.name} records {end} bytes written but the output "
+                              "is missing")
+        size = self.output.stat().st_size if self.output.is_file() else 0
         if size < end:
-            raise self._refuse(f"the output has {size} bytes, the journal says {end} were written")
-        with open(self.output, "rb") as f:
-            while f.tell() < end:
-                self.hash.update(f.read(min(1 << 20, end - f.tell())))
-        if entries and self.hash.hexdigest() != entries[-1]["output_sha256"]:
-            raise self._refuse("the output was changed since the journal was written")
-        with open(self.output, "r+b") as f:
+            raise ResumeError(str(self.output), f"the output has {size} bytes, fewer than the {end} that "
+                              f"{self.path.name} records (overwritten since?)")
+        at = 0
+        with open(self.output, "rb") if self.output.is_file() else open(os.devnull, "rb") as f:
+            for e in entries:
+                while at < e.offset:
+                    chunk = f.read(min(1 << 20, e.offset - at))
+                    digest.update(chunk)
+                    at += len(chunk)
+                if digest.hexdigest() != e.checksum:
+                    raise ResumeError(str(self.output), f"the output's first {e.offset} bytes are not what "
+                                      f"{self.path.name} recorded (changed since?)")
+        with open(self.output, "ab") as f:
             f.truncate(end)
-        done = {e["path"]: e["sha256"] for e in entries if not e["error"]}
-        failed = [e["path"] for e in entries if e["error"] and e["path"] not in done]
-        return done, failed
+        with open(self.path, "r+b") as f:
+            f.truncate(keep)
+        return {e.path: e for e in entries}, digest
 
-    def record(self, outcome: Outcome, written: bytes, offset: int) -> None:
-        self.hash.update(written)
+    def record(self, outcome: Outcome, offset: int, checksum: str) -> None:
         with open(self.path, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"path": outcome.path, "sha256": outcome.sha256, "offset": offset,
-                                "quotes": len(outcome.results), "error": outcome.error,
-                                "output_sha256": self.hash.hexdigest()}) + "\n")
+            f.write(json.dumps({"path": outcome.path, "sha256": outcome.sha256, "offset": offset, "checksum": checksum,
+                                "quotes": len(outcome.results), "error": outcome.error}) + "\n")
             f.flush()
             os.fsync(f.fileno())
 
-    def discard(self) -> None:
-        """A plain (not resumable) run writes this output: an old journal beside it would lie."""
-        self.path.unlink(missing_ok=True)
 
+class ResumableSink(Sink):
+    """JSONL into a file, journaled so that a rerun goes on where this run stopped."""
 
-def write_resumable(paths: list[str], output: Path, settings: Settings, jobs: int,
-                    on_outcome: Callable[[Outcome], None] | None = None, checker: Any = None,
-                    on_retry: Callable[[list[str]], None] | None = None) -> list[Outcome]:
-    """Check `paths` into a JSONL `output`, skipping what an earlier run of the same output did
-    (verified: see `Journal`); articles that failed before are tried again."""
-    journal = Journal(output)
-    done, failed = journal.finished()
-    todo = [p for p in paths if done.get(p) != _digest(p)] if done else list(paths)
-    retry = [p for p in failed if p in todo]
-    if retry and on_retry:
-        on_retry(retry)
-    outcomes = []
-    for outcome in run(todo, settings, jobs, checker):
-        data = (render(list(outcome.results), "jsonl") if outcome.results else "").encode("utf-8")
-        with open(output, "ab") as f:
+    def __init__(self, output: str) -> None:
+        self.output, self.fmt, self.cables = output, "jsonl", None
+        self.outcomes = []
+        self._stream = None
+        self.journal = Journal(Path(output))
+        self.entries, self.digest = self.journal.open()
+        self.done = 0
+        self.retried = 0
+        self.changed: list[str] = []  # done before, but their text has changed since
+
+    def todo(self, paths: list[str]) -> list[str]:
+        """The paths not finished by an earlier run (or changed since); failed ones are retried."""
+        out = []
+        for p in paths:
+            e = self.entries.get(p)
+            if e is not None and p != "-" and not e.error and e.sha256 == _digest(p):
+                self.done += 1
+                continue
+            if e is not None:
+                if e.error:
+                    self.retried += 1
+                else:
+                    self.changed.append(p)
+            out.append(p)
+        return out
+
+    def add(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+        data = render(list(outcome.results), "jsonl").encode("utf-8") if outcome.results else b""
+        with open(self.journal.output, "ab") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
             offset = f.tell()
-        journal.record(outcome, data, offset)
-        outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-    return outcomes
+        self.digest.update(data)
+        self.journal.record(outcome, offset, self.digest.hexdigest())
+
+    def close(self) -> None:
+        pass
+
+
+def open_sink(output: str | None, fmt: str, resume: bool, cables: Any = None) -> Sink:
+    if output is not None:
+        check_output(output)
+    if resume:
+        if fmt != "jsonl" or output is None:
+            raise BadOptionError("--resume needs --format jsonl and -o FILE")
+        return ResumableSink(output)
+    return Sink(output, fmt, cables)

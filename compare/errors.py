@@ -46,7 +46,7 @@ class UnbalancedQuotesError(CompareError):
     def __init__(self, path: str, offset: int, snippet: str) -> None:
         super().__init__(
             f"{path}: unbalanced quotation mark at character {offset} ({snippet!r}); "
-            "close the quotation or pass --lenient to skip it"
+            "close the quotation, or run without --strict to skip it"
         )
 
 
@@ -54,7 +54,7 @@ class NoCablesError(CompareError):
     def __init__(self, paths: str) -> None:
         super().__init__(
             f"no cables found in {paths}; give cable pages (text or HTML), a JSONL dump "
-            "with {{id, meta, text}} records, or folders of them"
+            "with {id, meta, text} records, or folders of them"
         )
 
 
@@ -91,17 +91,31 @@ class EntityModelUnavailableError(CompareError):
         )
 
 
-class ResumeMismatchError(CompareError):
-    def __init__(self, output: str, journal: str, why: str) -> None:
-        super().__init__(
-            f"{output}: cannot resume: {why} ({journal}); the output was not touched. Remove both files "
-            "to start again, or resume with the -o the journal was written for"
-        )
-
-
 class ReviewStoreError(CompareError):
     def __init__(self, path: object, why: str) -> None:
         super().__init__(
             f"{path}: {why}; check that the folder is writable and the disk not full, or set COMPARE_REVIEWS "
             "to another file"
+        )
+
+
+class UnreadableInputError(CompareError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"{path}: cannot be read ({why}); check its permissions")
+
+
+class SymlinkLoopError(CompareError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: a symbolic link that points back to itself; fix or remove the link")
+
+
+class BadOutputError(CompareError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"-o {path}: {why}; give a file path in an existing folder")
+
+
+class ResumeError(CompareError):
+    def __init__(self, output: str, why: str) -> None:
+        super().__init__(
+            f"{output}: cannot resume ({why}); delete {output}.done to start over, or give another -o"
         )

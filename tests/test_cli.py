@@ -55,9 +55,12 @@ def test_jsonl_follows_the_contract(capsys, article):
     assert second["verdict"] == "not_found" and second["source"] is None
 
 
-def test_fail_on_exits_3(capsys, article):
-    code, _, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "not_found", str(article))
+def test_fail_on_exits_3_and_names_the_quotes(capsys, article):
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "not_found", str(article))
     assert code == 3
+    assert err == "compare: --fail-on: story.txt:160: not_found 'unprecedented cooperation'\n"
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "altered", str(article))
+    assert code == 0 and err == ""
     code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "wrong", str(article))
     assert code == 2 and "unknown verdict(s) wrong" in err
 
@@ -97,7 +100,9 @@ def test_missing_paths_and_empty_corpus(capsys, tmp_path, article):
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "note.txt").write_text("nothing here")
     code, _, err = run(capsys, "check", "--corpus", str(tmp_path / "c"), str(article))
-    assert code == 2 and "no cables found" in err
+    assert err == (f"compare: error: no cables found in {tmp_path / 'c'}; give cable pages (text or HTML), a JSONL "
+                   "dump with {id, meta, text} records, or folders of them\n")
+    assert code == 2
 
 
 def test_cables_lists_parsed_cables(capsys):
@@ -123,8 +128,8 @@ def test_index_build_info_and_check_against_it(capsys, tmp_path, article):
     ix = tmp_path / "ix"
     code, out, err = run(capsys, "index", "build", "--no-embed", "--corpus", CABLES, "--out", str(ix))
     assert code == 0 and out == ""
-    assert err.endswith("13 cables; this run added 13, replaced 0 with fuller text, kept 0; 0 paragraph texts "
-                        "embedded; 0 of 2 files already read\n")
+    assert err == (f"compare: reading cables (MB): 0/1 (0%) after 0 s\n{ix}: 13 cables; this run added 13, replaced 0 "
+                   "with fuller text, kept 0; 0 paragraph texts embedded; 0 of 2 files already read\n")
     code, out, _ = run(capsys, "index", "info", str(ix))
     assert code == 0 and out.startswith(f"{ix}: 13 cables, 141 paragraphs (141 distinct texts), 0 embedded")
     _, from_pages, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(article))
@@ -166,3 +171,82 @@ def test_corpus_pages_then_articles_without_a_separator(capsys):
     code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", str(DATA / "cables" / "002_10c17707f1ffe592.txt"),
                        str(DATA / "cables" / "004_ca864dd119893e33.txt"), str(seeds / "003_515405a57c30b3c1.txt"))
     assert code == 0 and out.startswith("003_515405a57c30b3c1.txt\n") and "19 quotes" in out
+
+
+def test_eval_takes_articles_after_a_separator(capsys):
+    gold = shared("eval/seed_quotes.jsonl")
+    code, out, _ = run(capsys, "eval", str(gold), "--no-semantic", "--corpus", CABLES, "--",
+                       *(str(p) for p in sorted((DATA / "articles").glob("*.txt"))))
+    assert code == 0 and out.splitlines()[-2].startswith("extracted 65/65;")
+
+
+def test_a_folder_of_articles_after_the_corpus(capsys):
+    code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(DATA / "articles"))
+    assert code == 0
+    assert out.endswith("\n65 quotes: altered 2, cosmetic 12, elided 3, not_found 25, verbatim 23; 2 misattributed, "
+                        "4 ambiguous\n")
+
+
+def test_corpus_files_are_parsed_once(capsys, monkeypatch):
+    from compare import ingest
+
+    seen: list[str] = []
+    real = ingest.read_file
+    monkeypatch.setattr(ingest, "read_file", lambda p: seen.append(p.name) or real(p))
+    code, _, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(DATA / "articles"))
+    assert code == 0
+    assert sorted(seen) == ["000_995af477f538a050.txt", "001_3fff195fcdb3c5d7.txt", "002_10c17707f1ffe592.txt",
+                            "003_515405a57c30b3c1.txt", "004_ca864dd119893e33.txt"]
+
+
+def test_no_article_after_the_corpus(capsys):
+    code, out, err = run(capsys, "check", "--corpus", CABLES, str(DATA / "cables" / "004_ca864dd119893e33.txt"))
+    assert code == 2 and out == ""
+    assert err == ("compare: error: no ARTICLE given; put the article files after the --corpus paths, after -- or "
+                   "another option\n")
+
+
+def test_usage_errors_are_one_line(capsys, article):
+    code, out, err = run(capsys, "check", "--corpus", CABLES, "--jobs", "0", str(article))
+    assert (code, out) == (2, "")
+    assert err == ("compare: error: Invalid value for '-j' / '--jobs': 0 is not in the range x>=1. "
+                   "(see compare check --help)\n")
+
+
+def test_help_shows_options_and_examples(capsys):
+    code, out, err = run(capsys, "check", "--help")
+    assert code == 0 and err == ""
+    assert out.startswith("Usage: compare check [OPTIONS] ARTICLE...\n")
+    for option in ("--corpus PATH [PATH ...]", "--model FOLDER", "--no-semantic", "--strict", "-j, --jobs N",
+                   "--format [table|jsonl|json|csv|markdown|html]", "--fail-on VERDICTS", "-o, --output FILE",
+                   "--resume", "-h, --help"):
+        assert option in out, option
+    assert "  compare eval gold.jsonl --corpus cables/ -- articles/*.txt\n" in out
+    assert "3 a --fail-on verdict was found" in out
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and out.startswith("Usage: compare [OPTIONS] COMMAND [ARGS]...\n")
+    assert [line.split()[0] for line in out.split("Commands:\n")[1].splitlines()[:4]] == ["cables", "check", "eval",
+                                                                                       "index"]
+    code, out, _ = run(capsys, "index", "build", "--help")
+    assert code == 0 and "--no-embed" in out and "--out FOLDER" in out
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, "compare 0.2.0\n")
+
+
+def test_progress_lines_in_a_log(monkeypatch, capsys):
+    from compare import cli
+
+    clock = iter([0.0, 1.0, 2.0, 40.0, 41.0, 42.0, 43.0, 44.0, 45.0, 46.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    with cli._log_lines(30.0) as log:
+        log("reading", 1, 10)  # t=1: too soon
+        log("reading", 2, 10)  # t=2: too soon
+        log("reading", 5, 10)  # t=40: a line
+        log("reading", 10, 10)  # t=41: the last one
+        log("reading", 10, 10)  # t=42: not again
+        log("embedding", 3, None)  # t=42: a new stage, 30 s since the start: a line
+        log("embedding", 4, None)  # t=43: too soon; printed at the end (t=44)
+    assert capsys.readouterr().err == ("compare: reading: 5/10 (50%) after 40 s\n"
+                                       "compare: reading: 10/10 (100%) after 41 s\n"
+                                       "compare: embedding: 3 after 42 s\n"
+                                       "compare: embedding: 4 after 44 s\n")

@@ -1,98 +1,165 @@
-"""A resume never loses or invents quotes: it verifies the journal against the output, refuses when
-they disagree, retries articles that failed, and a plain run leaves no stale journal behind."""
+"""`check --resume` never loses data: what the journal says is verified against the output, a plain
+run leaves no stale journal, failed articles are retried, and SIGTERM stops a batch cleanly."""
 
 from __future__ import annotations
 
 import json
-import shutil
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from compare.cli import main
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 
 CABLES = str(DATA / "cables")
 ARTICLES = sorted(str(p) for p in (DATA / "articles").glob("*.txt"))
+ALL_QUOTES = 65  # the three demo articles
 
 
-def run(capsys, *args: str) -> tuple[int, str]:
-    code = main(["check", "--no-semantic", "--corpus", CABLES, "--format", "jsonl", *args])
-    return code, capsys.readouterr().err
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
-def quotes(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+def check(out, *articles, resume=True, extra=()):
+    return ["check", "--no-semantic", "--corpus", CABLES, "--format", "jsonl", "-o", str(out),
+            *(["--resume"] if resume else []), *extra, "--", *articles]
+
+
+def quotes(out) -> list[tuple[str, int]]:
+    return [(r["article"], r["start"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())]
 
 
 @pytest.fixture()
-def full(tmp_path, capsys):
+def full(capsys, tmp_path):
+    """A finished resumable run over the three articles: (output, its quotes)."""
     out = tmp_path / "out.jsonl"
-    assert run(capsys, "-o", str(out), "--resume", *ARTICLES)[0] == 0
-    return out
+    code, _, _ = run(capsys, *check(out, *ARTICLES))
+    assert code == 0
+    got = quotes(out)
+    assert len(got) == ALL_QUOTES
+    return out, got
 
 
-def test_a_plain_run_over_a_resumable_output_then_a_resume_loses_nothing(tmp_path, capsys, full):
-    assert len(quotes(full)) == 65
-    assert run(capsys, "-o", str(full), ARTICLES[0])[0] == 0  # a plain run: its own output, no journal
-    assert not Path(str(full) + ".done").exists()
-    assert run(capsys, "-o", str(full), "--resume", *ARTICLES)[0] == 0
-    data = full.read_bytes()
-    assert b"\x00" not in data and len(quotes(full)) == 65
-    assert sorted((q["article"], q["start"]) for q in quotes(full)) == sorted(
-        {(q["article"], q["start"]) for q in quotes(full)})
+def test_a_plain_run_between_two_resumes_loses_nothing(capsys, full):
+    out, before = full
+    code, _, _ = run(capsys, *check(out, ARTICLES[0], resume=False))
+    assert code == 0 and not (out.parent / "out.jsonl.done").exists()
+    code, _, err = run(capsys, *check(out, *ARTICLES))
+    assert code == 0, err
+    data = out.read_bytes()
+    assert b"\x00" not in data
+    assert sorted(quotes(out)) == sorted(before)
+
+
+def test_a_journal_past_the_end_of_the_output_is_refused(capsys, full):
+    out, _ = full
+    done = out.parent / "out.jsonl.done"
+    lines = done.read_text(encoding="utf-8").splitlines()
+    out.write_bytes(out.read_bytes()[:100])  # the output cut short behind the journal's back
+    code, _, err = run(capsys, *check(out, *ARTICLES))
+    assert code == 2 and err.count("\n") == 1 and "cannot resume" in err and "fewer than" in err
+    assert len(out.read_bytes()) == 100 and b"\x00" not in out.read_bytes()
+    assert done.read_text(encoding="utf-8").splitlines() == lines  # nothing touched
+
+
+def test_an_output_changed_since_is_refused(capsys, full):
+    out, _ = full
+    data = out.read_bytes()
+    out.write_bytes(data.replace(b'"verbatim"', b'"altered"', 1) + b" " * 2)
+    code, _, err = run(capsys, *check(out, *ARTICLES))
+    assert code == 2 and err.count("\n") == 1 and "are not what" in err
 
 
 @pytest.mark.parametrize(
-    ("damage", "words"),
+    ("journal", "why"),
     [
-        (lambda out, done: out.write_bytes(out.read_bytes()[:100]), "bytes"),
-        (lambda out, done: out.write_bytes(out.read_bytes().replace(b"verbatim", b"altered!")), "changed"),
-        (lambda out, done: done.write_text(done.read_text().replace('"offset": ', '"offset": 99999999')), "journal"),
-        (lambda out, done: done.write_text(done.read_text().replace('"offset": ', '"offset": -')), "goes back"),
-        (lambda out, done: done.write_text('["not", "an", "object"]\n' + done.read_text()), "not a journal entry"),
-        (lambda out, done: done.write_text(done.read_text().replace('"sha256"', '"hash"', 1)), "not a journal entry"),
-        (lambda out, done: done.write_bytes(b"\xff\xfe\x00garbage\n" + done.read_bytes()), "not UTF-8"),
-        (lambda out, done: done.write_text("{broken\n" + done.read_text()), "not JSON"),
-        (lambda out, done: out.unlink(), "missing"),
+        (b'{"path": "a.txt", "sha256": "", "offset": -5, "checksum": "", "error": ""}\n', "goes back"),
+        (b'{"path": "a.txt", "offset": 0}\n', "not a record"),
+        (b'["a.txt", 0]\n', "not a record"),
+        (b'"just a string"\n', "not a record"),
+        (b"\xff\xfe\x00garbage\n", "not UTF-8"),
+        (b"{not json}\n{}\n", "not JSON"),
     ],
 )
-def test_a_resume_refuses_what_it_cannot_verify(tmp_path, capsys, full, damage, words):
-    done = Path(str(full) + ".done")
-    damage(full, done)
-    before = full.read_bytes() if full.exists() else None
-    code, err = run(capsys, "-o", str(full), "--resume", *ARTICLES)
-    assert code == 2 and "cannot resume" in err and words in err
-    assert len(err.strip().splitlines()) == 1
-    assert (full.read_bytes() if full.exists() else None) == before  # nothing touched
+def test_a_corrupt_journal_is_refused_in_one_line(capsys, full, journal, why):
+    out, _ = full
+    (out.parent / "out.jsonl.done").write_bytes(journal)
+    code, _, err = run(capsys, *check(out, *ARTICLES))
+    assert code == 2 and err.count("\n") == 1 and why in err and "Traceback" not in err
 
 
-def test_a_line_cut_off_by_a_kill_is_an_unfinished_article(tmp_path, capsys, full):
-    done = Path(str(full) + ".done")
-    lines = done.read_text().splitlines()
-    done.write_text("\n".join(lines[:-1]) + "\n" + lines[-1][:20])  # the last entry half written
-    assert run(capsys, "-o", str(full), "--resume", *ARTICLES)[0] == 0
-    assert len(quotes(full)) == 65
+def test_a_run_killed_mid_write_is_cut_back_and_finished(capsys, full):
+    out, before = full
+    done = out.parent / "out.jsonl.done"
+    first = done.read_text(encoding="utf-8").splitlines()[0]
+    done.write_text(first + "\n" + first[:20], encoding="utf-8")  # the journal's last line cut off too
+    with open(out, "a", encoding="utf-8") as f:
+        f.write('{"article": "half a li')
+    code, _, err = run(capsys, *check(out, *ARTICLES))
+    assert code == 0 and "1 of 3 articles already done" in err
+    assert quotes(out) == before
+    assert len(done.read_text(encoding="utf-8").splitlines()) == 3
 
 
-def test_articles_that_failed_are_tried_again(tmp_path, capsys):
-    out, folder = tmp_path / "out.jsonl", tmp_path / "articles"
+def test_articles_that_failed_are_retried(capsys, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text((DATA / "articles" / "003_515405a57c30b3c1.txt").read_text(encoding="utf-8")
+                     + '\nA last line opens a quotation "that never closes.\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(capsys, *check(out, ARTICLES[0], str(story), extra=("--strict",)))
+    assert code == 2 and "unbalanced quotation mark" in err
+    n_first = len(quotes(out))
+    code, _, err = run(capsys, *check(out, ARTICLES[0], str(story)))  # the same text, without --strict
+    assert code == 0 and "1 of 2 articles already done; retrying 1 that failed before" in err
+    got = quotes(out)
+    assert len(got) > n_first and {a for a, _ in got} == {"000_995af477f538a050.txt", "story.txt"}
+
+
+def test_a_changed_article_is_checked_again_and_said_so(capsys, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_bytes((DATA / "articles" / "003_515405a57c30b3c1.txt").read_bytes())
+    out = tmp_path / "out.jsonl"
+    assert run(capsys, *check(out, ARTICLES[0], str(story)))[0] == 0
+    n = len(quotes(out))
+    with open(story, "a", encoding="utf-8") as f:
+        f.write('\nThe embassy called it "a new paragraph of quotes".\n')
+    code, _, err = run(capsys, *check(out, ARTICLES[0], str(story)))
+    assert code == 0
+    assert err == (f"compare: resuming {out}: 1 of 2 articles already done\n"
+                   f"compare: {story} changed since the earlier run: checked again; its earlier quotes stay in {out}\n")
+    assert len(quotes(out)) == n + 19 + 1
+
+
+def test_sigterm_stops_a_batch_cleanly_and_a_resume_finishes_it(tmp_path):
+    folder = tmp_path / "archive"
     folder.mkdir()
-    for a in ARTICLES:
-        shutil.copy(a, folder)
-    late = folder / "late.txt"
-    late.write_text("", encoding="utf-8")  # empty: cannot be checked yet
-    code, err = run(capsys, "-o", str(out), "--resume", str(folder))
-    assert code == 2 and "late.txt" in err and len(quotes(out)) == 65
-    late.write_text('The cable said the army "has taken a serious beating" lately.', encoding="utf-8")
-    code, err = run(capsys, "-o", str(out), "--resume", str(folder))
-    assert code == 0 and "trying again 1 article" in err
-    assert len(quotes(out)) == 66
-
-
-@pytest.mark.parametrize("target", ["folder", "missing/out.jsonl"])
-def test_output_must_be_a_file_in_a_folder_that_exists(tmp_path, capsys, target):
-    (tmp_path / "folder").mkdir()
-    code, err = run(capsys, "-o", str(tmp_path / target), ARTICLES[0])
-    assert code == 2 and len(err.strip().splitlines()) == 1 and "-o" in err
+    for i in range(8):  # enough work that SIGTERM comes in the middle
+        for p in ARTICLES:
+            (folder / f"{i}_{os.path.basename(p)}").write_bytes(Path(p).read_bytes())
+    out = tmp_path / "out.jsonl"
+    argv = [sys.executable, "-m", "compare.cli", *check(out, str(folder), extra=("--jobs", "2"))]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    done = tmp_path / "out.jsonl.done"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if done.exists() and done.read_text(encoding="utf-8").count("\n") >= 2:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    text = err.decode()
+    assert proc.returncode == 143, text
+    assert "Traceback" not in text and "BrokenPipe" not in text
+    assert text.count("\n") == 1 and "terminated" in text
+    code = subprocess.run(argv, env=env, capture_output=True, timeout=300).returncode
+    assert code == 0
+    assert len(quotes(out)) == 8 * ALL_QUOTES
