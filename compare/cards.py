@@ -4,7 +4,9 @@ review app draw the same cards).
 On the left, the article's passage with the quote marked; on the right, the source paragraph with
 the aligned span marked and the cable's metadata. Differences are marked by class in both texts:
 cosmetic, editorial (the words an ellipsis hides shown greyed in place), substantive. Every piece of
-article and cable text goes through `html.escape`: nothing in them is ever markup.
+article and cable text goes through `escape`: nothing in them is ever markup, HTML or Markdown (the
+app hands cards to a Markdown renderer, which would still read `![x](url)`, `**bold**` or a blank
+line inside escaped HTML; those characters go out as character references).
 """
 
 from __future__ import annotations
@@ -48,6 +50,15 @@ LEGEND = ("<div class='qc-legend qc-meta'><span class='qc-quote'>quote</span><sp
           "<span class='qc-hidden'>words an ellipsis hides</span><span class='qc-substantive-d'>substantive</span></div>")
 
 
+_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:"} | {"\n": "&#10;", "\r": "&#13;"}
+
+
+def escape(text: str) -> str:
+    """Text as text only: HTML-escaped, and every character a Markdown renderer would act on (and
+    line breaks, which end an HTML block in Markdown) as a character reference."""
+    return "".join(_MARKDOWN.get(c, c) for c in html.escape(text))
+
+
 @dataclass(frozen=True)
 class Mark:
     start: int
@@ -68,7 +79,7 @@ def highlight(text: str, marks: Iterable[Mark], lo: int = 0, hi: int | None = No
             out.append(f"<span class='{carets.pop(a)}' title='words added here'>‸</span>")
         if a >= b:
             continue
-        piece = html.escape(text[a:b])
+        piece = escape(text[a:b])
         classes = [m.cls for m in spans if m.start <= a and b <= m.end]
         out.append(f"<span class='{' '.join(dict.fromkeys(classes))}'>{piece}</span>" if classes else piece)
     return "".join(out)
@@ -130,7 +141,7 @@ def _excerpt(text: str, marks: list[Mark], start: int, end: int) -> str:
 
 
 def _meta(cable: Cable | None, a: Alignment) -> str:
-    e = html.escape
+    e = escape
     para = f" ¶{a.paragraph}" if a.paragraph is not None else ""
     if len(a.paragraphs) > 1:
         para = " ¶" + "–".join(str(n) for n in a.paragraphs)
@@ -146,7 +157,7 @@ def _meta(cable: Cable | None, a: Alignment) -> str:
 def _diff_list(r: QuoteResult) -> str:
     if not r.discrepancies:
         return ""
-    e = html.escape
+    e = escape
     items = []
     for d in r.discrepancies:
         arrow = f"“{e(d.quote_side)}” in the article, “{e(d.source_side)}” in the cable"
@@ -163,7 +174,7 @@ def _diff_list(r: QuoteResult) -> str:
 
 
 def _attribution(r: QuoteResult) -> str:
-    e = html.escape
+    e = escape
     a = r.attribution
     claim = r.quote.claim
     if a is None:
@@ -193,7 +204,7 @@ def closest(r: QuoteResult, cables: Mapping[str, Cable] | None = None) -> str:
 def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_candidates: bool = True,
          cables: Mapping[str, Cable] | None = None) -> str:
     """One quote's card, as an HTML fragment (style it with `CSS`)."""
-    e = html.escape
+    e = escape
     q = r.quote
     left = _excerpt(article_text, article_marks(r), q.start, q.end)
     flags = []

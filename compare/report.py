@@ -8,6 +8,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -173,9 +174,28 @@ def _table(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text beginning with a formula character gets a leading
+    single quote (OWASP's advice against CSV injection); numbers and booleans stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    def __init__(self, buf: io.StringIO) -> None:
+        self.w = csv.writer(buf)
+
+    def writerow(self, row: list[Any]) -> None:
+        self.w.writerow([csv_cell(v) for v in row])
+
+
 def _csv(records: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = _SafeWriter(buf)
     editor = any("editor_status" in rec for rec in records)
     w.writerow(["article", "start", "end", "quote", "verdict", "score", "cable", "paragraph", "source_text",
                 "ambiguous", "discrepancies", "attribution_ok", "attribution_why"]
@@ -190,8 +210,18 @@ def _csv(records: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that a Markdown renderer shows as it is: every character it would act on (tags, links,
+    images, emphasis, code, pipes) backslash-escaped; line breaks kept."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
 def _md_cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """A Markdown table cell that renders as the text it holds, on one line."""
+    return markdown_text(" ".join(str(text).split()))
 
 
 def _markdown(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:

@@ -104,13 +104,13 @@ def sidebar() -> tuple[tuple[str, ...] | None, list[Article], bool]:
         try:
             found.append(read_upload(f.name, f.getvalue()))
         except CompareError as e:
-            st.error(f"Upload skipped: {e}")
+            st.error("Upload skipped: " + report.markdown_text(str(e)))
     if pasted.strip():
         try:
             found.append(read_upload("pasted.txt", pasted.encode("utf-8")))
         except CompareError as e:
-            st.error(f"Pasted text skipped: {e}")
-    st.sidebar.caption(f"Editors' reviews are kept in {review_store().path}")
+            st.error("Pasted text skipped: " + report.markdown_text(str(e)))
+    st.sidebar.caption("Editors' reviews are kept in " + report.markdown_text(str(review_store().path)))
     return corpus, found, semantic
 
 
@@ -122,7 +122,7 @@ def run_checks(checker: Pipeline, key: str, found: list[Article]) -> dict[str, t
         try:
             out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256))
         except CompareError as e:
-            st.warning(f"{a.name}: {e}")
+            st.warning(report.markdown_text(f"{a.name}: {e}"))
     bar.empty()
     return out
 
@@ -219,7 +219,7 @@ def main() -> None:
     try:
         checker = load_checker(corpus, semantic)
     except CompareError as e:
-        st.error(str(e))
+        st.error(report.markdown_text(str(e)))
         return
     checked = run_checks(checker, f"{corpus}|{semantic}", found)
     results = [r for _, rs in checked.values() for r in rs]

@@ -1,0 +1,76 @@
+"""Nothing injected: article and cable text reaches every output as text. CSV cells cannot start a
+formula; the Markdown report and the cards (which the app hands to a Markdown renderer) turn no
+payload into markup."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+
+import pytest
+
+from compare import cards, ingest, report
+
+PAYLOADS = [
+    "=cmd|' /C calc'!A0",
+    "+HYPERLINK(\"http://127.0.0.1:9/x\")",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "![pwn](http://127.0.0.1:9/pixel.png)",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "**bold** and `code` and [link](http://127.0.0.1:9/)",
+]
+
+
+def article(payload: str) -> str:
+    # the payload inside a quotation that spans a blank line, and in the prose around it
+    return (f'{payload}\n\nThe cable said "The military was not trained to patrol the streets {payload}\n\n'
+            f'and it shows," an official wrote. {payload}')
+
+
+@pytest.fixture(scope="module")
+def results(seed_checker):
+    out = {}
+    for payload in PAYLOADS:
+        a = ingest.article_from_text(article(payload), "=HYPERLINK(1).txt")
+        out[payload] = (a, seed_checker.check_article(a))
+    return out
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_csv_cells_never_start_a_formula(results, payload):
+    _, rs = results[payload]
+    rows = list(csv.reader(io.StringIO(report.render(rs, "csv"))))
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert len(rows) == len(rs) + 1
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_the_markdown_report_renders_no_payload(results, payload):
+    _, rs = results[payload]
+    text = report.render(rs, "markdown")
+    assert not re.search(r"(?<!\\)<", text)  # no tag: every < escaped
+    assert not re.search(r"(?<!\\)\]\(", text)  # no link or image
+    assert "**bold**" not in text and not re.search(r"(?<!\\)`", text)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_cards_hold_no_markup_from_the_text(results, payload):
+    a, rs = results[payload]
+    for r in rs:
+        page = cards.card(r, a.text)
+        assert "<script" not in page and "<img" not in page and "](" not in page and "**" not in page
+        assert "\n\n" not in page  # a blank line would end the HTML block in a Markdown renderer
+        assert "`" not in page
+        # the text is all there, as text
+        visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+        assert r.quote.text.split()[0] in visible
+
+
+def test_markdown_text_shows_as_written():
+    assert report.markdown_text("![x](y) **b** <i>") == r"\!\[x\]\(y\) \*\*b\*\* \<i\>"
