@@ -137,3 +137,21 @@ def test_missing_path_and_empty_corpus(tmp_path):
     (tmp_path / "a.txt").write_text("Just a note, no cable here.\n")
     with pytest.raises(NoCablesError):
         ingest.load([tmp_path])
+
+
+def test_no_body_text_is_lost_from_cables_without_numbered_paragraphs():
+    """Real release records: a partial extract starting at paragraph 23, bodies without paragraph
+    numbers (subject continuation lines in capitals are no signer), a one-sentence body, a record
+    cut short after its header (kept for its metadata and subject)."""
+    found = {c.id: c for c in ingest.read_file(DATA / "fixtures" / "cables-without-numbers.jsonl")}
+    assert sorted(found) == ["05MADRID1317", "06SANJOSE1848", "07ADDISABABA3407", "09CAIRO2058", "09KABUL3423"]
+    assert [p.number for p in found["05MADRID1317"].paragraphs] == [23, 24, 25]
+    assert found["05MADRID1317"].signer == "MANZANARES"
+    assert found["06SANJOSE1848"].paragraphs[0].text == "Post has no nominations."
+    addis = found["07ADDISABABA3407"]
+    assert addis.signer == "YAMAMOTO" and addis.text_length > 8000
+    assert "Henrietta Fore" in addis.paragraphs[0].text
+    cairo = found["09CAIRO2058"]
+    assert cairo.text_length > 3500 and "Arab Global Forum" in cairo.paragraphs[0].text
+    kabul = found["09KABUL3423"]
+    assert kabul.paragraphs == () and kabul.subject and kabul.subject.startswith("AFGHANS WITH CODEL BURR")

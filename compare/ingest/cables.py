@@ -140,9 +140,10 @@ def _derive_id(flat: str) -> str | None:
 
 def parse_cable(text: str, source: str, cable_id: str | None = None, meta: str = "",
                 page_title: str | None = None, offset: int = 0) -> Cable | None:
-    """One cable from its text (header and body). None when no paragraphs are found."""
+    """One cable from its text (header and body). None when it has neither body text nor a reference
+    ID; a record cut short after its header (the release has some) keeps its metadata and subject."""
     body = paras.split(text, offset)
-    if not body.paragraphs:
+    if not body.paragraphs and not (cable_id or meta):
         return None
     header = meta + "\n" + text[: body.header_end]
     fields = _header_fields(header, page_title)

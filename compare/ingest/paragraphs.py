@@ -66,10 +66,14 @@ def _marks(text: str) -> list[tuple[int, int, int, str | None]]:
     found += [(m.start("mark"), m.end(), int(m.group("n")), m.group("m")) for m in INLINE_MARK_RE.finditer(text)]
     found.sort()
     accepted: list[tuple[int, int, int, str | None]] = []
-    for start, end, number, marking in found:
-        last = accepted[-1][2] if accepted else 0
-        if last < number <= last + 3 and (not accepted or start >= accepted[-1][1]):
-            accepted.append((start, end, number, f"({marking.upper()})" if marking else None))
+    for any_start in (False, True):  # a partial extract may begin at paragraph 23
+        for start, end, number, marking in found:
+            last = accepted[-1][2] if accepted else 0
+            first = not accepted and any_start
+            if (first or last < number <= last + 3) and (not accepted or start >= accepted[-1][1]):
+                accepted.append((start, end, number, f"({marking.upper()})" if marking else None))
+        if accepted:
+            break
     return accepted
 
 
@@ -82,15 +86,15 @@ def _unnumbered(text: str, offset: int) -> Body:
     rest = text[header_end:]
     b = BOILERPLATE_RE.search(rest)
     end = b.start() if b else len(rest)
-    signer, at = _find_signer(rest[:end] if b else rest)
+    signer, at = _find_signer(rest[:end] if b else rest, at_end=True)
     if signer is not None and at < end:
         end = at
-    paragraphs = []
-    for m in re.finditer(r"\S(?:.*?)(?=\n[ \t]*\n|\Z)", rest[:end], re.S):
-        cleaned = clean(m.group())
-        if len(cleaned.split()) >= 5:
-            a = header_end + m.start()
-            paragraphs.append(Paragraph("", None, None, cleaned, a + offset, header_end + m.end() + offset))
+    blocks = [(m, clean(m.group())) for m in re.finditer(r"\S(?:.*?)(?=\n[ \t]*\n|\Z)", rest[:end], re.S)]
+    # blocks of a few words after the header are mostly its debris; but a body of one short sentence
+    # ("Post has no nominations.") is still the body: never drop all the text
+    kept = [(m, c) for m, c in blocks if len(c.split()) >= 5] or [(m, c) for m, c in blocks if c]
+    paragraphs = [Paragraph("", None, None, c, header_end + m.start() + offset, header_end + m.end() + offset)
+                  for m, c in kept]
     return Body(tuple(paragraphs), signer, header_end)
 
 
@@ -135,16 +139,22 @@ def clean(raw: str) -> str:
     return INLINE_HEADING_RE.sub("", text) if text.endswith(("-", "=", "_")) else text
 
 
-def _find_signer(tail: str) -> tuple[str | None, int]:
-    """The closing name in the text after the last paragraph starts: (name, offset in tail)."""
+def _find_signer(tail: str, at_end: bool = False) -> tuple[str | None, int]:
+    """The closing name in the text after the last paragraph starts: (name, offset in tail). With
+    `at_end` (a cable without numbered paragraphs, whose whole body is the tail), only a name that
+    closes the text counts: a capitalised subject line or heading near the top is no signer."""
+    found: tuple[str | None, int] = (None, -1)
     for m in re.finditer(r"(?m)^.*$", tail):
         line = m.group()
         sm = SIGNER_LINE_RE.match(line)
         if sm and not PAGE_MARKER_RE.search(line):
             words = sm.group(1).split()
-            if not any(w in NOT_SIGNERS for w in words) and len(words) <= 2:
-                return sm.group(1).strip(), m.start()
-    return None, -1
+            if not any(w in NOT_SIGNERS or set(w) == {"X"} for w in words) and len(words) <= 2:
+                if not at_end:
+                    return sm.group(1).strip(), m.start()
+                if not re.search(r"[a-z]", tail[m.end():]) and len(tail[m.end():].strip()) < 80:
+                    found = (sm.group(1).strip(), m.start())
+    return found
 
 
 def split(text: str, offset: int = 0) -> Body:
