@@ -119,3 +119,8 @@ class ResumeError(CompareError):
         super().__init__(
             f"{output}: cannot resume ({why}); delete {output}.done to start over, or give another -o"
         )
+
+
+class BadCorpusFileError(CompareError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"{path}: {why}; give the dump as JSON lines ({{id, meta, text}} records), plain or gzipped")

@@ -6,11 +6,21 @@ reference ID), `paragraphs` (numbered paragraphs, page markers, headings, the si
 """
 
 from .articles import from_text, read
-from .cables import CABLE_SUFFIXES, canonical_id, expand_paths, load, merge, parse_jsonl, read_file
+from .cables import (
+           CABLE_SUFFIXES,
+           canonical_id,
+           expand_paths,
+           is_dump,
+           jsonl_lines,
+           load,
+           merge,
+           parse_jsonl,
+           read_file,
+)
 from .decode import decode_bytes
 
 read_article = read
 article_from_text = from_text
 
-__all__ = ["CABLE_SUFFIXES", "article_from_text", "canonical_id", "decode_bytes", "expand_paths", "load", "merge",
+__all__ = ["CABLE_SUFFIXES", "article_from_text", "canonical_id", "decode_bytes", "expand_paths", "is_dump", "jsonl_lines", "load", "merge",
            "parse_jsonl", "read_article", "read_file"]

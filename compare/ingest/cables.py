@@ -8,11 +8,12 @@ import gzip
 import html
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import BadCorpusRecordError, MissingPathError, NoCablesError
+from ..errors import BadCorpusFileError, BadCorpusRecordError, MissingPathError, NoCablesError, UnreadableInputError
 from ..lexicon import MONTH_NUMBER
 from ..model import Cable
 from . import paragraphs as paras
@@ -238,15 +239,58 @@ def parse_jsonl(lines: Iterable[str], source: str, first_line: int = 1) -> Itera
             yield cable
 
 
+def is_dump(path: Path) -> bool:
+    return path.name.lower().endswith((".jsonl.gz", ".json.gz", ".jsonl", ".json"))
+
+
+def jsonl_lines(path: Path, skip: int = 0) -> Iterator[tuple[int, str, float]]:
+    """(line number, line, share of the file read) of a JSONL dump, plain or gzipped, after `skip`
+    lines. A file that is not what its name says fails at once with a one-line reason: a .gz that
+    is not gzip or is cut short (checked before any record is parsed), a binary file, a line that is
+    not UTF-8."""
+    gz = path.name.lower().endswith(".gz")
+    try:
+        if gz:
+            try:
+                with gzip.open(path, "rb") as f:
+                    while f.read(1 << 24):
+                        pass
+            except (OSError, EOFError, zlib.error) as e:
+                why = "cut short (the gzip stream ends early)" if isinstance(e, EOFError) else "not a gzip file"
+                raise BadCorpusFileError(str(path), why) from None
+        raw = open(path, "rb")  # noqa: SIM115 - closed below
+        size = max(1, path.stat().st_size)
+        stream = gzip.open(raw, "rb") if gz else raw  # noqa: SIM115 - closed below
+        try:
+            for n, data in enumerate(stream, 1):
+                if n <= skip:
+                    continue
+                if b"\x00" in data:
+                    raise BadCorpusFileError(str(path), "a binary file, not JSON lines")
+                try:
+                    line = data.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise BadCorpusRecordError(path.name, n, "not UTF-8 text") from None
+                yield n, line, raw.tell() / size
+        finally:
+            stream.close()
+            raw.close()
+    except PermissionError as e:
+        raise UnreadableInputError(str(path), e.strerror or "permission denied") from None
+
+
 def read_file(path: Path) -> list[Cable]:
     name = path.name.lower()
-    if name.endswith((".jsonl.gz", ".json.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            return list(parse_jsonl(f, path.name))
-    if name.endswith((".jsonl", ".json")):
-        with open(path, encoding="utf-8") as f:
-            return list(parse_jsonl(f, path.name))
-    text = decode_bytes(path.read_bytes(), str(path))
+    if is_dump(path):
+        found: list[Cable] = []
+        for n, line, _ in jsonl_lines(path):
+            found.extend(parse_jsonl([line], path.name, first_line=n))
+        return found
+    try:
+        data = path.read_bytes()
+    except PermissionError as e:
+        raise UnreadableInputError(str(path), e.strerror or "permission denied") from None
+    text = decode_bytes(data, str(path))
     if name.endswith((".html", ".htm")) or re.match(r"\s*<(?:\?xml|!DOCTYPE|html)", text, re.I):
         return parse_html_page(text, path.name)
     return parse_text_page(text, path.name)

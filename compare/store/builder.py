@@ -9,7 +9,6 @@ hash of the paragraph's text: adding cables embeds only paragraphs whose text is
 
 from __future__ import annotations
 
-import gzip
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -74,19 +73,9 @@ class IndexStats:
 
 def _records(path: Path, skip: int) -> Iterator[tuple[int, list[Cable], float]]:
     """(record number, cables, share of the file read) for each record of a source after `skip`."""
-    name = path.name.lower()
-    if name.endswith((".jsonl.gz", ".json.gz", ".jsonl", ".json")):
-        raw = open(path, "rb")  # noqa: SIM115 - closed below
-        stream = gzip.open(raw, "rt", encoding="utf-8") if name.endswith(".gz") else open(path, encoding="utf-8")  # noqa: SIM115
-        size = max(1, path.stat().st_size)
-        try:
-            for n, line in enumerate(stream, 1):
-                if n <= skip:
-                    continue
-                yield n, list(ingest.parse_jsonl([line], path.name, first_line=n)), raw.tell() / size
-        finally:
-            stream.close()
-            raw.close()
+    if ingest.is_dump(path):
+        for n, line, share in ingest.jsonl_lines(path, skip):
+            yield n, list(ingest.parse_jsonl([line], path.name, first_line=n)), share
     elif skip == 0:
         yield 1, ingest.read_file(path), 1.0
 
