@@ -230,13 +230,20 @@ def parse_jsonl(lines: Iterable[str], source: str, first_line: int = 1) -> Itera
             raise BadCorpusRecordError(source, n, f"not JSON ({e.msg})") from None
         if not isinstance(rec, dict) or "text" not in rec:
             raise BadCorpusRecordError(source, n, "no 'text' field")
+        if not isinstance(rec["text"], str):
+            raise BadCorpusRecordError(source, n, f"'text' is a {type(rec['text']).__name__}, not a string")
+        if rec.get("id") is not None and not isinstance(rec["id"], str):
+            raise BadCorpusRecordError(source, n, f"'id' is a {type(rec['id']).__name__}, not a string")
         meta = rec.get("meta") or ""
         if isinstance(meta, dict):
             meta = " ".join(str(v) for v in meta.values())
-        cid = canonical_id(str(rec.get("id", ""))) if rec.get("id") else None
-        cable = parse_cable(str(rec["text"]), f"{source}:{n}", cable_id=cid, meta=str(meta))
-        if cable:
-            yield cable
+        cid = canonical_id(rec["id"]) if rec.get("id") else None
+        cable = parse_cable(rec["text"], f"{source}:{n}", cable_id=cid, meta=str(meta))
+        if cable is None:
+            if rec["text"].strip():
+                raise BadCorpusRecordError(source, n, "no reference ID: no 'id' field, and none in its text")
+            continue  # an empty record holds nothing to lose
+        yield cable
 
 
 def is_dump(path: Path) -> bool:
