@@ -59,3 +59,22 @@ HEDGES = frozenset({
     "somewhat", "rather", "fairly", "partly", "partially", "occasionally", "frequently", "typically",
     "arguably", "seemingly", "virtually", "roughly", "around", "relatively",
 })  # fmt: skip
+
+# Opposites that a changed word can turn into (stems, either order): a changed meaning is substantive.
+NEGATING_PREFIXES = ("non", "un", "in", "im", "il", "ir", "dis")
+ANTONYMS = frozenset({
+    ("increase", "decrease"), ("rise", "fall"), ("rose", "fell"), ("risen", "fallen"), ("more", "less"),
+    ("more", "fewer"), ("most", "least"), ("higher", "lower"), ("high", "low"), ("strong", "weak"),
+    ("stronger", "weaker"), ("win", "lose"), ("won", "lost"), ("accept", "reject"), ("before", "after"),
+    ("success", "failure"), ("succeed", "fail"), ("approve", "reject"), ("allow", "forbid"), ("allow", "ban"),
+    ("majority", "minority"), ("maximum", "minimum"), ("up", "down"), ("best", "worst"), ("better", "worse"),
+    ("include", "exclude"), ("always", "never"), ("all", "none"), ("everyone", "nobody"), ("true", "false"),
+    ("legal", "illegal"), ("support", "oppose"), ("agree", "disagree"), ("friend", "enemy"), ("ally", "enemy"),
+    ("positive", "negative"), ("optimistic", "pessimistic"), ("improve", "worsen"), ("gain", "loss"),
+    ("expand", "shrink"), ("grow", "shrink"), ("open", "closed"), ("open", "close"), ("start", "stop"),
+    ("begin", "end"), ("easy", "difficult"), ("easy", "hard"), ("cheap", "expensive"), ("safe", "dangerous"),
+    ("large", "small"), ("big", "small"), ("many", "few"), ("increasing", "decreasing"), ("above", "below"),
+    ("over", "under"), ("inside", "outside"), ("confirm", "deny"), ("admit", "deny"), ("strengthen", "weaken"),
+    ("raise", "lower"), ("rising", "falling"), ("growth", "decline"), ("increase", "decline"),
+    ("victory", "defeat"), ("peace", "war"), ("stable", "unstable"), ("calm", "tense"),
+})  # fmt: skip

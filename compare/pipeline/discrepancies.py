@@ -13,13 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from ..lexicon import ANY_SPEECH_VERB_RE, ELLIPSIS_RE, HEDGES, NEGATIONS
-from ..model import Discrepancy, OpTag, QuoteTokens, Segment, Severity, Span
+from ..model import Discrepancy, Op, OpTag, QuoteTokens, Segment, Severity, Span
 from ..model import DiscrepancyKind as K
-from ..tokens import DASH_CHARS, QUOTE_CHARS, Token, fold, is_number
+from ..tokens import DASH_CHARS, QUOTE_CHARS, STOPWORDS, Token, fold, is_number
 from ..weights import COSMETIC_PENALTY, SUBSTANTIVE_PENALTY
+from . import words
 
 SPEECH_TAG_RE = re.compile(r"\b(?:" + ANY_SPEECH_VERB_RE + r")\b", re.I)
 
@@ -115,20 +114,15 @@ def _substantive(qtoks: list[Token], ptoks: list[Token], qtext: str, ptext: str)
         return K.HEDGE
     if qtoks and ptoks and all(is_number(t.key) for t in qtoks + ptoks if t.key != "percent"):
         return K.NUMBER_CHANGE
+    if any(is_number(t.key) for t in qtoks) != any(is_number(t.key) for t in ptoks) and qtoks and ptoks:
+        return K.NUMBER_CHANGE
+    if len(qtoks) == len(ptoks) and any(words.antonyms(q.key, p.key) for q, p in zip(qtoks, ptoks, strict=True)):
+        return K.ANTONYM
     if not qtoks:
         return K.DELETION
     if not ptoks:
         return K.INSERTION
     return K.SUBSTITUTION
-
-
-def _spelling(q: Token, p: Token) -> bool:
-    if is_number(q.key) or is_number(p.key) or q.key in NEGATIONS or p.key in NEGATIONS:
-        return False
-    n = min(len(q.key), len(p.key))
-    if n < 4:
-        return False
-    return DamerauLevenshtein.distance(q.key, p.key) <= (1 if n < 8 else 2)
 
 
 def _is_splice(ptext: str, ptoks: list[Token], p1: int, p2: int) -> bool:
@@ -167,7 +161,7 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
             else:
                 out.append(Discrepancy(K.ELISION, marked, "", mark))
         prev_pair: tuple[int, int] | None = None
-        for op in seg.ops:
+        for op in _merge_redactions(list(seg.ops), qtoks, ptoks):
             if op.tag is OpTag.EQUAL:
                 for k in range(op.q2 - op.q1):
                     qi, pi = op.q1 + k, op.p1 + k
@@ -216,8 +210,22 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                 tag_text = ptext[ptoks[op.p1].start : ptoks[op.p2 - 1].end + 1].strip(" “\"")
                 out.append(Discrepancy(K.SPLICE, "", tag_text, None, _words(ptoks, op.p1, op.p2)))
                 continue
+            if op.tag is OpTag.REPLACE and words.redaction(ps) and all(t.text[:1].isupper() or t.key in STOPWORDS
+                                                                      for t in qs):
+                qw, pw = _words(qtoks, op.q1, op.q2), _words(ptoks, op.p1, op.p2)
+                assert qw and pw
+                out.append(Discrepancy(K.REDACTION, qtext[qw.start : qw.end], ptext[pw.start : pw.end], qw, pw))
+                matched += len(qs)
+                continue
+            if op.tag is OpTag.REPLACE and words.same_name(qs, ps):
+                qw, pw = _words(qtoks, op.q1, op.q2), _words(ptoks, op.p1, op.p2)
+                assert qw and pw
+                out.append(Discrepancy(K.NAME_SPELLING, qtext[qw.start : qw.end], ptext[pw.start : pw.end], qw, pw))
+                matched += len(qs)
+                cosmetic_words += len(qs)
+                continue
             if op.tag is OpTag.REPLACE and len(qs) == len(ps):
-                if all(_spelling(q, p) for q, p in zip(qs, ps, strict=True)):
+                if all(words.spelling(q, p) for q, p in zip(qs, ps, strict=True)):
                     for q, p in zip(qs, ps, strict=True):
                         out.append(Discrepancy(K.SPELLING, q.text, p.text, Span(q.start, q.end), Span(p.start, p.end)))
                     matched += len(qs)
@@ -238,6 +246,23 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
     substantive = sum(1 for d in out if d.severity is Severity.SUBSTANTIVE)
     score = max(0.0, min(1.0, matched / max(n, 1))) - SUBSTANTIVE_PENALTY * substantive - COSMETIC_PENALTY * cosmetic_words
     return Described(out, min(matched, n), round(max(0.0, score), 4))
+
+
+def _merge_redactions(ops: list[Op], qtoks: list[Token], ptoks: list[Token]) -> list[Op]:
+    """A name of several words printed where the release has one `XXXXXXXXXXXX`: the alignment
+    gives one word to the X's and leaves the others unmatched beside them; they are one redaction."""
+    out: list[Op] = []
+    for op in ops:
+        prev = out[-1] if out else None
+        if prev is not None and {prev.tag, op.tag} == {OpTag.REPLACE, OpTag.INSERT}:
+            rep = prev if prev.tag is OpTag.REPLACE else op
+            ins = op if rep is prev else prev
+            if (words.redaction(ptoks[rep.p1 : rep.p2]) and ins.q2 - ins.q1 <= 4
+                    and all(t.text[:1].isupper() for t in qtoks[ins.q1 : ins.q2])):
+                out[-1] = Op(OpTag.REPLACE, min(prev.q1, op.q1), max(prev.q2, op.q2), rep.p1, rep.p2)
+                continue
+        out.append(op)
+    return out
 
 
 def _ellipsis_span(qtext: str, lo: int, hi: int) -> Span:

@@ -1,0 +1,98 @@
+"""Is a changed word the same word? Spelling variants, typos, names written another way, antonyms.
+
+A changed meaning is never cosmetic. Two words are one word spelt differently only when they are a
+known British/American pair (`breame`), when one side is no word at all (`wordfreq`: a typo), or
+when one is the other with two neighbouring letters swapped (the commonest typo: "trail" for
+"trial"). A negating prefix (`successful`/`unsuccessful`) or a pair of opposites
+(`increase`/`decrease`) is an antonym, which is substantive; two names that sound alike
+(`Gaddafi`/`Qadhafi`) are one name transliterated. Word data loads once, lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
+
+from ..lexicon import ANTONYMS, NEGATING_PREFIXES, NEGATIONS
+from ..tokens import Token, is_number
+
+NOT_A_WORD_ZIPF = 2.0  # wordfreq's Zipf scale: below 2 (fewer than 1 in 10 million words) is no common
+# English word: a typo, or a rare name (measured: "sucessful" 1.93, "unsuccessful" 3.73)
+REDACTION_RE = re.compile(r"^X{4,}$")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+@lru_cache(maxsize=65536)
+def _variant(a: str, b: str) -> bool:
+    from breame.spelling import get_american_spelling, get_british_spelling
+
+    return b in (get_american_spelling(a), get_british_spelling(a)) or a in (get_american_spelling(b),
+                                                                              get_british_spelling(b))
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def antonyms(a: str, b: str) -> bool:
+    """Opposites: a negating prefix (`legal`/`illegal`, `successful`/`unsuccessful`) or a known pair."""
+    for x, y in ((a, b), (b, a)):
+        for prefix in NEGATING_PREFIXES:
+            if y == prefix + x or y == prefix + "-" + x:
+                return len(x) >= 3
+    sa, sb = _stem(a), _stem(b)
+    return (sa, sb) in ANTONYMS or (sb, sa) in ANTONYMS or (a, b) in ANTONYMS or (b, a) in ANTONYMS
+
+
+def _transposed(a: str, b: str) -> bool:
+    return (len(a) == len(b) and DamerauLevenshtein.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2)
+
+
+def spelling(q: Token, p: Token) -> bool:
+    """The same word spelt otherwise (see the module's docstring)."""
+    a, b = q.key, p.key
+    if is_number(a) or is_number(b) or a in NEGATIONS or b in NEGATIONS or antonyms(a, b):
+        return False
+    if min(len(a), len(b)) < 4 or DamerauLevenshtein.distance(a, b) > (1 if min(len(a), len(b)) < 8 else 2):
+        return _variant(a, b)
+    return _variant(a, b) or _transposed(a, b) or min(zipf(a), zipf(b)) < NOT_A_WORD_ZIPF
+
+
+def _skeleton(name: str) -> str:
+    """A name's consonants as they sound: `Qadhafi`, `Gaddafi`, `Khadafy` -> `kdf`."""
+    s = name.lower()
+    for a, b in (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("sh", "s"), ("ch", "s"),
+                 ("q", "k"), ("c", "k"), ("g", "k"), ("z", "s"), ("w", "v"), ("j", "y")):
+        s = s.replace(a, b)
+    s = re.sub(r"[aeiouy\W_]", "", s)
+    s = re.sub(r"h", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def same_name(qs: list[Token], ps: list[Token]) -> bool:
+    """Names written otherwise: capitalised on both sides, sounding alike, not common words."""
+    if not qs or not ps or not all(t.text[:1].isupper() for t in qs + ps):
+        return False
+    qa, pa = "".join(t.key for t in qs), "".join(t.key for t in ps)
+    if qa == pa:
+        return True
+    if any(zipf(t.key) >= 4.5 for t in qs + ps):  # "Bush"/"Push" are words first
+        return False
+    sq, sp = _skeleton(qa), _skeleton(pa)
+    return len(sq) >= 2 and (sq == sp or (min(len(qa), len(pa)) >= 6 and DamerauLevenshtein.distance(qa, pa) <= 2))
+
+
+def redaction(ps: list[Token]) -> bool:
+    """The release's `XXXXXXXXXXXX` where the cable named someone."""
+    return bool(ps) and all(REDACTION_RE.match(t.text) for t in ps)

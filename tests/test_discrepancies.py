@@ -1,0 +1,73 @@
+"""A changed meaning is never cosmetic: controlled edits of real cable sentences, each with the kind
+and verdict it must get, including edits that must stay cosmetic (a typo the article corrects, a
+British spelling, a transliterated name) and the release's redactions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.model import Quote, QuoteKind, Span, Verdict
+from compare.pipeline.alignment import align
+from compare.pipeline.decide import verdict_of
+from compare.pipeline.words import zipf
+
+# real sentences of 10MEXICO83 and 09MEXICO2882 (data/cables), edited as articles edit them
+CASES = [
+    ("The failure to reduce violence has focused attention on the military's perceived shortcomings.",
+     "The success to reduce violence has focused attention on the military's perceived shortcomings.",
+     "antonym", Verdict.ALTERED),
+    ("Mexican security institutions are often locked in a zero-sum competition.",
+     "Mexican security institutions are often unlocked in a zero-sum competition.", "antonym", Verdict.ALTERED),
+    ("Violence will increase in the remaining years of the Calderon administration.",
+     "Violence will decrease in the remaining years of the Calderon administration.", "antonym", Verdict.ALTERED),
+    ("Prosecution rates are dismal, 2 percent of those detained are brought to trial.",
+     "Prosecution rates are dismal, 3 percent of those detained are brought to trial.", "number_change",
+     Verdict.ALTERED),
+    ("Officials counted 7559 killings in the northern states last year.",
+     "Officials counted 7,559 killings in the northern states last year.", "number_format", Verdict.COSMETIC),
+    ("Prosecution rates are dismal, 2 percent of those detained are brought to trail.",
+     "Prosecution rates are dismal, 2 percent of those detained are brought to trial.", "spelling",
+     Verdict.COSMETIC),
+    ("The army is slow to react to intelligence and its organization is rigid.",
+     "The army is slow to react to intelligence and its organisation is rigid.", "spelling", Verdict.COSMETIC),
+    ("The military was not trained to patrol the streets of Juarez.",
+     "The military was not trianed to patrol the streets of Juarez.", "spelling", Verdict.COSMETIC),
+    ("Qadhafi relies heavily on his long-time Ukrainian nurse.",
+     "Gaddafi relies heavily on his long-time Ukrainian nurse.", "name_spelling", Verdict.COSMETIC),
+    ("XXXXXXXXXXXX told PolOff that the party would not support the reform.",
+     "Galyna Kolotnytska told PolOff that the party would not support the reform.", "redaction", Verdict.ELIDED),
+    ("He lamented the pervasive, debilitating fear that is so much a part of contemporary Mexican society.",
+     "He lamented the pervasive, debilitating calm that is so much a part of contemporary Mexican society.",
+     "substitution", Verdict.ALTERED),
+]
+
+
+def quote(text: str) -> Quote:
+    return Quote("t.txt", text, 0, len(text), (Span(0, len(text)),), QuoteKind.QUOTATION, text)
+
+
+@pytest.mark.parametrize(("source", "quoted", "kind", "verdict"), CASES)
+def test_controlled_edits(source, quoted, kind, verdict):
+    a = align(quote(quoted), "10MEXICO83", (1,), source)
+    kinds = [d.kind.value for d in a.discrepancies]
+    assert kind in kinds and verdict_of(a.discrepancies) is verdict, kinds
+    for d in a.discrepancies:
+        if d.quote_span:
+            assert quoted[d.quote_span.start : d.quote_span.end] == d.quote_side
+        if d.source_span:
+            assert source[d.source_span.start : d.source_span.end] == d.source_side
+
+
+NEGATABLE = [w for w in ("successful", "legal", "possible", "likely", "able", "stable", "responsible", "agree",
+                         "regular", "direct", "balanced", "usual", "fair", "common", "certain", "popular")
+             if zipf(w) > 3]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(NEGATABLE), st.sampled_from(["un", "in", "im", "il", "ir", "dis", "non"]))
+def test_a_negating_prefix_is_never_cosmetic(word, prefix):
+    source = f"The embassy judged the new plan {word} for the region and said so."
+    a = align(quote(source.replace(word, prefix + word)), "X", (1,), source)
+    assert verdict_of(a.discrepancies) is not Verdict.COSMETIC
