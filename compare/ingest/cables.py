@@ -237,7 +237,8 @@ def parse_jsonl(lines: Iterable[str], source: str, first_line: int = 1) -> Itera
         meta = rec.get("meta") or ""
         if isinstance(meta, dict):
             meta = " ".join(str(v) for v in meta.values())
-        cid = canonical_id(rec["id"]) if rec.get("id") else None
+        # the release's own ID, canonical where it can be ("08SECTION01GF02BISHIEK21" stays as it is)
+        cid = (canonical_id(rec["id"]) or re.sub(r"\s+", "", rec["id"]).upper()) if rec.get("id") else None
         cable = parse_cable(rec["text"], f"{source}:{n}", cable_id=cid, meta=str(meta))
         if cable is None:
             if rec["text"].strip():
