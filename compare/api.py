@@ -16,11 +16,13 @@ from .errors import BadOptionError
 from .model import QuoteResult
 from .pipeline import CheckOptions, Pipeline, Progress
 from .store import CorpusStore, is_index
+from .store.corpus_cache import cached_index
 
 
-def load_corpus(paths: Iterable[str | Path]) -> CorpusStore:
-    """Cables from files and folders (text pages, HTML pages, JSONL dumps), indexed for search; or an
-    index folder built by `compare index build`, opened as it is."""
+def load_corpus(paths: Iterable[str | Path], cache: bool = True) -> CorpusStore:
+    """Cables from files and folders (text pages, HTML pages, JSONL dumps), indexed for search (a
+    large corpus once, into the cache: `store.corpus_cache`); or an index folder built by
+    `compare index build`, opened as it is."""
     paths = list(paths)
     indexes = [p for p in paths if is_index(p)]
     if indexes:
@@ -28,6 +30,9 @@ def load_corpus(paths: Iterable[str | Path]) -> CorpusStore:
             raise BadOptionError(f"--corpus: {indexes[0]} is an index; give it alone, or add the other "
                                  "cables to it with `compare index build --corpus ... --out " f"{indexes[0]}`")
         return CorpusStore.open(indexes[0])
+    cached = cached_index(paths) if cache else None
+    if cached is not None:
+        return CorpusStore.open(cached)
     return CorpusStore.in_memory(ingest.load(paths).values())
 
 

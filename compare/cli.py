@@ -25,6 +25,7 @@ from .errors import BadOptionError, CompareError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
 from .store import CorpusStore, is_index
+from .store.corpus_cache import cached_index
 
 ProgressFn = Callable[[str, int, "int | None"], None]
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
@@ -136,6 +137,9 @@ class Corpus:
     def open(self) -> CorpusStore:
         if any(is_index(p) for p in self.paths):
             return load_corpus(self.paths)
+        cached = cached_index(self.paths)  # a large corpus of files: indexed once, then opened
+        if cached is not None:
+            return CorpusStore.open(cached)
         found: list[Cable] = []
         for f in ingest.expand_paths(self.paths):
             found.extend(self.parsed[f] if f in self.parsed else ingest.read_file(f))
