@@ -139,3 +139,10 @@ def test_an_unclosed_quotation_is_not_replaced_by_the_quotes_inside_it():
         found = extract(text)
     assert [q.text for q in found] == ["expressed a real concern with 'losing' certain regions, and warned of more "
                                         "violence."]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_with_or_without_a_byte_order_mark_is_text(encoding):
+    text = 'Calderón said the army was "risk averse," officials wrote.'
+    assert ingest.decode_bytes(text.encode(encoding), "u.txt") == text
+    assert [q.text for q in extract(ingest.decode_bytes(text.encode(encoding), "u.txt"))] == ["risk averse,"]
