@@ -216,3 +216,27 @@ def test_in_a_real_browser(server):
         page.locator(".qc-card", has_text="alert(1)").first.screenshot(path=str(shots / "card-injection.png"))
         browser.close()
     assert dialogs == []
+
+
+def test_the_app_shows_what_the_api_finds(env):
+    """Parity: every card of the app (its verdict, article and offsets, source and score) is the
+    API's result for the same article, and nothing more or less."""
+    import html
+    import re
+
+    from compare import api
+    from compare.pipeline import CheckOptions
+
+    at = app()
+    head = re.compile(r"qc-badge qc-(\w+)'>\w+</span><span class='qc-meta'>score ([\d.]+) · (.+?) · "
+                      r"characters (\d+)–(\d+)")
+    shown = set()
+    for c in cards(at):
+        m = head.search(html.unescape(c))
+        assert m, c[:300]
+        verdict, score, article, start, end = m.groups()
+        shown.add((article, int(start), int(end), verdict, score))
+    paths = sorted((DATA / "articles").glob("*.txt"))
+    results = api.check(paths, [DATA / "cables"], CheckOptions(semantic=False))
+    expected = {(r.quote.article, r.quote.start, r.quote.end, r.verdict.value, f"{r.score:.2f}") for r in results}
+    assert shown == expected

@@ -51,8 +51,10 @@ def review_store() -> ReviewStore:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def check_article(_checker: Pipeline, checker_key: str, name: str, text: str, sha: str) -> list[QuoteResult]:
-    return _checker.check_article(Article(name, text, False, sha))
+def check_article(_checker: Pipeline, checker_key: str, name: str, text: str, sha: str,
+                  repaired: bool) -> list[QuoteResult]:
+    """The library's check of the article as read (its mojibake repair flag included), cached."""
+    return _checker.check_article(Article(name, text, repaired, sha))
 
 
 def read_upload(name: str, data: bytes) -> Article:
@@ -120,7 +122,7 @@ def run_checks(checker: Pipeline, key: str, found: list[Article]) -> dict[str, t
     for i, a in enumerate(found, 1):
         bar.progress(i / len(found), text=f"Checking {a.name} ({i}/{len(found)})")
         try:
-            out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256))
+            out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256, a.repaired))
         except CompareError as e:
             st.warning(report.markdown_text(f"{a.name}: {e}"))
     bar.empty()
