@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +167,30 @@ def test_every_record_of_the_dump_is_a_cable():
     found = ingest.read_file(shared("corpus/cablegate-6712.jsonl.gz"))
     assert len(found) == 6712 and len({c.id for c in found}) == 6712
     assert sum(1 for c in found if not c.paragraphs) <= 1  # 09KABUL3423: cut short after its header
+
+
+def test_the_reader_registry_picks_a_format_by_name_then_by_first_bytes(tmp_path):
+    names = {r.name for r in ingest.READERS}
+    assert names == {"cable text page", "release HTML page", "JSONL dump"}
+    assert ingest.reader_for(Path("a.jsonl.gz")).name == "JSONL dump"
+    assert ingest.reader_for(Path("a.HTM")).name == "release HTML page"
+    assert ingest.reader_for(Path("a.txt")).name == "cable text page"
+    dump = tmp_path / "export.dat"  # a name that says nothing: the first bytes decide
+    dump.write_bytes((DATA / "fixtures" / "cablegate-sample.jsonl").read_bytes())
+    assert ingest.reader_for(dump).name == "JSONL dump"
+    assert {c.id for c in ingest.read_file(dump)} == {c.id for c in ingest.read_file(DATA / "fixtures" / "cablegate-sample.jsonl")}
+    page = tmp_path / "page.dat"
+    page.write_bytes((DATA / "fixtures" / "09MEXICO2882.html").read_bytes())
+    assert ingest.reader_for(page).name == "release HTML page" and ingest.read_file(page)[0].id == "09MEXICO2882"
+
+
+def test_an_index_build_streams_every_registered_format(tmp_path):
+    from compare import store
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for f in [DATA / "fixtures" / "09MEXICO2882.html", DATA / "fixtures" / "cablegate-sample.jsonl",
+              DATA / "cables" / "004_ca864dd119893e33.txt"]:
+        (folder / f.name).write_bytes(f.read_bytes())
+    report = store.build([folder], tmp_path / "ix", embed=False)
+    assert report.files == 3 and report.cables == len(ingest.load([folder]))

@@ -84,7 +84,7 @@ def sidebar() -> tuple[tuple[str, ...] | None, list[Article], bool]:
                             key="corpus_kind")
     corpus: tuple[str, ...] | None = (str(DEMO_CABLES),)
     if kind == "Upload cable files":
-        files = st.sidebar.file_uploader("Cable pages (text or HTML) or dumps (.jsonl, .jsonl.gz)",
+        files = st.sidebar.file_uploader("Cable files: " + ingest.describe(),
                                          accept_multiple_files=True, key="cable_files")
         corpus = save_uploads(files) if files else None
     elif kind == "Index folder":

@@ -207,9 +207,9 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                 matched += len(qs)
                 continue
             if op.tag is OpTag.DELETE and _is_splice(ptext, ptoks, op.p1, op.p2):
-                tag = _words(ptoks, op.p1, op.p2)
-                assert tag
-                out.append(Discrepancy(K.SPLICE, "", ptext[tag.start : tag.end], None, tag))
+                spoken = _words(ptoks, op.p1, op.p2)
+                assert spoken
+                out.append(Discrepancy(K.SPLICE, "", ptext[spoken.start : spoken.end], None, spoken))
                 continue
             if op.tag is OpTag.REPLACE and words.redaction(ps) and all(t.text[:1].isupper() or t.key in STOPWORDS
                                                                       for t in qs):

@@ -71,13 +71,11 @@ class IndexStats:
     bytes: int
 
 
-def _records(path: Path, skip: int) -> Iterator[tuple[int, list[Cable], float]]:
-    """(record number, cables, share of the file read) for each record of a source after `skip`."""
-    if ingest.is_dump(path):
-        for n, line, share in ingest.jsonl_lines(path, skip):
-            yield n, list(ingest.parse_jsonl([line], path.name, first_line=n)), share
-    elif skip == 0:
-        yield 1, ingest.read_file(path), 1.0
+def _records(path: Path, skip: int) -> Iterator[tuple[int, tuple[Cable, ...], float]]:
+    """(record number, cables, share of the file read) for each record of a source after `skip`,
+    from the reader its format calls for (`ingest.registry`)."""
+    for record in ingest.reader_for(path).read(path, skip):
+        yield record.number, record.cables, record.share
 
 
 def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, model: str | None = None,
