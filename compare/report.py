@@ -9,11 +9,11 @@ import html
 import io
 import json
 import re
-from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
 from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult
+from .triage import summarize
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
 
@@ -103,15 +103,7 @@ def _discrepancy(d: Discrepancy) -> dict[str, Any]:
 
 
 def summary(results: list[QuoteResult]) -> dict[str, Any]:
-    verdicts = Counter(r.verdict.value for r in results)
-    severities = Counter(d.severity.value for r in results for d in r.discrepancies)
-    return {
-        "quotes": len(results),
-        "verdicts": dict(verdicts),
-        "severities": dict(severities),
-        "ambiguous": sum(r.ambiguous for r in results),
-        "misattributed": sum(1 for r in results if r.attribution and r.attribution.ok is False),
-    }
+    return summarize(results).as_dict()
 
 
 def render(results: list[QuoteResult], fmt: str, *, texts: Mapping[str, str] | None = None,

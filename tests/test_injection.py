@@ -74,3 +74,17 @@ def test_cards_hold_no_markup_from_the_text(results, payload):
 
 def test_markdown_text_shows_as_written():
     assert report.markdown_text("![x](y) **b** <i>") == r"\!\[x\]\(y\) \*\*b\*\* \<i\>"
+
+
+def test_triage_filters_and_counts_as_the_report_does(results):
+    from compare import triage
+    from compare.model import Verdict
+
+    rs = [r for _, found in results.values() for r in found]
+    counts = triage.summarize(rs)
+    assert counts.quotes == len(rs) == sum(counts.verdicts.values())
+    assert report.summary(rs)["verdicts"] == {v.value: n for v, n in counts.verdicts.items()}
+    flt = triage.Filter(verdicts=frozenset({Verdict.NOT_FOUND}))
+    assert [r for r in rs if flt.keep(r)] == [r for r in rs if r.verdict is Verdict.NOT_FOUND]
+    assert all(triage.Filter(search="10mexico83").keep(r) == bool(r.source and r.source.cable_id == "10MEXICO83")
+               or "10mexico83" in r.quote.text.casefold() for r in rs)

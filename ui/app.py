@@ -12,7 +12,6 @@ import hashlib
 import os
 import sys
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,11 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from compare import api, cards, ingest, report  # noqa: E402
+from compare import api, cards, ingest, report, triage  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
 from compare.model import Article, QuoteResult, Severity, Verdict  # noqa: E402
 from compare.pipeline import CheckOptions, Pipeline  # noqa: E402
-from compare.store.reviews import Review, ReviewStore, Status, annotate, default_path  # noqa: E402
+from compare.store.reviews import Review, ReviewStore, Status, default_path  # noqa: E402
 
 DEMO_CABLES = ROOT / "data" / "cables"
 DEMO_ARTICLES = ROOT / "data" / "articles"
@@ -130,46 +129,28 @@ def run_checks(checker: Pipeline, key: str, found: list[Article]) -> dict[str, t
 
 
 def summary(results: list[QuoteResult]) -> None:
-    verdicts = Counter(r.verdict for r in results)
+    counts = triage.summarize(results)
     cols = st.columns(len(Verdict) + 2)
     for col, v in zip(cols, Verdict, strict=False):
-        col.metric(v.value.replace("_", " "), verdicts.get(v, 0))
-    cols[-2].metric("misattributed", sum(1 for r in results if r.attribution and r.attribution.ok is False))
-    cols[-1].metric("ambiguous", sum(r.ambiguous for r in results))
-    severities = Counter(d.severity for r in results for d in r.discrepancies)
-    st.caption("Differences: " + ", ".join(f"{severities.get(s, 0)} {s.value}" for s in Severity))
+        col.metric(v.value.replace("_", " "), counts.verdicts.get(v, 0))
+    cols[-2].metric("misattributed", counts.misattributed)
+    cols[-1].metric("ambiguous", counts.ambiguous)
+    st.caption("Differences: " + ", ".join(f"{counts.severities.get(s, 0)} {s.value}" for s in Severity))
 
 
-def keep(r: QuoteResult, flt: dict, review: Status) -> bool:  # type: ignore[type-arg]
-    if flt["verdicts"] and r.verdict.value not in flt["verdicts"]:
-        return False
-    if flt["severities"] and not {d.severity.value for d in r.discrepancies} & set(flt["severities"]):
-        return False
-    if flt["articles"] and r.quote.article not in flt["articles"]:
-        return False
-    if flt["ambiguous"] and not r.ambiguous:
-        return False
-    if flt["misattributed"] and not (r.attribution and r.attribution.ok is False):
-        return False
-    if flt["reviews"] and STATUS_LABELS[review] not in flt["reviews"]:
-        return False
-    text = flt["search"].casefold()
-    return not text or text in r.quote.text.casefold() or bool(r.source and text in r.source.cable_id.casefold())
-
-
-def filters(results: list[QuoteResult]) -> dict:  # type: ignore[type-arg]
+def filters(results: list[QuoteResult]) -> triage.Filter:
     c1, c2, c3 = st.columns(3)
-    flt = {
-        "verdicts": c1.multiselect("Verdict", [v.value for v in Verdict], key="f_verdict"),
-        "severities": c2.multiselect("Difference", [s.value for s in Severity], key="f_severity"),
-        "articles": c3.multiselect("Article", sorted({r.quote.article for r in results}), key="f_article"),
-    }
+    verdicts = c1.multiselect("Verdict", [v.value for v in Verdict], key="f_verdict")
+    severities = c2.multiselect("Difference", [s.value for s in Severity], key="f_severity")
+    articles = c3.multiselect("Article", sorted({r.quote.article for r in results}), key="f_article")
     c4, c5, c6, c7 = st.columns([1, 1, 1, 2])
-    flt["ambiguous"] = c4.checkbox("Ambiguous only", key="f_ambiguous")
-    flt["misattributed"] = c5.checkbox("Misattributed only", key="f_misattributed")
-    flt["reviews"] = c6.multiselect("Review", list(STATUS_LABELS.values()), key="f_review")
-    flt["search"] = c7.text_input("Search quotes and cable IDs", key="f_search")
-    return flt
+    ambiguous = c4.checkbox("Ambiguous only", key="f_ambiguous")
+    misattributed = c5.checkbox("Misattributed only", key="f_misattributed")
+    reviews = c6.multiselect("Review", list(STATUS_LABELS.values()), key="f_review")
+    search = c7.text_input("Search quotes and cable IDs", key="f_search")
+    return triage.Filter(frozenset(map(Verdict, verdicts)), frozenset(map(Severity, severities)), frozenset(articles),
+                         ambiguous, misattributed, frozenset(s for s, label in STATUS_LABELS.items() if label in reviews),
+                         search)
 
 
 def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, current: Review, k: str) -> None:
@@ -190,11 +171,9 @@ def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteRe
 
     def export(fmt: str) -> Callable[[], str]:
         def write() -> str:
-            results = [r for _, rs in checked.values() for r in rs]
-            extra = [annotate({}, store.of_article(a.sha256).get((r.quote.start, r.quote.end), Review()))
-                     for a, rs in checked.values() for r in rs]
+            reviewed = triage.with_reviews(checked.values(), store)
             texts = {a.name: a.text for a, _ in checked.values()}
-            return report.render(results, fmt, texts=texts, extra=extra, cables=checker.corpus.cables)
+            return report.render(reviewed.results, fmt, texts=texts, extra=reviewed.extra(), cables=checker.corpus.cables)
 
         return write
 
@@ -237,7 +216,7 @@ def main() -> None:
         reviews = store.of_article(a.sha256)
         for r in rs:
             current = reviews.get((r.quote.start, r.quote.end), Review())
-            if not keep(r, flt, current.status):
+            if not flt.keep(r, current.status):
                 continue
             shown += 1
             cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
