@@ -5,14 +5,15 @@ a readable table built from them. Every text is escaped in HTML.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult
+from .cards import CSS, LEGEND, card, escape
+from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Verdict
+from .store.reviews import Review, Status, annotate
 from .triage import summarize
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
@@ -107,41 +108,45 @@ def summary(results: list[QuoteResult]) -> dict[str, Any]:
 
 
 def render(results: list[QuoteResult], fmt: str, *, texts: Mapping[str, str] | None = None,
-           cables: Mapping[str, Cable] | None = None, extra: list[dict[str, Any]] | None = None) -> str:
-    """The results in a format. `extra`: fields to add to each quote's record (an editor's review);
-    `texts` (article name to text) and `cables`: for the HTML report's cards."""
-    records = [to_record(r) for r in results]
-    if extra:
-        records = [{**rec, **more} for rec, more in zip(records, extra, strict=True)]
-    if fmt == "jsonl":
-        return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
-    if fmt == "json":
+           cables: Mapping[str, Cable] | None = None, reviews: list[Review] | None = None) -> str:
+    """The results in a format. `reviews`: the editor's review of each result (added to its record and
+    shown in every format); `texts` (article name to text) and `cables`: for the HTML report's cards."""
+    if reviews is not None and len(reviews) != len(results):
+        raise ValueError("one review per result")
+    if fmt in ("jsonl", "json"):
+        records = [record(r, reviews[k] if reviews is not None else None) for k, r in enumerate(results)]
+        if fmt == "jsonl":
+            return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
         return json.dumps({"summary": summary(results), "quotes": records}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return _csv(records)
+        return _csv(results, reviews)
     if fmt == "markdown":
-        return _markdown(records, summary(results))
+        return _markdown(results, reviews)
     if fmt == "html":
-        return _html(results, records, summary(results), texts or {}, cables)
-    return _table(records, summary(results))
+        return _html(results, reviews, texts or {}, cables)
+    return _table(results)
 
 
-def _where(rec: dict[str, Any]) -> str:
-    s = rec["source"]
-    if not s:
+def record(r: QuoteResult, review: Review | None = None) -> dict[str, Any]:
+    """The contract's record, with the editor's review when there is one."""
+    return annotate(to_record(r), review) if review is not None else to_record(r)
+
+
+def _where(r: QuoteResult) -> str:
+    s = r.source
+    if s is None:
         return "-"
-    return f"{s['cable']} ¶{s['paragraph']}" if s["paragraph"] is not None else s["cable"]
+    return f"{s.cable_id} ¶{s.paragraph}" if s.paragraph is not None else s.cable_id
 
 
-def _issues(rec: dict[str, Any]) -> str:
-    parts = [f"{d['kind']}: {d['quote_side']!r}→{d['source_side']!r}" for d in rec["discrepancies"]]
-    a = rec["attribution"]
-    if a and a.get("ok") is False:
-        parts.append(f"MISATTRIBUTED: {a['why']}")
-    if rec["ambiguous"]:
+def _issues(r: QuoteResult) -> str:
+    parts = [f"{d.kind.value}: {d.quote_side!r}→{d.source_side!r}" for d in r.discrepancies]
+    if r.misattributed and r.attribution is not None:
+        parts.append(f"MISATTRIBUTED: {r.attribution.why}")
+    if r.ambiguous:
         parts.append("ambiguous")
-    if rec.get("note") and rec["verdict"] == "not_found":
-        parts.append(rec["note"])
+    if r.note and r.verdict is Verdict.NOT_FOUND:
+        parts.append(r.note)
     return "; ".join(parts)
 
 
@@ -150,19 +155,24 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def _table(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
+def _totals(results: list[QuoteResult]) -> str:
+    s = summarize(results)
+    v = ", ".join(f"{k.value} {n}" for k, n in sorted(s.verdicts.items(), key=lambda x: x[0].value))
+    return f"{s.quotes} quotes: {v}; {s.misattributed} misattributed, {s.ambiguous} ambiguous"
+
+
+def _table(results: list[QuoteResult]) -> str:
     lines = []
     article = None
-    for rec in records:
-        if rec["article"] != article:
-            article = rec["article"]
+    for r in results:
+        if r.quote.article != article:
+            article = r.quote.article
             lines.append(f"\n{article}")
-        lines.append(f"  {rec['start']:>6}  {rec['verdict']:<10} {_where(rec):<18} {_short(rec['quote'], 60)}")
-        issues = _issues(rec)
+        lines.append(f"  {r.quote.start:>6}  {r.verdict.value:<10} {_where(r):<18} {_short(r.quote.text, 60)}")
+        issues = _issues(r)
         if issues:
             lines.append(f"{'':<37}{_short(issues, 110)}")
-    v = ", ".join(f"{k} {n}" for k, n in sorted(summ["verdicts"].items()))
-    lines.append(f"\n{summ['quotes']} quotes: {v}; {summ['misattributed']} misattributed, {summ['ambiguous']} ambiguous")
+    lines.append("\n" + _totals(results))
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
@@ -185,20 +195,21 @@ class _SafeWriter:
         self.w.writerow([csv_cell(v) for v in row])
 
 
-def _csv(records: list[dict[str, Any]]) -> str:
+def _csv(results: list[QuoteResult], reviews: list[Review] | None) -> str:
     buf = io.StringIO()
     w = _SafeWriter(buf)
-    editor = any("editor_status" in rec for rec in records)
     w.writerow(["article", "start", "end", "quote", "verdict", "score", "cable", "paragraph", "source_text",
                 "ambiguous", "discrepancies", "attribution_ok", "attribution_why"]
-               + (["editor_status", "editor_note"] if editor else []))
-    for rec in records:
-        s, a = rec["source"] or {}, rec["attribution"] or {}
-        w.writerow([rec["article"], rec["start"], rec["end"], rec["quote"], rec["verdict"], rec["score"],
-                    s.get("cable", ""), s.get("paragraph", ""), s.get("text", ""), rec["ambiguous"],
-                    "; ".join(f"{d['kind']}({d['severity']}): {d['quote_side']} -> {d['source_side']}" for d in rec["discrepancies"]),
-                    "" if a.get("ok") is None else a.get("ok"), a.get("why", "")]
-                   + ([rec.get("editor_status", ""), rec.get("editor_note", "")] if editor else []))
+               + (["editor_status", "editor_note"] if reviews is not None else []))
+    for k, r in enumerate(results):
+        s, a = r.source, r.attribution
+        w.writerow([r.quote.article, r.quote.start, r.quote.end, r.quote.text, r.verdict.value, r.score,
+                    s.cable_id if s else "", s.paragraph if s and s.paragraph is not None else "", s.text if s else "",
+                    r.ambiguous,
+                    "; ".join(f"{d.kind.value}({d.severity.value}): {d.quote_side} -> {d.source_side}"
+                              for d in r.discrepancies),
+                    "" if a is None or a.ok is None else a.ok, a.why if a else ""]
+                   + ([reviews[k].status.value, reviews[k].note] if reviews is not None else []))
     return buf.getvalue()
 
 
@@ -216,37 +227,34 @@ def _md_cell(text: str) -> str:
     return markdown_text(" ".join(str(text).split()))
 
 
-def _markdown(records: list[dict[str, Any]], summ: dict[str, Any]) -> str:
-    editor = any("editor_status" in rec for rec in records)
-    out = ["# Quote check", "", f"{summ['quotes']} quotes: " + ", ".join(f"{k} {n}" for k, n in sorted(summ["verdicts"].items())), "",
+def _markdown(results: list[QuoteResult], reviews: list[Review] | None) -> str:
+    editor = reviews is not None
+    out = ["# Quote check", "", markdown_text(_totals(results)), "",
            "| article | quote | verdict | source | differences |" + (" editor | note |" if editor else ""),
            "| --- | --- | --- | --- | --- |" + (" --- | --- |" if editor else "")]
-    for rec in records:
-        out.append(f"| {_md_cell(rec['article'])} | {_md_cell(_short(rec['quote'], 90))} | {rec['verdict']} | "
-                   f"{_md_cell(_where(rec))} | {_md_cell(_issues(rec))} |"
-                   + (f" {_md_cell(rec.get('editor_status', ''))} | {_md_cell(rec.get('editor_note', ''))} |" if editor else ""))
+    for k, r in enumerate(results):
+        row = (f"| {_md_cell(r.quote.article)} | {_md_cell(_short(r.quote.text, 90))} | {_md_cell(r.verdict.value)} | "
+               f"{_md_cell(_where(r))} | {_md_cell(_issues(r))} |")
+        if reviews is not None:
+            row += f" {_md_cell(reviews[k].status.value)} | {_md_cell(reviews[k].note)} |"
+        out.append(row)
     return "\n".join(out) + "\n"
 
 
-def _html(results: list[QuoteResult], records: list[dict[str, Any]], summ: dict[str, Any],
-          texts: Mapping[str, str], cables: Mapping[str, Cable] | None) -> str:
+def _html(results: list[QuoteResult], reviews: list[Review] | None, texts: Mapping[str, str],
+          cables: Mapping[str, Cable] | None) -> str:
     """A page of cards: each quote beside its source, every difference marked (all text escaped)."""
-    from .cards import CSS, LEGEND, card
-
-    e = html.escape
     parts = []
-    for r, rec in zip(results, records, strict=True):
+    for k, r in enumerate(results):
         cable = cables.get(r.source.cable_id) if cables is not None and r.source is not None else None
         text = texts.get(r.quote.article) or r.quote.context
         review = ""
-        if rec.get("editor_status") and rec["editor_status"] != "unreviewed" or rec.get("editor_note"):
-            review = (f"<div class='qc-meta'>Editor: <b>{e(rec.get('editor_status', ''))}</b> "
-                      f"{e(rec.get('editor_note', ''))}</div>")
+        rv = reviews[k] if reviews is not None else None
+        if rv is not None and (rv.status is not Status.UNREVIEWED or rv.note):
+            review = f"<div class='qc-meta'>Editor: <b>{escape(rv.status.value)}</b> {escape(rv.note)}</div>"
         parts.append(card(r, text, cable, cables=cables) + review)
-    verdicts = ", ".join(f"{e(k)} {n}" for k, n in sorted(summ["verdicts"].items()))
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Quote check</title>"
         f"<style>body{{max-width:1250px;margin:auto;font-family:sans-serif}}{CSS}</style></head><body>"
-        f"<h1>Quote check</h1><p>{summ['quotes']} quotes: {verdicts}; {summ['misattributed']} misattributed, "
-        f"{summ['ambiguous']} ambiguous</p>{LEGEND}" + "".join(parts) + "</body></html>\n"
+        f"<h1>Quote check</h1><p>{escape(_totals(results))}</p>{LEGEND}" + "".join(parts) + "</body></html>\n"
     )

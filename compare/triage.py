@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Article, QuoteResult, Severity, Verdict
-from .store.reviews import Review, ReviewStore, Status, annotate
+from .store.reviews import Review, ReviewStore, Status
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,6 @@ class Reviewed:
     results: list[QuoteResult] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
 
-    def extra(self) -> list[dict[str, object]]:
-        """The editor's fields for each result's record (`report.render(..., extra=...)`)."""
-        return [annotate({}, r) for r in self.reviews]
 
 
 def with_reviews(checked: Iterable[tuple[Article, list[QuoteResult]]], store: ReviewStore) -> Reviewed:

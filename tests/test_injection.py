@@ -88,3 +88,16 @@ def test_triage_filters_and_counts_as_the_report_does(results):
     assert [r for r in rs if flt.keep(r)] == [r for r in rs if r.verdict is Verdict.NOT_FOUND]
     assert all(triage.Filter(search="10mexico83").keep(r) == bool(r.source and r.source.cable_id == "10MEXICO83")
                or "10mexico83" in r.quote.text.casefold() for r in rs)
+
+
+def test_every_format_carries_the_editors_reviews(results):
+    from compare.store.reviews import Review, Status
+
+    _, rs = results[PAYLOADS[0]]
+    reviews = [Review(Status.FLAGGED if k == 0 else Status.UNREVIEWED, "=check the date" if k == 0 else "")
+               for k in range(len(rs))]
+    rows = list(csv.reader(io.StringIO(report.render(rs, "csv", reviews=reviews))))
+    assert rows[0][-2:] == ["editor_status", "editor_note"] and rows[1][-2:] == ["flagged", "'=check the date"]
+    assert '"editor_status": "flagged"' in report.render(rs, "jsonl", reviews=reviews)
+    assert "flagged" in report.render(rs, "markdown", reviews=reviews)
+    assert "Editor: <b>flagged</b>" in report.render(rs, "html", reviews=reviews)

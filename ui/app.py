@@ -173,7 +173,7 @@ def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteRe
         def write() -> str:
             reviewed = triage.with_reviews(checked.values(), store)
             texts = {a.name: a.text for a, _ in checked.values()}
-            return report.render(reviewed.results, fmt, texts=texts, extra=reviewed.extra(), cables=checker.corpus.cables)
+            return report.render(reviewed.results, fmt, texts=texts, reviews=reviewed.reviews, cables=checker.corpus.cables)
 
         return write
 
