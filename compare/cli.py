@@ -19,11 +19,12 @@ from typing import Any
 
 import click
 
-from . import __version__, batch, ingest
+from . import __version__, batch, evaluate, ingest, report, store
 from .api import load_corpus
 from .errors import BadOptionError, CompareError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
+from .report import FORMATS
 from .store import CorpusStore, is_index
 from .store.corpus_cache import cached_index
 
@@ -87,8 +88,6 @@ def _verdicts(ctx: click.Context, param: click.Parameter, spec: str) -> frozense
 
 
 def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    from .report import FORMATS
-
     for option in reversed([
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help="output format"),
@@ -356,8 +355,6 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
     """Check ARTICLEs against --corpus and score the result against GOLD, a JSONL file of hand-checked
     quotes {id, article, quote, source, verdict, discrepancies, attribution} (the figures of
     ../shared/eval/score.py)."""
-    from . import evaluate, report
-
     gold_records = evaluate.load_jsonl(gold)
     split = split_corpus(corpus, articles)
     paths = batch.expand(split.articles)
@@ -429,8 +426,6 @@ def index() -> None:
 def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None) -> int:
     """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
     paragraphs are embedded); a build stopped at any point goes on where it was."""
-    from . import store
-
     with progress_display(True, log_every=30.0) as progress:
         r = store.build(list(corpus), out, embed=embed, model=model, progress=progress)
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
@@ -447,8 +442,6 @@ def _say_plain(line: str) -> None:
 @click.argument("folder", metavar="FOLDER")
 def info(folder: str) -> int:
     """What an index folder holds."""
-    from . import store
-
     s = store.stats(Path(folder))
     click.echo(f"{folder}: {s.cables} cables, {s.paragraphs} paragraphs ({s.distinct_texts} distinct texts), "
                f"{s.embedded} embedded with {s.model or 'no model'}; {s.bytes / 1e6:.1f} MB on disk")
