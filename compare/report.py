@@ -87,6 +87,7 @@ def to_record(r: QuoteResult) -> dict[str, Any]:
         "article_text_repaired": r.article_text_repaired,
         "quote_kind": q.kind.value,
         "parts": [[p.start, p.end] for p in q.parts],
+        "language": r.language,
     }
     if r.note:
         rec["note"] = r.note

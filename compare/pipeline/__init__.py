@@ -7,6 +7,7 @@
     attribution    the article's claim checked against each candidate's cable          -> AttributionCheck
     decide         one source, or none, and the verdict                                -> Decision
     paraphrase     no passage holds the words: one that says the same in other words   -> Decision
+    translation    a quote in another language: the passage it translates              -> Decision
                                                                                        -> QuoteResult
 
 `Pipeline` holds a corpus store and the embedder, so repeated checks are fast. Each stage is a
@@ -26,7 +27,8 @@ from ..store import CorpusStore
 from ..store.cache import EmbeddingCache
 from ..tokens import content_keys
 from ..weights import EXACT_ENOUGH, JOINED_MAX, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
-from . import attribution, candidates, context, decide, extract, paraphrase
+from . import attribution, candidates, context, decide, extract, paraphrase, translation
+from . import language as lang
 from .alignment import align, prepare
 
 Progress = Callable[[str, int, int], None]
@@ -148,9 +150,15 @@ class Pipeline:
             para = paraphrase.find(q, pool, self.embedder)
             if para is not None:
                 decision = replace(para, candidates=decision.candidates)
+        language = lang.of_quote(q)
+        if decision.source is None and not holds_words and translation.wanted(q, language):
+            pool = translation.candidates(self.store, q, ctx.sources.cables)
+            translated = translation.find(q, pool)
+            if translated is not None:
+                decision = replace(translated, candidates=decision.candidates)
         check = None
         if decision.source is not None:
             chosen = next((c for c in cands if c.alignment is decision.source), None)
             check = chosen.attribution if chosen is not None else attribution.check(
                 q.claim, self.store.cables[decision.source.cable_id], decision.source)
-        return QuoteResult(q, decision, check, article.repaired)
+        return QuoteResult(q, decision, check, article.repaired, language)

@@ -170,6 +170,15 @@ class CorpusStore:
             return 0
         return int(self.db.execute("SELECT count(*) FROM para WHERE para MATCH ?", (match,)).fetchone()[0])
 
+    def match_count(self, match: str) -> int:
+        """How many paragraphs match a full-text expression (`match_count`, cached): a prefix's
+        document frequency, say."""
+        return self._match_count(match)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one store lives as long as its process
+    def _match_count(self, match: str) -> int:
+        return int(self.db.execute("SELECT count(*) FROM para WHERE para MATCH ?", (match,)).fetchone()[0])
+
     def _quoted_count(self, text: str) -> int:
         """How many paragraphs put exactly these words in quotation marks (`quoted_count`, cached)."""
         row = self.db.execute("SELECT count(DISTINCT para) FROM quoted WHERE k = ?", (phrase_key(text),)).fetchone()
