@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .cards import CSS, LEGEND, card, escape
-from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Verdict
+from .model import Alignment, AttributionCheck, Cable, Discrepancy, DiscrepancyKind, QuoteResult, Severity, Verdict
 from .store.reviews import Review, Status, annotate
 from .triage import summarize
 
@@ -120,7 +120,7 @@ def render(results: list[QuoteResult], fmt: str, *, texts: Mapping[str, str] | N
             return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
         return json.dumps({"summary": summary(results), "quotes": records}, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return _csv(results, reviews)
+        return _csv(results, reviews, cables)
     if fmt == "markdown":
         return _markdown(results, reviews)
     if fmt == "html":
@@ -196,19 +196,49 @@ class _SafeWriter:
         self.w.writerow([csv_cell(v) for v in row])
 
 
-def _csv(results: list[QuoteResult], reviews: list[Review] | None) -> str:
+def explain(d: Discrepancy) -> str:
+    """A difference in words an editor reads at once: "substitution (substantive): 'steady' in the
+    article, 'tenuous' in the cable"."""
+    if d.kind is DiscrepancyKind.ELISION:
+        what = f"'{d.quote_side}' leaves out '{d.source_side}'" if d.source_side else f"'{d.quote_side}'"
+    elif d.kind is DiscrepancyKind.SPLICE:
+        what = f"the speech tag '{d.source_side or d.quote_side}' is not part of the quotation"
+    elif d.kind is DiscrepancyKind.REDACTION:
+        what = f"the article names '{d.quote_side}' where the release prints '{d.source_side}'"
+    elif not d.source_side:
+        what = f"'{d.quote_side}' is not in the cable"
+    elif not d.quote_side:
+        what = f"'{d.source_side}' in the cable is left out"
+    else:
+        what = f"'{d.quote_side}' in the article, '{d.source_side}' in the cable"
+    return f"{d.kind.value} ({d.severity.value}): {what}"
+
+
+SEVERITY_ORDER = (Severity.SUBSTANTIVE, Severity.EDITORIAL, Severity.COSMETIC)
+
+
+def worst(r: QuoteResult) -> str:
+    found = {d.severity for d in r.discrepancies}
+    return next((s.value for s in SEVERITY_ORDER if s in found), "")
+
+
+def _csv(results: list[QuoteResult], reviews: list[Review] | None, cables: Mapping[str, Cable] | None) -> str:
+    """CSV for a spreadsheet: a UTF-8 byte order mark (Excel reads accents right), one column each
+    for the worst difference and the cable's date, subject and signer, differences in words."""
     buf = io.StringIO()
+    buf.write("\ufeff")
     w = _SafeWriter(buf)
-    w.writerow(["article", "start", "end", "quote", "verdict", "score", "cable", "paragraph", "source_text",
-                "ambiguous", "discrepancies", "attribution_ok", "attribution_why"]
-               + (["editor_status", "editor_note"] if reviews is not None else []))
+    w.writerow(["article", "start", "end", "quote", "verdict", "severity", "score", "cable", "paragraph",
+                "cable_date", "subject", "signer", "source_text", "ambiguous", "discrepancies", "attribution_ok",
+                "attribution_why"] + (["editor_status", "editor_note"] if reviews is not None else []))
     for k, r in enumerate(results):
         s, a = r.source, r.attribution
-        w.writerow([r.quote.article, r.quote.start, r.quote.end, r.quote.text, r.verdict.value, r.score,
-                    s.cable_id if s else "", s.paragraph if s and s.paragraph is not None else "", s.text if s else "",
-                    r.ambiguous,
-                    "; ".join(f"{d.kind.value}({d.severity.value}): {d.quote_side} -> {d.source_side}"
-                              for d in r.discrepancies),
+        cable = cables.get(s.cable_id) if cables is not None and s is not None else None
+        w.writerow([r.quote.article, r.quote.start, r.quote.end, r.quote.text, r.verdict.value, worst(r), r.score,
+                    s.cable_id if s else "", s.paragraph if s and s.paragraph is not None else "",
+                    cable.date or "" if cable else "", cable.subject or "" if cable else "",
+                    cable.signer or "" if cable else "", s.text if s else "", r.ambiguous,
+                    "; ".join(explain(d) for d in r.discrepancies),
                     "" if a is None or a.ok is None else a.ok, a.why if a else ""]
                    + ([reviews[k].status.value, reviews[k].note] if reviews is not None else []))
     return buf.getvalue()

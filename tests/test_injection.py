@@ -13,6 +13,8 @@ import pytest
 
 from compare import cards, ingest, report
 
+from .conftest import DATA
+
 PAYLOADS = [
     "=cmd|' /C calc'!A0",
     "+HYPERLINK(\"http://127.0.0.1:9/x\")",
@@ -101,3 +103,16 @@ def test_every_format_carries_the_editors_reviews(results):
     assert '"editor_status": "flagged"' in report.render(rs, "jsonl", reviews=reviews)
     assert "flagged" in report.render(rs, "markdown", reviews=reviews)
     assert "Editor: <b>flagged</b>" in report.render(rs, "html", reviews=reviews)
+
+
+def test_csv_for_a_spreadsheet(seed_checker):
+    a = ingest.read_article(DATA / "articles" / "000_995af477f538a050.txt")
+    rs = seed_checker.check_article(a)
+    text = report.render(rs, "csv", cables=seed_checker.store.cables)
+    assert text.startswith("\ufeff")  # Excel reads the accents right
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    sourced = [row for row in rows if row["cable"] == "09MEXICO3061"]
+    assert sourced and all(row["cable_date"] == "2009-10-23" and row["signer"] == "PASCUAL" and row["subject"]
+                           for row in sourced)
+    assert any(row["severity"] == "cosmetic" and "in the article" in row["discrepancies"] for row in rows)
+    assert not any("->" in row["discrepancies"] for row in rows)
