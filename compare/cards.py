@@ -157,20 +157,24 @@ def _meta(cable: Cable | None, a: Alignment) -> str:
 def _diff_list(r: QuoteResult) -> str:
     if not r.discrepancies:
         return ""
-    e = escape
-    items = []
-    for d in r.discrepancies:
-        arrow = f"“{e(d.quote_side)}” in the article, “{e(d.source_side)}” in the cable"
-        if d.kind is DiscrepancyKind.ELISION:
-            arrow = f"“{e(d.quote_side)}” hides “{e(d.source_side)}”" if d.source_side else f"“{e(d.quote_side)}”"
-        elif d.kind is DiscrepancyKind.SPLICE:
-            arrow = f"speech tag “{e(d.source_side or d.quote_side)}” left out"
-        elif not d.source_side:
-            arrow = f"“{e(d.quote_side)}” is not in the cable"
-        elif not d.quote_side:
-            arrow = f"“{e(d.source_side)}” in the cable is left out"
-        items.append(f"<li><span class='qc-sev-{d.severity.value}'>{e(d.kind.value)}</span> ({d.severity.value}): {arrow}</li>")
+    items = [f"<li><span class='qc-sev-{d.severity.value}'>{escape(d.kind.value)}</span> ({d.severity.value}): "
+             f"{escape(what_changed(d))}</li>" for d in r.discrepancies]
     return f"<ul class='qc-diffs'>{''.join(items)}</ul>"
+
+
+def what_changed(d: Discrepancy) -> str:
+    """A difference in words an editor reads at once: “steady” in the article, “tenuous” in the cable."""
+    if d.kind is DiscrepancyKind.ELISION:
+        return f"“{d.quote_side}” leaves out “{d.source_side}”" if d.source_side else f"“{d.quote_side}”"
+    if d.kind is DiscrepancyKind.SPLICE:
+        return f"the speech tag “{d.source_side or d.quote_side}” is not part of the quotation"
+    if d.kind is DiscrepancyKind.REDACTION:
+        return f"the article names “{d.quote_side}” where the release prints “{d.source_side}”"
+    if not d.source_side:
+        return f"“{d.quote_side}” is not in the cable"
+    if not d.quote_side:
+        return f"“{d.source_side}” in the cable is left out"
+    return f"“{d.quote_side}” in the article, “{d.source_side}” in the cable"
 
 
 def _attribution(r: QuoteResult) -> str:

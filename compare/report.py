@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .cards import CSS, LEGEND, card, escape
-from .model import Alignment, AttributionCheck, Cable, Discrepancy, DiscrepancyKind, QuoteResult, Severity, Verdict
+from .cards import CSS, LEGEND, card, escape, what_changed
+from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Severity, Verdict
 from .store.reviews import Review, Status, annotate
 from .triage import summarize
 
@@ -197,21 +197,8 @@ class _SafeWriter:
 
 
 def explain(d: Discrepancy) -> str:
-    """A difference in words an editor reads at once: "substitution (substantive): 'steady' in the
-    article, 'tenuous' in the cable"."""
-    if d.kind is DiscrepancyKind.ELISION:
-        what = f"'{d.quote_side}' leaves out '{d.source_side}'" if d.source_side else f"'{d.quote_side}'"
-    elif d.kind is DiscrepancyKind.SPLICE:
-        what = f"the speech tag '{d.source_side or d.quote_side}' is not part of the quotation"
-    elif d.kind is DiscrepancyKind.REDACTION:
-        what = f"the article names '{d.quote_side}' where the release prints '{d.source_side}'"
-    elif not d.source_side:
-        what = f"'{d.quote_side}' is not in the cable"
-    elif not d.quote_side:
-        what = f"'{d.source_side}' in the cable is left out"
-    else:
-        what = f"'{d.quote_side}' in the article, '{d.source_side}' in the cable"
-    return f"{d.kind.value} ({d.severity.value}): {what}"
+    """A difference in words: "substitution (substantive): “steady” in the article, “tenuous” in the cable"."""
+    return f"{d.kind.value} ({d.severity.value}): {what_changed(d)}"
 
 
 SEVERITY_ORDER = (Severity.SUBSTANTIVE, Severity.EDITORIAL, Severity.COSMETIC)
