@@ -11,32 +11,41 @@ line inside escaped HTML; those characters go out as character references).
 
 from __future__ import annotations
 
-import html
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import Alignment, Cable, Discrepancy, DiscrepancyKind, Quote, QuoteResult, Severity, Verdict
+from .store.reviews import Review, Status
+from .triage import Finding, finding, not_a_cable_quote, score_words, verdict_label
 
-CONTEXT_CHARS = 280  # article text shown on either side of a quote, at most
+CONTEXT_CHARS = 200  # article text shown on either side of a quote, at most
+SOURCE_CONTEXT = 120  # source text shown on either side of the matched sentences, at most
 
 CSS = """
 .qc-card{border:1px solid #d0d4da;border-radius:8px;margin:0 0 14px;padding:10px 12px;background:#fff;
   font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1f2328}
 .qc-head{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin-bottom:6px}
 .qc-badge{border-radius:12px;padding:1px 10px;font-weight:600;font-size:13px;color:#fff}
-.qc-verbatim{background:#1a7f37}.qc-cosmetic{background:#4c8c2b}.qc-elided{background:#9a6700}
-.qc-altered{background:#cf222e}.qc-paraphrase{background:#8250df}.qc-not_found{background:#57606a}
+.qc-red{background:#cf222e}.qc-amber{background:#9a6700}.qc-violet{background:#8250df}
+.qc-green{background:#1a7f37}.qc-grey{background:#57606a}
+.qc-verdict{border:1px solid #d0d4da;border-radius:12px;padding:0 8px;font-size:12px;color:#57606a}
+.qc-review{border-radius:12px;padding:0 8px;font-size:12px;font-weight:600}
+.qc-review-accepted{background:#dafbe1;color:#1a7f37}.qc-review-flagged{background:#ffebe9;color:#cf222e}
+.qc-where{font-weight:600;font-size:14px}
+details.qc-more summary{cursor:pointer}
 .qc-meta{color:#57606a;font-size:13px}
 .qc-flag{color:#cf222e;font-weight:600;font-size:13px}
 .qc-cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .qc-col h4{margin:0 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#57606a}
-.qc-text{white-space:pre-wrap;background:#f6f8fa;border-radius:6px;padding:8px}
+.qc-text{white-space:pre-wrap;background:#f6f8fa;border-radius:6px;padding:6px 8px;max-height:14em;overflow:auto}
 .qc-quote{background:#fff8c5;border-bottom:2px solid #d4a72c}
 .qc-span{background:#ddf4ff;border-bottom:2px solid #54aeff}
-.qc-cosmetic-d{background:#dafbe1;outline:1px dashed #4ac26b}
-.qc-editorial-d{background:#fff1e5;outline:1px dashed #fb8f44}
+.qc-cosmetic-d{background:#dafbe1;outline:1px dashed #4ac26b;padding:0 2px}
+.qc-editorial-d{background:#fff1e5;outline:1px dashed #fb8f44;padding:0 2px}
 .qc-hidden{color:#8c959f;text-decoration:line-through;background:#eaeef2}
-.qc-substantive-d{background:#ffebe9;outline:2px solid #cf222e;font-weight:600}
+.qc-substantive-d{background:#ffebe9;outline:2px solid #cf222e;font-weight:600;padding:0 3px}
+.qc-caret{display:inline-block;min-width:.9em;text-align:center;font-weight:700}
 .qc-diffs{margin:6px 0 0;padding-left:18px;font-size:14px}
 .qc-sev-substantive{color:#cf222e;font-weight:600}.qc-sev-editorial{color:#9a6700;font-weight:600}
 .qc-sev-cosmetic{color:#4c8c2b;font-weight:600}
@@ -50,13 +59,16 @@ LEGEND = ("<div class='qc-legend qc-meta'><span class='qc-quote'>quote</span><sp
           "<span class='qc-hidden'>words an ellipsis hides</span><span class='qc-substantive-d'>substantive</span></div>")
 
 
-_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:"} | {"\n": "&#10;", "\r": "&#13;"}
+_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:"}
+                         | {"\n": "&#10;", "\r": "&#13;", "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                            "'": "&#39;"})
 
 
 def escape(text: str) -> str:
-    """Text as text only: HTML-escaped, and every character a Markdown renderer would act on (and
-    line breaks, which end an HTML block in Markdown) as a character reference."""
-    return "".join(_MARKDOWN.get(c, c) for c in html.escape(text))
+    """Text as text only: each character HTML would act on, each a Markdown renderer would act on, and
+    line breaks (which end an HTML block in Markdown) as a character reference, in one pass (so that
+    no reference is escaped again)."""
+    return text.translate(_ESCAPES)
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ def highlight(text: str, marks: Iterable[Mark], lo: int = 0, hi: int | None = No
     out = []
     for a, b in zip(cuts, cuts[1:] + [hi], strict=True):
         if a in carets:
-            out.append(f"<span class='{carets.pop(a)}' title='words added here'>‸</span>")
+            out.append(f"<span class='{carets.pop(a)} qc-caret' title='words added or left out here'>‸</span>")
         if a >= b:
             continue
         piece = escape(text[a:b])
@@ -201,38 +213,84 @@ def closest(r: QuoteResult, cables: Mapping[str, Cable] | None = None) -> str:
     for c in r.candidates:
         excerpt = _excerpt(c.paragraph_text, [Mark(c.start, c.end, "qc-span")], c.start, c.end)
         rows.append(f"<div class='qc-col'><div>{_meta((cables or {}).get(c.cable_id), c)} "
-                    f"<span class='qc-meta'>score {c.score:.2f}</span></div><div class='qc-text'>{excerpt}</div></div>")
+                    f"<span class='qc-meta'>{c.score:.2f} of the quote's wording found here</span></div><div class='qc-text'>{excerpt}</div></div>")
     return "".join(rows)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+")
+
+
+def source_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentences holding `text[start:end]`, with up to `SOURCE_CONTEXT` characters of the text
+    around them, cut at word boundaries."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    lo = max((e for e in ends if e <= start), default=0)
+    hi = min((e for e in ends if e >= end), default=len(text))
+    if lo > 0:
+        cut = text.find(" ", max(0, lo - SOURCE_CONTEXT), lo)
+        lo = 0 if lo <= SOURCE_CONTEXT else (cut + 1 if cut >= 0 else lo)
+    if hi < len(text):
+        cut = text.rfind(" ", hi, hi + SOURCE_CONTEXT)
+        hi = len(text) if len(text) - hi <= SOURCE_CONTEXT else (cut if cut > hi else hi)
+    return lo, hi
+
+
+def _source_text(r: QuoteResult, a: Alignment) -> str:
+    """The matched sentences with a line of context; the whole paragraph one click away."""
+    text, marks = a.paragraph_text, source_marks(r, a)
+    lo, hi = source_window(text, min([a.start] + [m.start for m in marks]), max([a.end] + [m.end for m in marks]))
+    if lo == 0 and hi == len(text):
+        return f"<div class='qc-text'>{highlight(text, marks)}</div>"
+    part = ("…" if lo > 0 else "") + highlight(text, marks, lo, hi) + ("…" if hi < len(text) else "")
+    where = f"¶{a.paragraph}" if a.paragraph else "the subject line" if a.paragraph == 0 else "the text"
+    return (f"<div class='qc-text'>{part}</div><details class='qc-more'><summary class='qc-meta'>Whole of "
+            f"{escape(where)}</summary><div class='qc-text'>{highlight(text, marks)}</div></details>")
+
+
+def _review_chip(review: Review | None) -> str:
+    if review is None or review.status is Status.UNREVIEWED:
+        return ""
+    word = {Status.ACCEPTED: "✓ reviewed: accepted", Status.FLAGGED: "⚑ reviewed: flagged"}[review.status]
+    note = f" title='{escape(review.note)}'" if review.note else ""
+    return f"<span class='qc-review qc-review-{review.status.value}'{note}>{word}</span>"
+
+
 def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_candidates: bool = True,
-         cables: Mapping[str, Cable] | None = None) -> str:
-    """One quote's card, as an HTML fragment (style it with `CSS`)."""
+         cables: Mapping[str, Cable] | None = None, review: Review | None = None) -> str:
+    """One quote's card, as an HTML fragment (style it with `CSS`): a badge with the worst finding,
+    the article's sentence beside the source's, the differences in words, the attribution."""
     e = escape
     q = r.quote
+    f = finding(r)
     left = _excerpt(article_text, article_marks(r), q.start, q.end)
     flags = []
     if r.ambiguous:
         flags.append("<span class='qc-flag'>ambiguous: other passages fit as well</span>")
-    if r.attribution and r.attribution.ok is False:
-        flags.append("<span class='qc-flag'>misattributed</span>")
-    head = (f"<div class='qc-head'><span class='qc-badge qc-{e(r.verdict.value)}'>{e(r.verdict.value)}</span>"
-            f"<span class='qc-meta'>score {r.score:.2f} · {e(q.article)} · characters {q.start}–{q.end} · "
-            f"{e(q.kind.value)}</span>{''.join(flags)}</div>")
+    if r.misattributed and f is not Finding.MISATTRIBUTED:
+        flags.append("<span class='qc-flag'>also misattributed</span>")
+    where = ""
     if r.source is not None:
-        s = r.source
-        right = (f"<div>{_meta(cable, s)}</div><div class='qc-text'>"
-                 f"{highlight(s.paragraph_text, source_marks(r, s))}</div>")
-    elif r.verdict is Verdict.NOT_FOUND:
-        why = e(r.note) if r.note else "nothing in the corpus supports these words"
-        right = f"<div class='qc-none'><b>Not found.</b> {why}</div>"
+        para = f" ¶{r.source.paragraph}" if r.source.paragraph is not None else ""
+        if len(r.source.paragraphs) > 1:
+            para = " ¶" + "–".join(str(n) for n in r.source.paragraphs)
+        where = f"<span class='qc-where'>{e(r.source.cable_id + para)}</span>"
+    head = (f"<div class='qc-head'><span class='qc-badge qc-{f.tone}'>{e(f.value)}</span>"
+            f"<span class='qc-verdict'>{e(verdict_label(r.verdict))}</span>{where}{_review_chip(review)}"
+            f"{''.join(flags)}<span class='qc-meta'>{e(score_words(r))}</span></div>")
+    if r.source is not None:
+        right = f"<div>{_meta(cable, r.source)}</div>{_source_text(r, r.source)}"
+    elif f is Finding.NOT_A_CABLE_QUOTE:
+        right = f"<div class='qc-none'><b>Not a cable quote:</b> {e(not_a_cable_quote(r))}</div>"
     else:
-        right = ""
+        why = e(r.note) if r.note else "nothing in the corpus supports these words"
+        right = f"<div class='qc-none'><b>No support found.</b> {why}</div>"
     body = (f"<div class='qc-cols'><div class='qc-col'><h4>Article</h4><div class='qc-text'>{left}</div></div>"
             f"<div class='qc-col'><h4>Source</h4>{right}</div></div>")
     note = f"<div class='qc-meta'>{e(r.note)}</div>" if r.note and r.source is not None else ""
     others = ""
-    if with_candidates and (r.candidates or r.source is None):
+    if with_candidates and (r.candidates or (r.source is None and f.value != "not a cable quote")):
         label = "Closest passages" if r.source is None else "Other candidate sources"
-        others = f"<details><summary class='qc-meta'>{label}</summary>{closest(r, cables)}</details>"
-    return f"<div class='qc-card'>{head}{body}{_diff_list(r)}{_attribution(r)}{note}{others}</div>"
+        others = f"<details class='qc-more'><summary class='qc-meta'>{label}</summary>{closest(r, cables)}</details>"
+    data = (f" data-article='{e(q.article)}' data-start='{q.start}' data-end='{q.end}' "
+            f"data-verdict='{r.verdict.value}' data-finding='{e(f.value)}' data-score='{r.score:.2f}'")
+    return f"<div class='qc-card'{data}>{head}{body}{_diff_list(r)}{_attribution(r)}{note}{others}</div>"

@@ -124,3 +124,8 @@ class ResumeError(CompareError):
 class BadCorpusFileError(CompareError):
     def __init__(self, path: str, why: str) -> None:
         super().__init__(f"{path}: {why}; give the dump as JSON lines ({{id, meta, text}} records), plain or gzipped")
+
+
+class BadRecordError(CompareError):
+    def __init__(self, why: str) -> None:
+        super().__init__(f"{why}; give the JSONL output of `compare check --format jsonl` or `compare batch`")

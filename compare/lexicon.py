@@ -78,3 +78,14 @@ ANTONYMS = frozenset({
     ("raise", "lower"), ("rising", "falling"), ("growth", "decline"), ("increase", "decline"),
     ("victory", "defeat"), ("peace", "war"), ("stable", "unstable"), ("calm", "tense"),
 })  # fmt: skip
+
+# Words around a quotation that place it in public, on the record (not in a cable): "told reporters",
+# "said in an interview", "in a statement". And words that place it in a document.
+PUBLIC_CUES = re.compile(
+    r"\b(?:told (?:reporters|journalists|the press|a news conference|lawmakers|parliament|congress)|"
+    r"(?:said|says|told \w+) (?:in|during) (?:an? )?(?:interview|statement|speech|press conference|news conference|"
+    r"briefing|radio|television|tv)|in a (?:statement|speech|tweet|press release)|at a (?:press|news) conference|"
+    r"on (?:television|radio|twitter)|dijo a (?:la prensa|los periodistas|los medios)|en (?:una )?(?:rueda|conferencia) "
+    r"de prensa|en (?:un|una) (?:comunicado|entrevista|discurso))\b", re.I)
+DOCUMENT_CUES = re.compile(r"\b(?:cables?|memos?|dispatch(?:es)?|telegrams?|wikileaks|embassy|embajada|"
+                           r"documents?|documentos?|despachos?|wrote|escribi[óo])\b", re.I)

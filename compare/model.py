@@ -327,12 +327,32 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class ArticleMeta:
+    """What an article says about itself: its headline, outlet, author and date, when it says so
+    (an HTML page's metadata, or the first lines of a text file)."""
+
+    headline: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) where it could be read as a date, else as printed
+
+    @property
+    def empty(self) -> bool:
+        return not (self.headline or self.outlet or self.author or self.date)
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in (("headline", self.headline), ("outlet", self.outlet), ("author", self.author),
+                                  ("date", self.date)) if v}
+
+
+@dataclass(frozen=True)
 class QuoteResult:
     quote: Quote
     decision: Decision
     attribution: AttributionCheck | None
     article_text_repaired: bool = False
     language: str | None = None  # ISO 639-1, when detected
+    article_meta: ArticleMeta = field(default_factory=ArticleMeta)
 
     @property
     def verdict(self) -> Verdict:
@@ -374,3 +394,9 @@ class Article:
     text: str  # decoded, mojibake repaired, HTML reduced to text
     repaired: bool
     sha256: str
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+    @property
+    def title(self) -> str:
+        """How an editor knows the article: its headline, else its file name."""
+        return self.meta.headline or self.name

@@ -14,7 +14,7 @@ from typing import Any
 from .cards import CSS, LEGEND, card, escape, what_changed
 from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Severity, Verdict
 from .store.reviews import Review, Status, annotate
-from .triage import summarize
+from .triage import finding, sort_key, story_verdict, summarize, verdict_label
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
 
@@ -78,6 +78,7 @@ def to_record(r: QuoteResult) -> dict[str, Any]:
         "start": q.start,
         "end": q.end,
         "verdict": r.verdict.value,
+        "finding": finding(r).value,
         "score": r.score,
         "source": _source(r.source),
         "candidates": [_source(c, with_score=True) for c in r.candidates],
@@ -89,6 +90,8 @@ def to_record(r: QuoteResult) -> dict[str, Any]:
         "parts": [[p.start, p.end] for p in q.parts],
         "language": r.language,
     }
+    if not r.article_meta.empty:
+        rec["article_meta"] = r.article_meta.as_dict()
     if r.note:
         rec["note"] = r.note
     return rec
@@ -157,9 +160,7 @@ def _short(text: str, n: int) -> str:
 
 
 def _totals(results: list[QuoteResult]) -> str:
-    s = summarize(results)
-    v = ", ".join(f"{k.value} {n}" for k, n in sorted(s.verdicts.items(), key=lambda x: x[0].value))
-    return f"{s.quotes} quotes: {v}; {s.misattributed} misattributed, {s.ambiguous} ambiguous"
+    return story_verdict(summarize(results))
 
 
 def _table(results: list[QuoteResult]) -> str:
@@ -247,12 +248,13 @@ def _md_cell(text: str) -> str:
 
 def _markdown(results: list[QuoteResult], reviews: list[Review] | None) -> str:
     editor = reviews is not None
-    out = ["# Quote check", "", markdown_text(_totals(results)), "",
-           "| article | quote | verdict | source | differences |" + (" editor | note |" if editor else ""),
-           "| --- | --- | --- | --- | --- |" + (" --- | --- |" if editor else "")]
-    for k, r in enumerate(results):
-        row = (f"| {_md_cell(r.quote.article)} | {_md_cell(_short(r.quote.text, 90))} | {_md_cell(r.verdict.value)} | "
-               f"{_md_cell(_where(r))} | {_md_cell(_issues(r))} |")
+    out = ["# Quote check", "", "**" + markdown_text(_totals(results)) + "**", "",
+           "| finding | article | quote | verdict | source | differences |" + (" editor | note |" if editor else ""),
+           "| --- | --- | --- | --- | --- | --- |" + (" --- | --- |" if editor else "")]
+    for k in sorted(range(len(results)), key=lambda k: sort_key(results[k])):
+        r = results[k]
+        row = (f"| {_md_cell(finding(r).value)} | {_md_cell(r.quote.article)} | {_md_cell(_short(r.quote.text, 90))} | "
+               f"{_md_cell(verdict_label(r.verdict))} | {_md_cell(_where(r))} | {_md_cell(_issues(r))} |")
         if reviews is not None:
             row += f" {_md_cell(reviews[k].status.value)} | {_md_cell(reviews[k].note)} |"
         out.append(row)
@@ -261,18 +263,30 @@ def _markdown(results: list[QuoteResult], reviews: list[Review] | None) -> str:
 
 def _html(results: list[QuoteResult], reviews: list[Review] | None, texts: Mapping[str, str],
           cables: Mapping[str, Cable] | None) -> str:
-    """A page of cards: each quote beside its source, every difference marked (all text escaped)."""
-    parts = []
+    """A page led by the story's verdict, then one section per article (its headline, outlet and
+    date, its own verdict) with its cards worst first; all text escaped."""
+    sections: dict[str, list[int]] = {}
     for k, r in enumerate(results):
-        cable = cables.get(r.source.cable_id) if cables is not None and r.source is not None else None
-        text = texts.get(r.quote.article) or r.quote.context
-        review = ""
-        rv = reviews[k] if reviews is not None else None
-        if rv is not None and (rv.status is not Status.UNREVIEWED or rv.note):
-            review = f"<div class='qc-meta'>Editor: <b>{escape(rv.status.value)}</b> {escape(rv.note)}</div>"
-        parts.append(card(r, text, cable, cables=cables) + review)
+        sections.setdefault(r.quote.article, []).append(k)
+    parts = []
+    for name, ks in sections.items():
+        meta = results[ks[0]].article_meta
+        byline = " · ".join(x for x in (meta.outlet, meta.author, meta.date, name if meta.headline else None) if x)
+        parts.append(f"<section><h2>{escape(meta.headline or name)}</h2>"
+                     + (f"<p class='qc-meta'>{escape(byline)}</p>" if byline else "")
+                     + f"<p><b>{escape(_totals([results[k] for k in ks]))}</b></p>")
+        for k in sorted(ks, key=lambda k: sort_key(results[k])):
+            r = results[k]
+            cable = cables.get(r.source.cable_id) if cables is not None and r.source is not None else None
+            text = texts.get(r.quote.article) or r.quote.context
+            rv = reviews[k] if reviews is not None else None
+            review = ""
+            if rv is not None and rv.note:
+                review = f"<div class='qc-meta'>Editor's note: {escape(rv.note)}</div>"
+            parts.append(card(r, text, cable, cables=cables, review=rv) + review)
+        parts.append("</section>")
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Quote check</title>"
         f"<style>body{{max-width:1250px;margin:auto;font-family:sans-serif}}{CSS}</style></head><body>"
-        f"<h1>Quote check</h1><p>{escape(_totals(results))}</p>{LEGEND}" + "".join(parts) + "</body></html>\n"
+        f"<h1>Quote check</h1><p><b>{escape(_totals(results))}</b></p>{LEGEND}" + "".join(parts) + "</body></html>\n"
     )

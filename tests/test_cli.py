@@ -38,7 +38,7 @@ def test_table_output_is_exact(capsys, article):
         "story.txt\n"
         "      28  verbatim   10MEXICO83 ¶11     has taken a serious beating on human rights issues from int…\n"
         "     160  not_found  -                  unprecedented cooperation\n"
-        "\n2 quotes: not_found 1, verbatim 1; 0 misattributed, 0 ambiguous\n"
+        "\nNo problems found; 1 faithful, 1 not a cable quote (of 2 quotes).\n"
     )
 
 
@@ -184,8 +184,8 @@ def test_eval_takes_articles_after_a_separator(capsys):
 def test_a_folder_of_articles_after_the_corpus(capsys):
     code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(DATA / "articles"))
     assert code == 0
-    assert out.endswith("\n65 quotes: altered 2, cosmetic 12, elided 3, not_found 25, verbatim 23; 2 misattributed, "
-                        "4 ambiguous\n")
+    assert out.endswith("\n2 quotes changed in substance, 2 misattributed, 22 with no support found; 36 faithful "
+                        "(3 edited or reworded), 3 not cable quotes (of 65 quotes).\n")
 
 
 def test_corpus_files_are_parsed_once(capsys, monkeypatch):

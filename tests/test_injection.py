@@ -10,6 +10,8 @@ import io
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare import cards, ingest, report
 
@@ -102,7 +104,8 @@ def test_every_format_carries_the_editors_reviews(results):
     assert rows[0][-2:] == ["editor_status", "editor_note"] and rows[1][-2:] == ["flagged", "'=check the date"]
     assert '"editor_status": "flagged"' in report.render(rs, "jsonl", reviews=reviews)
     assert "flagged" in report.render(rs, "markdown", reviews=reviews)
-    assert "Editor: <b>flagged</b>" in report.render(rs, "html", reviews=reviews)
+    page = report.render(rs, "html", reviews=reviews)
+    assert "⚑ reviewed: flagged" in page and "Editor's note: =check the date" in page
 
 
 def test_csv_for_a_spreadsheet(seed_checker):
@@ -116,3 +119,13 @@ def test_csv_for_a_spreadsheet(seed_checker):
                            for row in sourced)
     assert any(row["severity"] == "cosmetic" and "in the article" in row["discrepancies"] for row in rows)
     assert not any("->" in row["discrepancies"] for row in rows)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, derandomize=True, deadline=None)
+def test_escape_is_exactly_reversible(text):
+    """An escaped text reads back as itself: no character is lost and no reference escaped twice
+    (an apostrophe once came out as `&&#35;x27;`), and nothing in it is markup."""
+    out = cards.escape(text)
+    assert html.unescape(out) == text
+    assert not re.search(r"[<>'\"`*_\[\]()#!|~\n&]", re.sub(r"&(?:#\d+|amp|lt|gt|quot);", "", out))

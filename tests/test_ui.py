@@ -9,12 +9,15 @@ import socket
 import subprocess
 import sys
 import time
+import html
+import re
 
 import pytest
 
 from compare import store
 from compare.cards import escape
 from compare.store.reviews import ReviewStore, Status
+from compare.triage import ORDER, Finding
 
 from .conftest import DATA, ROOT
 
@@ -40,32 +43,112 @@ def app():
 
 
 def cards(at):
-    return [m.value for m in at.markdown if m.value.startswith("<div class='qc-card'>")]
+    """The cards drawn on the current page."""
+    return [m.value for m in at.markdown if m.value.startswith("<div class='qc-card'")]
 
 
-def test_opens_on_the_demo_corpus_with_the_three_articles(env):
+def shown_count(at) -> tuple[int, int]:
+    """(quotes the filters keep, quotes in all), from the caption under the cards."""
+    caption = next(c.value for c in at.main.caption if " quotes shown " in c.value)
+    m = re.search(r"of (\d+) quotes shown \((\d+) in all\)", caption)
+    assert m, caption
+    return int(m.group(1)), int(m.group(2))
+
+
+def every_card(at):
+    """The cards of every page, page by page."""
+    out = cards(at)
+    while any(n.key == "page" for n in at.number_input) and at.number_input(key="page").value < \
+            at.number_input(key="page").max:
+        at.number_input(key="page").increment().run()
+        out += cards(at)
+    return out
+
+
+def data(card: str, name: str) -> str:
+    m = re.search(rf"data-{name}='([^']*)'", card)
+    assert m, card[:200]
+    return html.unescape(m.group(1))
+
+
+def test_opens_on_the_demo_corpus_worst_first_with_the_story_verdict(env):
     at = app()
-    assert len(cards(at)) == 65
-    metrics = {m.label: int(m.value) for m in at.metric}
-    assert sum(metrics[v] for v in ("verbatim", "cosmetic", "elided", "altered", "paraphrase", "not found")) == 65
-    assert metrics["misattributed"] == 2
-    assert "65 of 65 quotes shown." in [c.value for c in at.main.caption]
-    first = next(c for c in cards(at) if "09MEXICO2882 ¶6" in c)
-    assert "qc-quote" in first and "qc-span" in first
+    assert shown_count(at) == (65, 65)
+    verdict = [e.value.replace("\\", "") for e in at.error]
+    assert verdict and "changed in substance" in verdict[0] and "(of 65 quotes)" in verdict[0]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["changed in substance"] == "2" and metrics["reviewed"] == "0 of 65"
+    assert sum(int(metrics[k]) for k in ("changed in substance", "misattributed", "no support found", "edited",
+                                         "reworded", "faithful", "not a cable quote")) == 65
+    page = cards(at)
+    assert len(page) == 12  # one page
+    ranks = [ORDER.index(Finding(data(c, "finding"))) for c in page]
+    first_article = [data(c, "article") for c in page]
+    # within an article, worst first
+    for k in range(1, len(page)):
+        if first_article[k] == first_article[k - 1]:
+            assert ranks[k] >= ranks[k - 1]
+    assert Finding(data(page[0], "finding")).group == 0
+    # the articles by their headlines, not their file names
+    heads = [h.value for h in at.subheader]
+    assert "Leaked Diplomatic Cables Show Strong Concerns about President Felipe Calderón's Campaign against " \
+           "Drug-Trafficking Organizations" in heads[0]
+
+
+def test_every_quote_is_on_some_page_once(env):
+    at = app()
+    seen = [(data(c, "article"), data(c, "start")) for c in every_card(at)]
+    assert len(seen) == 65 and len(set(seen)) == 65
+
+
+def test_article_order_is_one_click_away(env):
+    at = app()
+    at.radio(key="order").set_value("article order").run()
+    page = cards(at)
+    starts = [int(data(c, "start")) for c in page if data(c, "article") == data(page[0], "article")]
+    assert starts == sorted(starts) and len(starts) >= 10
 
 
 def test_filters_and_search(env):
     at = app()
-    at.multiselect(key="f_verdict").set_value(["altered"]).run()
+    at.multiselect(key="f_finding").set_value(["changed in substance"]).run()
     shown = cards(at)
-    assert len(shown) == 2 and all("qc-altered" in c for c in shown)
-    assert any("qc-substantive-d" in c for c in shown)
-    at.multiselect(key="f_verdict").set_value([]).run()
+    assert len(shown) == 2 and all("qc-red" in c and "qc-substantive-d" in c for c in shown)
+    at.multiselect(key="f_finding").set_value(["not a cable quote"]).run()
+    assert any("Tony Tormenta" in c for c in cards(at))
+    assert all("Not a cable quote:" in c for c in cards(at))
+    at.multiselect(key="f_finding").set_value([]).run()
     at.checkbox(key="f_misattributed").check().run()
     assert len(cards(at)) == 2 and all("Misattributed" in c for c in cards(at))
+    assert all(data(c, "finding") == "misattributed" for c in cards(at))  # the badge carries it
     at.checkbox(key="f_misattributed").uncheck().run()
     at.text_input(key="f_search").input("10MEXICO83").run()
     assert cards(at) and all("10MEXICO83" in c for c in cards(at))
+
+
+def test_one_article_at_a_time(env):
+    at = app()
+    at.selectbox(key="f_article").set_value("003_515405a57c30b3c1.txt").run()
+    assert shown_count(at) == (19, 65)
+    assert {data(c, "article") for c in cards(at)} == {"003_515405a57c30b3c1.txt"}
+    assert [h.value for h in at.subheader] == [
+        "WikiLeaks cables reveal U.S. concern over Mexico's ability to fight drug cartels"]
+    assert any("Washington Post Foreign Service · William Booth and Nick Miroff · 2010-12-03" in c.value.replace("\\", "")
+               for c in at.main.caption)
+
+
+def test_the_statistics_page(env):
+    at = app()
+    at.radio(key="view").set_value("Newsroom statistics").run()
+    assert not at.exception
+    assert at.selectbox(key="stats_by").value == "outlet"
+    table = at.dataframe[0].value
+    assert set(table["outlet"]) == {"(not stated)", "Washington Post Foreign Service"}
+    at.selectbox(key="stats_by").set_value("cable").run()
+    at.selectbox(key="stats_row").set_value("09MEXICO2882").run()
+    behind = at.dataframe[1].value
+    assert len(behind) == 18 and all(s.startswith("09MEXICO2882") for s in behind["source"])
+    assert (behind["finding"] == "changed in substance").sum() == 2
 
 
 def articles_of(store: ReviewStore) -> list[str]:
@@ -77,10 +160,11 @@ def articles_of(store: ReviewStore) -> list[str]:
 def test_an_editors_review_survives_a_restart(env):
     at = app()
     radios = [r for r in at.radio if r.key and r.key.startswith("st_")]
-    notes = [t for t in at.text_input if t.key and t.key.startswith("note_")]
     radios[1].set_value(Status.FLAGGED).run()
     notes = [t for t in at.text_input if t.key and t.key.startswith("note_")]
     notes[1].input("check the date with the desk").run()
+    assert "⚑ reviewed: flagged" in cards(at)[1]  # marked on the card, counted in the summary
+    assert {m.label: m.value for m in at.metric}["reviewed"] == "1 of 65"
     store = ReviewStore(env / "reviews.sqlite")
     flagged = [(r.status.value, r.note) for reviews in map(store.of_article, articles_of(store)) for r in reviews.values()]
     assert flagged == [("flagged", "check the date with the desk")]
@@ -123,7 +207,7 @@ def test_bad_uploads_give_a_message_in_the_page(env, name, data, message):
     at.file_uploader(key="article_files").set_value((name, data, "text/plain")).run()
     assert not at.exception
     assert any(message in e.value for e in at.error), [e.value for e in at.error]
-    assert len(cards(at)) == 65  # the bundled articles are still checked
+    assert shown_count(at) == (65, 65)  # the bundled articles are still checked
 
 
 def test_uploaded_cable_files_and_article(env):
@@ -135,7 +219,7 @@ def test_uploaded_cable_files_and_article(env):
     at.multiselect(key="demo_articles").set_value([]).run()
     story = (DATA / "articles" / "003_515405a57c30b3c1.txt").read_bytes()
     at.file_uploader(key="article_files").set_value(("wapo.txt", story, "text/plain")).run()
-    shown = cards(at)
+    shown = every_card(at)
     assert len(shown) == 19 and any("10MEXICO83 ¶6" in c for c in shown)
 
 
@@ -144,7 +228,7 @@ def test_an_index_folder_as_corpus(env):
     at = app()
     at.radio(key="corpus_kind").set_value("Index folder").run()
     at.text_input(key="index_folder").input(str(env / "ix")).run()
-    assert len(cards(at)) == 65
+    assert shown_count(at) == (65, 65)
     at.text_input(key="index_folder").input(str(env / "nowhere")).run()
     assert not at.exception and any("no such file or folder" in e.value for e in at.error)
 
@@ -181,62 +265,92 @@ def server(env):
     proc.wait(timeout=20)
 
 
+def launch(p):
+    return p.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"])
+
+
 def test_in_a_real_browser(server):
+    """An editor's walk: the story's verdict, the worst cards first, the not-a-cable-quote split, a
+    review marked on its card, the statistics page and a download; screenshots at 1,440 and 1,024 px."""
     from playwright.sync_api import sync_playwright
 
     shots = ROOT / "screenshots"
     shots.mkdir(exist_ok=True)
     dialogs = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        page = browser.new_page(viewport={"width": 1500, "height": 1800})
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(server)
-        page.wait_for_selector(".qc-card", timeout=90_000)  # drawn over a websocket: wait for the cards
-        page.wait_for_function("document.querySelectorAll('.qc-card').length === 65", timeout=60_000)
-        assert page.locator(".qc-quote").count() >= 65
-        assert page.locator(".qc-span").count() >= 40
-        assert page.locator(".qc-substantive-d").count() > 0 and page.locator(".qc-hidden").count() > 0
-        page.screenshot(path=str(shots / "app-demo.png"))
-        card = page.locator(".qc-card", has_text="sophisticated players").first
-        card.scroll_into_view_if_needed()
-        card.screenshot(path=str(shots / "card-verbatim.png"))
-        page.locator(".qc-card:has(.qc-altered)").first.screenshot(path=str(shots / "card-altered.png"))
+        page.wait_for_function("document.querySelectorAll('.qc-card').length === 12", timeout=120_000)
+        page.wait_for_selector("text=quotes changed in substance", timeout=60_000)
+        first = page.locator(".qc-card").first
+        assert first.get_attribute("data-finding") in ("changed in substance", "misattributed")
+        assert page.locator(".qc-substantive-d").count() > 0
+        page.screenshot(path=str(shots / "app-1440.png"))
+        first.screenshot(path=str(shots / "card-worst.png"))
+        box = first.bounding_box()
+        assert box is not None and box["height"] < 1000  # a card fits the screen
+
+        # the not-a-cable-quote split
+        page.get_by_role("combobox", name="Show", exact=True).click()
+        page.get_by_role("option", name="not a cable quote").click()
+        page.keyboard.press("Escape")
+        page.wait_for_function("[...document.querySelectorAll('.qc-card')].every("
+                               "c => c.dataset.finding === 'not a cable quote')", timeout=30_000)
+        assert page.locator(".qc-card", has_text="Tony Tormenta").count() == 1
+        page.locator(".qc-card").first.screenshot(path=str(shots / "card-not-a-cable-quote.png"))
+
+        # a review: marked on its card, counted in the summary
+        page.get_by_text("accept", exact=True).first.click()
+        page.wait_for_selector(".qc-review-accepted", timeout=30_000)
+        page.wait_for_selector("text=1 of 65", timeout=30_000)
+
+        # a download
+        with page.expect_download() as dl:
+            page.get_by_role("button", name="Download CSV").click()
+        assert dl.value.path().read_bytes().startswith("\ufeff".encode())
+
+        # the statistics page
+        page.get_by_text("Newsroom statistics", exact=True).first.click()
+        page.wait_for_selector("text=The quotes behind a row", timeout=60_000)
+        page.screenshot(path=str(shots / "stats-1440.png"))
+
+        # at 1,024 px: the quotes again, and a card that fits the screen
+        narrow = browser.new_page(viewport={"width": 1024, "height": 768})
+        narrow.goto(server)
+        narrow.wait_for_function("document.querySelectorAll('.qc-card').length === 12", timeout=120_000)
+        narrow.screenshot(path=str(shots / "app-1024.png"))
+        heights = [narrow.locator(".qc-card").nth(k).bounding_box()["height"] for k in range(12)]
+        assert max(heights) < 768, heights
 
         # the script-injection article: pasted, shown as text, runs nothing
-        box = page.get_by_label("…or paste an article")
-        box.fill(INJECTION)
-        box.press("Control+Enter")
-        page.wait_for_selector(".qc-card:has-text('alert(1)')", timeout=60_000)
-        assert page.locator(".qc-quote", has_text="<script>alert(1)</script> is what we found").count() == 1
-        assert page.locator(".qc-quote", has_text="<img src=x onerror=alert(1)> was attached").count() == 1
-        assert page.locator(".qc-card img").count() == 0 and page.locator(".qc-card script").count() == 0
-        page.locator(".qc-card", has_text="alert(1)").first.screenshot(path=str(shots / "card-injection.png"))
+        box_ = narrow.get_by_label("…or paste an article")
+        box_.fill(INJECTION)
+        box_.press("Control+Enter")
+        narrow.get_by_label("Search quotes and cable IDs").fill("alert")
+        narrow.get_by_label("Search quotes and cable IDs").press("Enter")
+        narrow.wait_for_selector(".qc-card:has-text('alert(1)')", timeout=60_000)
+        assert narrow.locator(".qc-quote", has_text="<script>alert(1)</script> is what we found").count() == 1
+        assert narrow.locator(".qc-card img").count() == 0 and narrow.locator(".qc-card script").count() == 0
         browser.close()
     assert dialogs == []
 
 
 def test_the_app_shows_what_the_api_finds(env):
-    """Parity: every card of the app (its verdict, article and offsets, source and score) is the
-    API's result for the same article, and nothing more or less."""
-    import html
-    import re
-
+    """Parity: every card of the app (its verdict, finding, article and offsets, score) is the API's
+    result for the same article, and nothing more or less."""
     from compare import api
     from compare.pipeline import CheckOptions
+    from compare.triage import finding
 
     at = app()
-    head = re.compile(r"qc-badge qc-(\w+)'>\w+</span><span class='qc-meta'>score ([\d.]+) · (.+?) · "
-                      r"characters (\d+)–(\d+)")
-    shown = set()
-    for c in cards(at):
-        m = head.search(html.unescape(c))
-        assert m, c[:300]
-        verdict, score, article, start, end = m.groups()
-        shown.add((article, int(start), int(end), verdict, score))
+    shown = {(data(c, "article"), int(data(c, "start")), int(data(c, "end")), data(c, "verdict"),
+              data(c, "finding"), data(c, "score")) for c in every_card(at)}
     paths = sorted((DATA / "articles").glob("*.txt"))
     results = api.check(paths, [DATA / "cables"], CheckOptions(semantic=False))
-    expected = {(r.quote.article, r.quote.start, r.quote.end, r.verdict.value, f"{r.score:.2f}") for r in results}
+    expected = {(r.quote.article, r.quote.start, r.quote.end, r.verdict.value, finding(r).value, f"{r.score:.2f}")
+                for r in results}
     assert shown == expected

@@ -1,9 +1,12 @@
-"""compare's review app: each quote beside its source, every difference marked, editors' verdicts kept.
+"""compare's review app: an editor's triage screen. The story's verdict first, then each quote beside
+its source, worst first, every difference marked, editors' verdicts kept; newsroom statistics over
+an archive on a second page.
 
     .venv/bin/streamlit run ui/app.py
 
-A thin layer over the library: `compare.api` checks, `compare.cards` draws (every text escaped),
-`compare.review` keeps the editors' verdicts, `compare.report` writes the downloads.
+A thin layer over the library: `compare.api` checks, `compare.triage` ranks and counts,
+`compare.cards` draws (every text escaped), `compare.store.reviews` keeps the editors' verdicts,
+`compare.report` writes the downloads and `compare.stats` counts an archive.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -21,23 +26,32 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from compare import api, cards, ingest, report, triage  # noqa: E402
+from compare import api, cards, ingest, report, stats, triage  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
-from compare.model import Article, QuoteResult, Severity, Verdict  # noqa: E402
+from compare.model import Article, ArticleMeta, QuoteResult  # noqa: E402
 from compare.pipeline import CheckOptions, Pipeline  # noqa: E402
+from compare.store import CorpusStore  # noqa: E402
 from compare.store.reviews import Review, ReviewStore, Status, default_path  # noqa: E402
+from compare.triage import Finding  # noqa: E402
 
 DEMO_CABLES = ROOT / "data" / "cables"
 DEMO_ARTICLES = ROOT / "data" / "articles"
 UPLOADS = Path(tempfile.gettempdir()) / "compare-uploads"
 STATUS_LABELS = {Status.UNREVIEWED: "not reviewed", Status.ACCEPTED: "accept", Status.FLAGGED: "flag"}
+PAGE_SIZE = 12  # cards drawn at once: a page an editor reads, and a redraw under a second
+ALL_ARTICLES = "All articles"
 
 
 # -- loading, once ----------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner="Loading the cables…")
+def load_store(corpus: tuple[str, ...]) -> CorpusStore:
+    return api.load_corpus(list(corpus))
+
+
+@st.cache_resource(show_spinner=False)
 def load_checker(corpus: tuple[str, ...], semantic: bool) -> Pipeline:
-    return Pipeline(api.load_corpus(list(corpus)), CheckOptions(semantic=semantic))
+    return Pipeline(load_store(corpus), CheckOptions(semantic=semantic))
 
 
 @st.cache_resource
@@ -49,11 +63,11 @@ def review_store() -> ReviewStore:
     return _review_store(str(default_path()))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def check_article(_checker: Pipeline, checker_key: str, name: str, text: str, sha: str,
-                  repaired: bool) -> list[QuoteResult]:
+@st.cache_data(show_spinner=False, max_entries=512)
+def check_article(_checker: Pipeline, checker_key: str, name: str, text: str, sha: str, repaired: bool,
+                  meta: tuple[str | None, ...]) -> list[QuoteResult]:
     """The library's check of the article as read (its mojibake repair flag included), cached."""
-    return _checker.check_article(Article(name, text, repaired, sha))
+    return _checker.check_article(Article(name, text, repaired, sha, ArticleMeta(*meta)))
 
 
 def read_upload(name: str, data: bytes) -> Article:
@@ -75,9 +89,24 @@ def save_uploads(files: list) -> tuple[str, ...]:  # type: ignore[type-arg]
     return tuple(sorted(paths))
 
 
-# -- the page ----------------------------------------------------------------------------------------
+@st.cache_data(show_spinner=False)
+def demo_articles() -> dict[str, str]:
+    """The bundled articles: file name to headline."""
+    return {p.name: ingest.read_article(p).title for p in sorted(DEMO_ARTICLES.glob("*.txt"))}
 
-def sidebar() -> tuple[tuple[str, ...] | None, list[Article], bool]:
+
+# -- the sidebar --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Choice:
+    corpus: tuple[str, ...] | None
+    articles: list[Article]
+    semantic: bool
+    view: str
+
+
+def sidebar() -> Choice:
+    view = st.sidebar.radio("View", ["Quotes", "Newsroom statistics"], key="view", horizontal=True)
     st.sidebar.header("Corpus")
     kind = st.sidebar.radio("Cables to check against", ["Bundled demo (13 cables)", "Upload cable files", "Index folder"],
                             key="corpus_kind")
@@ -89,68 +118,85 @@ def sidebar() -> tuple[tuple[str, ...] | None, list[Article], bool]:
     elif kind == "Index folder":
         folder = st.sidebar.text_input("Folder made by `compare index build`", key="index_folder")
         corpus = (folder,) if folder else None
-    semantic = st.sidebar.checkbox("Look for paraphrases (embedding model)", key="semantic",
+    semantic = st.sidebar.checkbox("Look for paraphrases and translations (embedding model)", key="semantic",
                                    value=os.environ.get("COMPARE_SEMANTIC", "1") != "0")
 
     st.sidebar.header("Articles")
-    demo = sorted(p.name for p in DEMO_ARTICLES.glob("*.txt"))
-    chosen = st.sidebar.multiselect("Bundled articles", demo, default=demo, key="demo_articles")
+    demo = demo_articles()
+    chosen = st.sidebar.multiselect("Bundled articles", list(demo), default=list(demo), key="demo_articles",
+                                    format_func=lambda n: demo.get(n, n))
     uploads = st.sidebar.file_uploader("Upload articles (.txt, .html)", type=["txt", "html", "htm"],
                                        accept_multiple_files=True, key="article_files")
     pasted = st.sidebar.text_area("…or paste an article", key="pasted", height=120)
-    found: list[Article] = []
-    for name in chosen:
-        found.append(ingest.read_article(DEMO_ARTICLES / name))
+    found: list[Article] = [ingest.read_article(DEMO_ARTICLES / name) for name in chosen]
     for f in uploads or []:
         try:
             found.append(read_upload(f.name, f.getvalue()))
         except CompareError as e:
             st.error("Upload skipped: " + report.markdown_text(str(e)))
     if pasted.strip():
+        data = pasted.encode("utf-8")
         try:
-            found.append(read_upload("pasted.txt", pasted.encode("utf-8")))
+            found.append(read_upload(f"pasted-{hashlib.sha256(data).hexdigest()[:8]}.txt", data))
         except CompareError as e:
             st.error("Pasted text skipped: " + report.markdown_text(str(e)))
-    st.sidebar.caption("Editors' reviews are kept in " + report.markdown_text(str(review_store().path)))
-    return corpus, found, semantic
+    st.sidebar.caption("Editors' reviews are kept in " + report.markdown_text(str(review_store().path))
+                       + " (set COMPARE_REVIEWS to keep them elsewhere).")
+    return Choice(corpus, found, semantic, view)
 
 
-def run_checks(checker: Pipeline, key: str, found: list[Article]) -> dict[str, tuple[Article, list[QuoteResult]]]:
+# -- checking -----------------------------------------------------------------------------------------
+
+Checked = dict[str, tuple[Article, list[QuoteResult]]]
+
+
+def run_checks(checker: Pipeline, key: str, found: list[Article]) -> Checked:
     out = {}
     bar = st.progress(0.0, text="Checking…")
     for i, a in enumerate(found, 1):
-        bar.progress(i / len(found), text=f"Checking {a.name} ({i}/{len(found)})")
+        bar.progress(i / len(found), text=f"Checking {a.title} ({i}/{len(found)})")
         try:
-            out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256, a.repaired))
+            meta = (a.meta.headline, a.meta.outlet, a.meta.author, a.meta.date)
+            out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256, a.repaired, meta))
         except CompareError as e:
-            st.warning(report.markdown_text(f"{a.name}: {e}"))
+            st.warning(report.markdown_text(str(e)))
     bar.empty()
     return out
 
 
-def summary(results: list[QuoteResult]) -> None:
+# -- the quotes page ----------------------------------------------------------------------------------
+
+def summary(results: list[QuoteResult], reviewed: int) -> None:
     counts = triage.summarize(results)
-    cols = st.columns(len(Verdict) + 2)
-    for col, v in zip(cols, Verdict, strict=False):
-        col.metric(v.value.replace("_", " "), counts.verdicts.get(v, 0))
-    cols[-2].metric("misattributed", counts.misattributed)
-    cols[-1].metric("ambiguous", counts.ambiguous)
-    st.caption("Differences: " + ", ".join(f"{counts.severities.get(s, 0)} {s.value}" for s in Severity))
+    line = triage.story_verdict(counts)
+    bad = any(counts.findings.get(f) for f in (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED))
+    (st.error if bad else st.success)(report.markdown_text(line))
+    shown = [Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED, Finding.EDITED, Finding.REWORDED]
+    cols = st.columns(len(shown) + 3)
+    for col, f in zip(cols, shown, strict=False):
+        col.metric(f.value, counts.findings.get(f, 0))
+    cols[-3].metric("faithful", counts.findings.get(Finding.COSMETIC, 0) + counts.findings.get(Finding.VERBATIM, 0))
+    cols[-2].metric(Finding.NOT_A_CABLE_QUOTE.value, counts.findings.get(Finding.NOT_A_CABLE_QUOTE, 0))
+    cols[-1].metric("reviewed", f"{reviewed} of {len(results)}")
 
 
-def filters(results: list[QuoteResult]) -> triage.Filter:
-    c1, c2, c3 = st.columns(3)
-    verdicts = c1.multiselect("Verdict", [v.value for v in Verdict], key="f_verdict")
-    severities = c2.multiselect("Difference", [s.value for s in Severity], key="f_severity")
-    articles = c3.multiselect("Article", sorted({r.quote.article for r in results}), key="f_article")
-    c4, c5, c6, c7 = st.columns([1, 1, 1, 2])
-    ambiguous = c4.checkbox("Ambiguous only", key="f_ambiguous")
+def filters(checked: Checked) -> tuple[triage.Filter, str, str]:
+    titles = {a.name: a.title for a, _ in checked.values()}
+    c1, c2, c3 = st.columns([2, 2, 1])
+    found = c1.multiselect("Show", [f.value for f in Finding], key="f_finding",
+                           placeholder="every finding")
+    article = c2.selectbox("Article", [ALL_ARTICLES, *titles], key="f_article",
+                           format_func=lambda n: titles.get(n, n))
+    order = c3.radio("Order", ["worst first", "article order"], key="order", horizontal=True)
+    c4, c5, c6 = st.columns([1, 1, 2])
+    reviews = c4.multiselect("Review", list(STATUS_LABELS.values()), key="f_review", placeholder="any")
     misattributed = c5.checkbox("Misattributed only", key="f_misattributed")
-    reviews = c6.multiselect("Review", list(STATUS_LABELS.values()), key="f_review")
-    search = c7.text_input("Search quotes and cable IDs", key="f_search")
-    return triage.Filter(frozenset(map(Verdict, verdicts)), frozenset(map(Severity, severities)), frozenset(articles),
-                         ambiguous, misattributed, frozenset(s for s, label in STATUS_LABELS.items() if label in reviews),
-                         search)
+    search = c6.text_input("Search quotes and cable IDs", key="f_search")
+    flt = triage.Filter(articles=frozenset() if article == ALL_ARTICLES else frozenset({article}),
+                        misattributed_only=misattributed,
+                        reviews=frozenset(s for s, label in STATUS_LABELS.items() if label in reviews),
+                        search=search, findings=frozenset(map(Finding, found)))
+    return flt, order, article
 
 
 def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, current: Review, k: str) -> None:
@@ -166,14 +212,15 @@ def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, current: Revi
                   label_visibility="collapsed")
 
 
-def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteResult]]], checker: Pipeline) -> None:
+def downloads(store: ReviewStore, checked: Checked, checker: Pipeline) -> None:
     """The report with the editors' reviews, written when a button is clicked (not at every rerun)."""
 
     def export(fmt: str) -> Callable[[], str]:
         def write() -> str:
             reviewed = triage.with_reviews(checked.values(), store)
             texts = {a.name: a.text for a, _ in checked.values()}
-            return report.render(reviewed.results, fmt, texts=texts, reviews=reviewed.reviews, cables=checker.corpus.cables)
+            return report.render(reviewed.results, fmt, texts=texts, reviews=reviewed.reviews,
+                                 cables=checker.corpus.cables)
 
         return write
 
@@ -183,46 +230,142 @@ def downloads(store: ReviewStore, checked: dict[str, tuple[Article, list[QuoteRe
                                                    ("html", "HTML", "text/html", "html"),
                                                    ("markdown", "Markdown", "text/markdown", "md")], strict=True):
         col.download_button(f"Download {label}", export(fmt), file_name=f"quote-check.{ext}", mime=mime,
-                            key=f"dl_{fmt}")
+                            key=f"dl_{fmt}", on_click="ignore")
 
+
+def article_head(a: Article, rs: list[QuoteResult]) -> None:
+    st.subheader(a.title, anchor=False)
+    m = a.meta
+    byline = " · ".join(x for x in (m.outlet, m.author, m.date, a.name if m.headline else None) if x)
+    st.caption(report.markdown_text(byline + " — " if byline else "") + report.markdown_text(
+        triage.story_verdict(triage.summarize(rs))))
+
+
+@st.fragment
+def quotes_page(checked: Checked, checker: Pipeline) -> None:
+    """Summary, filters and one page of cards: a fragment, so that a filter or a review redraws this
+    part only."""
+    store = review_store()
+    reviews = {key: store.of_article(a.sha256) for key, (a, _) in checked.items()}
+    rows = [(key, a, r, reviews[key].get((r.quote.start, r.quote.end), Review()))
+            for key, (a, rs) in checked.items() for r in rs]
+    summary([r for _, _, r, _ in rows], sum(rv.status is not Status.UNREVIEWED for *_, rv in rows))
+    downloads(store, checked, checker)
+    flt, order, _ = filters(checked)
+    keep = [row for row in rows if flt.keep(row[2], row[3].status)]
+    position = {key: k for k, key in enumerate(checked)}
+    if order == "worst first":
+        keep.sort(key=lambda row: (position[row[0]], triage.sort_key(row[2])))
+    pages = max(1, -(-len(keep) // PAGE_SIZE))
+    page = min(int(st.session_state.get("page", 1)), pages)
+    st.markdown(f"<style>{cards.CSS}</style>{cards.LEGEND}", unsafe_allow_html=True)
+    current = None
+    for key, a, r, rv in keep[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
+        if key != current:
+            current = key
+            article_head(a, checked[key][1])
+        cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
+        st.markdown(cards.card(r, a.text, cable, cables=checker.corpus.cables, review=rv), unsafe_allow_html=True)
+        review_widgets(store, a, r, rv, f"{key[:16]}_{r.quote.start}_{r.quote.end}")
+    lo = (page - 1) * PAGE_SIZE + 1 if keep else 0
+    st.caption(f"{lo}–{min(page * PAGE_SIZE, len(keep))} of {len(keep)} quotes shown "
+               f"({len(rows)} in all), page {page} of {pages}.")
+    if pages > 1:
+        st.number_input("Page", min_value=1, max_value=pages, value=page, key="page")
+
+
+# -- the statistics page ------------------------------------------------------------------------------
+
+def records_for_stats(checked: Checked) -> list[dict[str, Any]] | None:
+    source = st.radio("Figures over", ["The articles checked here", "A batch's output (JSONL)"], key="stats_source",
+                      horizontal=True)
+    if source.startswith("The articles"):
+        return [report.to_record(r) for _, rs in checked.values() for r in rs]
+    upload = st.file_uploader("The JSONL of `compare check --format jsonl -o out.jsonl archive/`", type=["jsonl"],
+                              key="stats_file")
+    if upload is None:
+        st.info("Upload a batch's JSONL output to count a whole archive.")
+        return None
+    try:
+        return stats.parse_records(upload.getvalue().decode("utf-8-sig", errors="replace"), upload.name)
+    except CompareError as e:
+        st.error(report.markdown_text(str(e)))
+        return None
+
+
+def statistics_page(checked: Checked) -> None:
+    import altair as alt  # the statistics page only
+
+    st.header("Newsroom statistics", anchor=False)
+    st.caption("Of the cable quotes (titles, nicknames, public statements and scare quotes are not counted): "
+               "how many were changed in substance, had no support found, or were misattributed.")
+    records = records_for_stats(checked)
+    if not records:
+        return
+    by = stats.By(st.selectbox("Per", [b.value for b in stats.By], key="stats_by"))
+    rows = stats.tally(records, by)
+    if not rows:
+        st.info("No cable quotes to count.")
+        return
+    table = [{by.value: r.key, "quotes": len(r.quotes), "altered": r.rate(r.altered),
+              "unsupported": r.rate(r.unsupported), "misattributed": r.rate(r.misattributed)} for r in rows]
+    long = [{by.value: t[by.value], "measure": m, "rate": t[m]} for t in table
+            for m in ("altered", "unsupported", "misattributed")]
+    if by is stats.By.MONTH:
+        chart = alt.Chart(alt.Data(values=long)).mark_line(point=True).encode(
+            x=alt.X(f"{by.value}:O", title="month"), y=alt.Y("rate:Q", axis=alt.Axis(format="%")),
+            color="measure:N")
+    else:
+        chart = alt.Chart(alt.Data(values=long)).mark_bar().encode(
+            y=alt.Y(f"{by.value}:N", sort=None, title=None), x=alt.X("rate:Q", axis=alt.Axis(format="%")),
+            color="measure:N", yOffset="measure:N")
+    st.altair_chart(chart, use_container_width=True)
+    st.dataframe(table, hide_index=True, use_container_width=True, column_config={
+        m: st.column_config.ProgressColumn(m, format="percent", min_value=0, max_value=1)
+        for m in ("altered", "unsupported", "misattributed")})
+    key = st.selectbox("The quotes behind a row", [r.key for r in rows], key="stats_row")
+    row = next(r for r in rows if r.key == key)
+    st.dataframe([{"finding": stats.finding_of(records[k]).value, "article": records[k].get("article"),
+                   "quote": records[k].get("quote"),
+                   "source": (f"{records[k]['source']['cable']} ¶{records[k]['source']['paragraph']}"
+                              if records[k].get("source") else "")} for k in row.quotes],
+                 hide_index=True, use_container_width=True)
+
+
+# -- the page -----------------------------------------------------------------------------------------
 
 def main() -> None:
     st.set_page_config(page_title="compare: quote provenance", layout="wide")
-    st.title("Where did that quote come from?")
-    st.caption("Every quote of the articles, beside the cable paragraph it comes from, with every difference marked.")
-    corpus, found, semantic = sidebar()
-    if corpus is None:
+    st.title("Where did that quote come from?", anchor=False)
+    choice = sidebar()
+    if choice.corpus is None:
         st.info("Choose the cables to check against in the sidebar.")
         return
-    if not found:
+    if not choice.articles:
         st.info("Choose, upload or paste an article in the sidebar.")
         return
     try:
-        checker = load_checker(corpus, semantic)
+        load_store(choice.corpus)
     except CompareError as e:
         st.error(report.markdown_text(str(e)))
         return
-    checked = run_checks(checker, f"{corpus}|{semantic}", found)
-    results = [r for _, rs in checked.values() for r in rs]
-    if not results:
+    # The lexical stages first, so that cards show while the embedding model loads; then the full check.
+    ready = st.session_state.get("semantic_ready") == choice.corpus
+    semantic = choice.semantic and ready
+    checker = load_checker(choice.corpus, semantic)
+    checked = run_checks(checker, f"{choice.corpus}|{semantic}", choice.articles)
+    if not any(rs for _, rs in checked.values()):
         return
-    summary(results)
-    store = review_store()
-    downloads(store, checked, checker)
-    flt = filters(results)
-    st.markdown(f"<style>{cards.CSS}</style>{cards.LEGEND}", unsafe_allow_html=True)
-    shown = 0
-    for key, (a, rs) in checked.items():
-        reviews = store.of_article(a.sha256)
-        for r in rs:
-            current = reviews.get((r.quote.start, r.quote.end), Review())
-            if not flt.keep(r, current.status):
-                continue
-            shown += 1
-            cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
-            st.markdown(cards.card(r, a.text, cable, cables=checker.corpus.cables), unsafe_allow_html=True)
-            review_widgets(store, a, r, current, f"{key[:16]}_{r.quote.start}_{r.quote.end}")
-    st.caption(f"{shown} of {len(results)} quotes shown.")
+    if choice.view == "Newsroom statistics":
+        statistics_page(checked)
+    else:
+        quotes_page(checked, checker)
+    if choice.semantic and not ready:
+        with st.spinner("Loading the embedding model to look for paraphrases and translations…"):
+            full = load_checker(choice.corpus, True)
+            full.warm()
+        st.session_state["semantic_ready"] = choice.corpus
+        st.rerun()
 
 
 main()

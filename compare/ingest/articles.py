@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import EmptyInputError, MissingPathError
 from ..model import Article
+from . import metadata
 from .decode import decode_bytes
 
 # Mojibake that ftfy cannot undo because the bytes were lost: a Latin-1 superscript three standing
@@ -46,10 +47,13 @@ def looks_like_html(text: str) -> bool:
 def from_text(text: str, name: str) -> Article:
     if not text.strip():
         raise EmptyInputError(name)
-    if looks_like_html(text):
+    page = looks_like_html(text)
+    meta = metadata.from_html(text) if page else None
+    if page:
         text = html_to_text(text)
     fixed, repaired = repair(text)
-    return Article(name, fixed, repaired, hashlib.sha256(fixed.encode("utf-8")).hexdigest())
+    meta = meta or metadata.from_text(fixed)
+    return Article(name, fixed, repaired, hashlib.sha256(fixed.encode("utf-8")).hexdigest(), meta)
 
 
 def read(path: str | Path) -> Article:

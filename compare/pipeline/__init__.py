@@ -58,6 +58,11 @@ class Pipeline:
     def corpus(self) -> CorpusStore:
         return self.store
 
+    def warm(self) -> None:
+        """Load the embedding model now (it loads at the first paraphrase search otherwise)."""
+        if self.embedder is not None:
+            self.embedder.model()
+
     def _keys_of(self, cable_id: str, paragraph_text: str) -> frozenset[str]:
         """A paragraph's content words, with its cable's subject: what an article's context may echo."""
         return frozenset(content_keys(paragraph_text + " " + (self.store.cables[cable_id].subject or "")))
@@ -137,7 +142,8 @@ class Pipeline:
                     done: list[QuoteResult] | None = None) -> QuoteResult:
         skip = decide.not_a_cable_quote(q)
         if skip:
-            return QuoteResult(q, Decision(Verdict.NOT_FOUND, 1.0, None, (), False, (), skip), None, article.repaired)
+            return QuoteResult(q, Decision(Verdict.NOT_FOUND, 1.0, None, (), False, (), skip), None, article.repaired,
+                               article_meta=article.meta)
         ctx = self.quote_context(article, q, all_quotes, done or [])
         alignments, paragraphs = self.aligned_candidates(q, ctx)
         cands = [self.candidate(q, a, ctx) for a in alignments]
@@ -161,4 +167,4 @@ class Pipeline:
             chosen = next((c for c in cands if c.alignment is decision.source), None)
             check = chosen.attribution if chosen is not None else attribution.check(
                 q.claim, self.store.cables[decision.source.cable_id], decision.source)
-        return QuoteResult(q, decision, check, article.repaired, language)
+        return QuoteResult(q, decision, check, article.repaired, language, article.meta)

@@ -1,0 +1,93 @@
+"""What an article says about itself: headline, outlet, author, date (`ArticleMeta`).
+
+From an HTML page, its metadata as trafilatura reads it (title, site name, author, date). From a
+text file, its first lines, as articles are saved from a browser or a wire feed:
+
+    WikiLeaks cables reveal U.S. concern over Mexico's ability to fight drug cartels
+    By William Booth and Nick Miroff
+    Washington Post Foreign Service
+    Friday, December 3, 2010; 12:45 PM
+
+Nothing here is guessed from the body: a field an article does not state stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ArticleMeta
+
+HEAD_LINES = 8  # a text file's metadata lines come before its body
+MAX_HEADLINE = 200
+
+_MONTHS = {name: k for k, names in enumerate((
+    ("january", "jan", "enero", "ene"), ("february", "feb", "febrero"), ("march", "mar", "marzo"),
+    ("april", "apr", "abril", "abr"), ("may", "mayo"), ("june", "jun", "junio"), ("july", "jul", "julio"),
+    ("august", "aug", "agosto", "ago"), ("september", "sep", "sept", "septiembre", "setiembre"),
+    ("october", "oct", "octubre"), ("november", "nov", "noviembre"), ("december", "dec", "diciembre", "dic")), 1)
+    for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATES = (
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<day>\d\d?)\b"),
+    re.compile(r"\b(?P<m>\d\d?)[-/](?P<day>\d\d?)[-/](?P<year>(?:19|20)\d\d)\b"),  # US order: 12-8-2010
+    re.compile(_MONTH + r"\s+(?P<day>\d\d?),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<day>\d\d?)\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
+)
+_BYLINE = re.compile(r"^(?:by|por)\s+(?P<rest>\S.*)$", re.I)
+
+
+def parse_date(line: str) -> str | None:
+    """The first date in a line, as YYYY-MM-DD; None when the line holds no whole date."""
+    for pattern in _DATES:
+        m = pattern.search(line)
+        if not m:
+            continue
+        month = int(m["m"]) if "m" in m.groupdict() and m["m"] else _MONTHS[m["month"].lower()]
+        day, year = int(m["day"]), int(m["year"])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _is_date_line(line: str) -> bool:
+    return parse_date(line) is not None and len(line.split()) <= 8
+
+
+def from_text(text: str) -> ArticleMeta:
+    """Headline, byline (author, and outlet and date when the byline carries them) and date from the
+    first lines of a plain-text article."""
+    lines = [" ".join(x.split()) for x in text.splitlines() if x.strip()][:HEAD_LINES]
+    headline = author = outlet = date = None
+    byline_at = -1
+    for k, line in enumerate(lines):
+        m = _BYLINE.match(line)
+        if m and author is None and len(line) <= 160:
+            byline_at = k
+            parts = [p.strip() for p in m["rest"].split(",")]
+            author = parts[0]
+            for i, part in enumerate(parts[1:], 1):
+                when = parse_date(", ".join(parts[i:]))
+                if when:
+                    date = date or when
+                    break
+                if outlet is None and not re.search(r"\d", part):
+                    outlet = part
+        elif date is None and _is_date_line(line):
+            date = parse_date(line)
+        elif headline is None and byline_at < 0 and len(line) <= MAX_HEADLINE and not line.endswith((".", ":")):
+            headline = line
+        elif (outlet is None and byline_at >= 0 and k == byline_at + 1 and len(line) <= 60
+              and not re.search(r"[.!?]$|\d", line)):
+            outlet = line
+    return ArticleMeta(headline, outlet, author, date)
+
+
+def from_html(page: str) -> ArticleMeta:
+    """The page's own metadata (title, site name, author, publication date), as trafilatura reads it."""
+    from trafilatura import extract_metadata  # heavy; only for HTML articles
+
+    doc = extract_metadata(page)
+    if doc is None:
+        return ArticleMeta()
+    date = doc.date if doc.date and re.fullmatch(r"\d{4}-\d\d-\d\d", doc.date) else None
+    return ArticleMeta(doc.title or None, doc.sitename or None, doc.author or None, date)

@@ -1,0 +1,142 @@
+"""Newsroom statistics over a batch's output: how often an outlet's, an author's or a month's cable
+quotes were altered, unsupported or misattributed, and which cables get misquoted.
+
+Reads the contract's records (`compare check --format jsonl`, or `compare batch`), so that an
+archive checked once can be counted many ways. Every figure keeps the quotes behind it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from .errors import BadRecordError, MissingPathError
+from .triage import Finding
+
+UNKNOWN = "(not stated)"
+
+
+class By(str, Enum):
+    OUTLET = "outlet"
+    AUTHOR = "author"
+    CABLE = "cable"
+    MONTH = "month"
+    ARTICLE = "article"
+
+
+def finding_of(rec: Mapping[str, Any]) -> Finding:
+    """A record's finding: its own `finding` field, or (records of older releases) read from its
+    verdict, differences and attribution the way `triage.finding` reads a result."""
+    if rec.get("finding"):
+        return Finding(rec["finding"])
+    severities = {d.get("severity") for d in rec.get("discrepancies") or []}
+    if "substantive" in severities:
+        return Finding.CHANGED
+    if (rec.get("attribution") or {}).get("ok") is False:
+        return Finding.MISATTRIBUTED
+    if not rec.get("source"):
+        return Finding.NOT_A_CABLE_QUOTE if rec.get("quote_kind") in ("title", "name") else Finding.UNSUPPORTED
+    if "editorial" in severities:
+        return Finding.EDITED
+    if rec.get("verdict") in ("paraphrase", "translation"):
+        return Finding.REWORDED
+    return Finding.COSMETIC if severities or rec.get("verdict") == "cosmetic" else Finding.VERBATIM
+
+
+def keys_of(rec: Mapping[str, Any], by: By) -> list[str]:
+    meta = rec.get("article_meta") or {}
+    if by is By.OUTLET:
+        return [meta.get("outlet") or UNKNOWN]
+    if by is By.AUTHOR:
+        return [a.strip() for a in (meta.get("author") or UNKNOWN).replace(" and ", ",").split(",") if a.strip()]
+    if by is By.MONTH:
+        return [(meta.get("date") or "")[:7] or UNKNOWN]
+    if by is By.ARTICLE:
+        return [meta.get("headline") or rec.get("article") or UNKNOWN]
+    return [(rec.get("source") or {}).get("cable") or UNKNOWN]
+
+
+@dataclass
+class Row:
+    key: str
+    quotes: list[int] = field(default_factory=list)  # indexes of the records counted (cable quotes)
+    altered: list[int] = field(default_factory=list)
+    unsupported: list[int] = field(default_factory=list)
+    misattributed: list[int] = field(default_factory=list)
+
+    def rate(self, part: list[int]) -> float:
+        return len(part) / len(self.quotes) if self.quotes else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "quotes": len(self.quotes),
+                **{name: len(getattr(self, name)) for name in ("altered", "unsupported", "misattributed")},
+                **{f"{name}_rate": round(self.rate(getattr(self, name)), 4)
+                   for name in ("altered", "unsupported", "misattributed")},
+                "records": {name: getattr(self, name) for name in ("quotes", "altered", "unsupported", "misattributed")}}
+
+
+def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
+    """One row per outlet (author, cable, month, article): the cable quotes counted (titles, nicknames,
+    public statements and scare quotes are not), and of them those altered in substance, unsupported,
+    misattributed; worst rate first. By cable, only quotes with a source count."""
+    rows: dict[str, Row] = {}
+    for k, rec in enumerate(records):
+        f = finding_of(rec)
+        if f is Finding.NOT_A_CABLE_QUOTE or (by is By.CABLE and not rec.get("source")):
+            continue
+        for key in keys_of(rec, by):
+            row = rows.setdefault(key, Row(key))
+            row.quotes.append(k)
+            if f is Finding.CHANGED:
+                row.altered.append(k)
+            if f is Finding.UNSUPPORTED:
+                row.unsupported.append(k)
+            if (rec.get("attribution") or {}).get("ok") is False:
+                row.misattributed.append(k)
+    return sorted(rows.values(), key=lambda r: (-(len(r.altered) + len(r.unsupported) + len(r.misattributed))
+                                                / max(1, len(r.quotes)), -len(r.quotes), r.key))
+
+
+def read_records(path: str | Path) -> list[dict[str, Any]]:
+    """The records of a JSONL output file; a clear error for a file that is not one."""
+    p = Path(path)
+    if not p.is_file():
+        raise MissingPathError(str(p))
+    return parse_records(p.read_bytes().decode("utf-8-sig", errors="replace"), str(p))
+
+
+def parse_records(text: str, name: str) -> list[dict[str, Any]]:
+    """The records of JSONL text (an uploaded file's, say); `name` for the error messages."""
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise BadRecordError(f"{name}:{n}: not JSON ({e.msg})") from None
+        if not isinstance(rec, dict) or "quote" not in rec or "verdict" not in rec:
+            raise BadRecordError(f"{name}:{n}: not a record of `compare check --format jsonl`")
+        out.append(rec)
+    if not out:
+        raise BadRecordError(f"{name}: no records")
+    return out
+
+
+def table(rows: list[Row], by: By, limit: int | None = None) -> str:
+    """A plain-text table, one row per group."""
+    shown = rows[:limit] if limit else rows
+    width = max([len(by.value)] + [min(40, len(r.key)) for r in shown])
+    head = f"{by.value:<{width}}  {'quotes':>6}  {'altered':>12}  {'unsupported':>12}  {'misattributed':>13}"
+    lines = [head, "-" * len(head)]
+    for r in shown:
+        cells = [f"{len(p):>3} ({r.rate(p):>5.1%})" for p in (r.altered, r.unsupported, r.misattributed)]
+        key = r.key if len(r.key) <= 40 else r.key[:39] + "…"
+        lines.append(f"{key:<{width}}  {len(r.quotes):>6}  {cells[0]:>12}  {cells[1]:>12}  {cells[2]:>13}")
+    if limit and len(rows) > limit:
+        lines.append(f"… and {len(rows) - limit} more")
+    return "\n".join(lines) + "\n"
