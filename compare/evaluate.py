@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SUPPORTING = {"verbatim", "cosmetic", "elided", "altered"}
+SUPPORTING = {"verbatim", "cosmetic", "elided", "altered", "paraphrase", "translation"}
 QUOTE_CHARS = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛`´"})
 
 
@@ -52,6 +52,9 @@ class Scores:
     false_support: int
     counts: str
     misses: list[str] = field(default_factory=list)
+    wrong_source: int = 0  # a quote whose true source is known given another one
+    flags: int = 0  # "misattributed" flags raised on gold quotes
+    flags_right: int = 0  # of them, on quotes the gold calls misattributed
 
     def lines(self) -> list[str]:
         figures = (f"extract={self.extract:.3f} source={self.source:.3f} abstain={self.abstain:.3f} "
@@ -68,7 +71,7 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
     by_article: dict[str, list[dict[str, Any]]] = {}
     for rec in pred:
         by_article.setdefault(rec.get("article", ""), []).append(rec)
-    found = src_ok = src_n = abst_ok = abst_n = false_support = verd_ok = 0
+    found = src_ok = src_n = abst_ok = abst_n = false_support = verd_ok = wrong_source = flags = flags_right = 0
     disc_hit = disc_n = attr_hit = attr_n = 0
     misses: list[str] = []
     for g in gold:
@@ -101,6 +104,7 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
             if _src_key(p.get("source")) in ok:
                 src_ok += 1
             else:
+                wrong_source += p.get("source") is not None
                 misses.append(f"source {_src_key(p.get('source'))} != {_src_key(g['source'])}: {g['id']}")
         for d in g["discrepancies"]:
             disc_n += 1
@@ -117,6 +121,11 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
             if not hit:
                 misses.append(f"discrepancy {d['kind']} {d['quote_side']!r}/{d['source_side']!r} missed: {g['id']}")
         att = g.get("attribution")
+        if (p.get("attribution") or {}).get("ok") is False:
+            flags += 1
+            flags_right += bool(att and att.get("ok") is False)
+            if not (att and att.get("ok") is False):
+                misses.append(f"flagged misattributed, the gold says not: {g['id']}: {(p.get('attribution') or {}).get('why')}")
         if att and att.get("ok") is False:
             attr_n += 1
             if (p.get("attribution") or {}).get("ok") is False:
@@ -128,7 +137,8 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
         return x / n if n else 1.0
 
     counts = (f"extracted {found}/{len(gold)}; source {src_ok}/{src_n}; not_found {abst_ok}/{abst_n}; "
-              f"false support {false_support}; verdict {verd_ok}/{len(gold)}; discrepancies {disc_hit}/{disc_n}; "
+              f"false support {false_support}; wrong source {wrong_source}; misattributed flags right {flags_right}/{flags}; verdict {verd_ok}/{len(gold)}; discrepancies {disc_hit}/{disc_n}; "
               f"misattributions flagged {attr_hit}/{attr_n}")
     return Scores(rate(found, len(gold)), rate(src_ok, src_n), rate(abst_ok, abst_n), rate(verd_ok, len(gold)),
-                  rate(disc_hit, disc_n), rate(attr_hit, attr_n), false_support, counts, misses)
+                  rate(disc_hit, disc_n), rate(attr_hit, attr_n), false_support, counts, misses, wrong_source, flags,
+                  flags_right)

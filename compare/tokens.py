@@ -1,7 +1,8 @@
 """Word tokens with character offsets and folded comparison keys, shared by every matching stage.
 
 A key folds what the contract calls typography and cosmetics: case, diacritics, number words
-(`two` -> `2`), the percent sign (`%` -> `percent`) and thousands separators. Punctuation and
+(`two` -> `2`, `thirty-one` -> `31`), the percent sign and `per cent` (-> `percent`) and thousands
+separators. Punctuation and
 white space are not tokens; they live in the gaps between tokens, where the alignment compares them.
 """
 
@@ -13,7 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-TOKEN_RE = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?(?![^\W_])|\d+(?:\.\d+)?(?![^\W_])|[^\W_]+|%")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# A compound number word ("Thirty-one") is one token, keyed as its number ("31").
+TOKEN_RE = re.compile(rf"(?i:\b(?:{_TENS})[-‐‑](?:{_UNITS})\b)|(?i:\bper[ \u00a0]cent\b)|\d+(?:,\d{{3}})+(?:\.\d+)?(?![^\W_])|"
+                      r"\d+(?:\.\d+)?(?![^\W_])|[^\W_]+|%")
+_COMPOUND_RE = re.compile(rf"(?P<tens>{_TENS})[-‐‑](?P<unit>{_UNITS})")
 
 NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -51,9 +57,14 @@ def fold(word: str) -> str:
 def key_of(word: str) -> str:
     if word == "%":
         return "percent"
+    if word[:3].lower() == "per" and word[3:4] in (" ", "\u00a0"):  # "per cent", one token
+        return "percent"
     f = fold(word)
     if f[:1].isdigit():
         return f.replace(",", "")
+    compound = _COMPOUND_RE.fullmatch(f)
+    if compound:  # "thirty-one"
+        return str(int(NUMBER_WORDS[compound["tens"]]) + int(NUMBER_WORDS[compound["unit"]]))
     return NUMBER_WORDS.get(f, f)
 
 

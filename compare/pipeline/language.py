@@ -23,7 +23,7 @@ COMMON = {
           "questo stato",
 }
 WORDS = {lang: frozenset(words.split()) for lang, words in COMMON.items()}
-WORD_RE = re.compile(r"[^\W\d_]+")
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")  # "y-o-y" is one word, not Spanish "y" and "o"
 
 
 def detect(text: str) -> str | None:

@@ -22,7 +22,7 @@ from ..weights import NULL_SAMPLE_SEED, NULL_SAMPLE_SIZE
 
 DB_NAME = "index.sqlite"
 VECTORS_NAME = "vectors.usearch"
-SCHEMA_VERSION = "2"  # 2: subject lines stored as paragraph 0
+SCHEMA_VERSION = "3"  # 2: subject lines stored as paragraph 0; 3: compound number words ("thirty-one") one key
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
