@@ -1,44 +1,154 @@
-"""How long the review app takes to draw an article's cards once warm (model and corpus loaded).
+"""The review app as an editor feels it, measured in a real browser (Debian's chromium driven by
+Playwright): cold start to the first card, a redraw with the checks cached, and a filter change,
+for the 65-quote demo and for a 325-quote batch (the demo articles five times over, uploaded), the
+app of a given commit ("before") beside the working tree's ("after") in the same run.
 
-Streamlit reruns the whole script on every click, so this is the wait an editor feels: the time of
-a rerun of the app (Streamlit's AppTest, no browser) showing the Washington Post article (19
-quotes), with the embedding model on; the first, cold run is printed too.
+    .venv/bin/python benchmarks/ui_render.py [--before dc39f79] [--no-semantic]
 
-    .venv/bin/python benchmarks/ui_render.py
+Each app runs as its own Streamlit server with a fresh reviews file and its own Python path (the
+"before" app from a `git worktree` of the commit, with the editable install of this checkout
+hidden from it). Times are wall-clock seconds from the browser's side: a page counts as drawn when
+Streamlit's running indicator is gone and the cards are on the page.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
-import statistics
+import shutil
+import socket
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+RUNNING = "[data-testid='stStatusWidget']"
+LAUNCH = """
+import sys
+sys.meta_path[:] = [f for f in sys.meta_path if not type(f).__module__.startswith("__editable__")
+                    and not getattr(f, "__module__", "").startswith("__editable__")]
+sys.path.insert(0, {root!r})
+from streamlit.web import cli
+sys.argv = ["streamlit", "run", {app!r}, "--server.headless", "true", "--server.address", "127.0.0.1",
+            "--server.port", {port!r}, "--browser.gatherUsageStats", "false"]
+sys.exit(cli.main())
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(root: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    code = LAUNCH.format(root=str(root), app=str(root / "ui" / "app.py"), port=str(port))
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return proc, f"http://127.0.0.1:{port}"
+        time.sleep(0.2)
+    raise SystemExit(f"the app in {root} did not start")
+
+
+def settle(page, timeout: float = 300) -> None:  # type: ignore[no-untyped-def]
+    """Wait until Streamlit is idle (its running indicator gone for a moment)."""
+    deadline = time.time() + timeout
+    quiet = 0
+    while time.time() < deadline:
+        quiet = quiet + 1 if page.locator(RUNNING).count() == 0 else 0
+        if quiet >= 3:
+            return
+        time.sleep(0.05)
+
+
+def measure(root: Path, label: str, semantic: bool, batch: list[Path], chromium) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "COMPARE_REVIEWS": str(Path(tempfile.mkdtemp()) / "reviews.sqlite"),
+           "COMPARE_SEMANTIC": "1" if semantic else "0"}
+    proc, url = serve(root, env)
+    out: dict[str, float] = {}
+    try:
+        page = chromium.new_page(viewport={"width": 1440, "height": 1000})
+        t = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(".qc-card", timeout=600_000)
+        out["cold: first card"] = time.perf_counter() - t
+        settle(page)
+        out["cold: page complete"] = time.perf_counter() - t
+        out["cards drawn"] = page.locator(".qc-card").count()
+        height = page.evaluate("document.querySelector('section.main, [data-testid=stMain]')?.scrollHeight || 0")
+        out["page height (px)"] = height
+        t = time.perf_counter()
+        page.reload()
+        page.wait_for_selector(".qc-card", timeout=300_000)
+        settle(page)
+        out["cached redraw (65 quotes)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        box = page.get_by_label("Search quotes and cable IDs")
+        box.fill("10MEXICO83")
+        box.press("Enter")
+        page.wait_for_timeout(100)
+        settle(page)
+        out["filter (search a cable ID)"] = time.perf_counter() - t
+        box.fill("")
+        box.press("Enter")
+        settle(page)
+        t = time.perf_counter()
+        page.locator("input[type=file]").nth(-1).set_input_files([str(p) for p in batch])
+        page.wait_for_timeout(500)
+        settle(page, 1200)
+        out["batch: checked and drawn (325 quotes)"] = time.perf_counter() - t
+        t = time.perf_counter()
+        page.reload()
+        page.wait_for_selector(".qc-card", timeout=300_000)
+        settle(page)
+        out["batch: cached redraw"] = time.perf_counter() - t
+        out["batch: cards drawn"] = page.locator(".qc-card").count()
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return out
 
 
 def main() -> None:
-    os.environ.setdefault("COMPARE_REVIEWS", str(Path(tempfile.mkdtemp()) / "reviews.sqlite"))
-    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=300)
-    t = time.perf_counter()
-    at.run()
-    cold = time.perf_counter() - t
-    at.multiselect(key="demo_articles").set_value(["003_515405a57c30b3c1.txt"])
-    t = time.perf_counter()
-    at.run()
-    first = time.perf_counter() - t
-    warm = []
-    for _ in range(5):
-        t = time.perf_counter()
-        at.run()
-        warm.append(time.perf_counter() - t)
-    n = sum(1 for m in at.markdown if m.value.startswith("<div class='qc-card'>"))
-    print(f"cold start (model, corpus, three articles checked and drawn): {cold:.1f} s")
-    print(f"one article, {n} quote cards: first draw {first:.2f} s; warm rerun median {statistics.median(warm):.2f} s "
-          f"(max {max(warm):.2f} s)")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--before", default="dc39f79", help="the commit to compare with (default: v0.2's last)")
+    ap.add_argument("--no-semantic", dest="semantic", action="store_false")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="ui-bench-"))
+    old = work / "before"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.before], check=True,
+                   capture_output=True)
+    batch = []
+    for k in range(5):  # the demo articles five times over, each copy its own article
+        for p in sorted((ROOT / "data" / "articles").glob("*.txt")):
+            copy = work / "batch" / f"copy{k}-{p.name}"
+            copy.parent.mkdir(exist_ok=True)
+            copy.write_text(p.read_text(encoding="utf-8") + f"\n\n(Copy {k}.)\n", encoding="utf-8")
+            batch.append(copy)
+    try:
+        with sync_playwright() as pw:
+            chromium = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            results = {"before": measure(old, "before", args.semantic, batch, chromium),
+                       "after": measure(ROOT, "after", args.semantic, batch, chromium)}
+            chromium.close()
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], capture_output=True)
+    print(f"{'measured in chromium (s)':<42} {'before ' + args.before:>16} {'after':>10} {'ratio':>7}")
+    for key in results["after"]:
+        b, a = results["before"].get(key, float("nan")), results["after"][key]
+        ratio = f"{b / a:.1f}x" if a and "drawn" not in key and "height" not in key else ""
+        print(f"{key:<42} {b:>16.2f} {a:>10.2f} {ratio:>7}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .model import Alignment, Cable, Discrepancy, DiscrepancyKind, Quote, QuoteResult, Severity, Verdict
+from .model import Alignment, Cable, Discrepancy, DiscrepancyKind, Quote, QuoteResult, Severity
 from .store.reviews import Review, Status
 from .triage import Finding, finding, not_a_cable_quote, score_words, verdict_label
 

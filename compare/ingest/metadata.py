@@ -66,8 +66,8 @@ def from_text(text: str) -> ArticleMeta:
             parts = [p.strip() for p in m["rest"].split(",")]
             author = parts[0]
             for i, part in enumerate(parts[1:], 1):
-                when = parse_date(", ".join(parts[i:]))
-                if when:
+                when = parse_date(part) or (parse_date(", ".join(parts[i : i + 2])) if re.search(r"\d", part) else None)
+                if when:  # "3 December 2010", or "December 3" + "2010"
                     date = date or when
                     break
                 if outlet is None and not re.search(r"\d", part):

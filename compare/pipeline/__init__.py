@@ -159,8 +159,7 @@ class Pipeline:
                 decision = replace(para, candidates=decision.candidates)
         language = lang.of_quote(q)
         if decision.source is None and not holds_words and translation.wanted(q, language):
-            pool = translation.candidates(self.store, q, ctx.sources.cables)
-            translated = translation.find(q, pool)
+            translated = translation.find(q, translation.candidates(self.store, q, ctx.sources.cables))
             if translated is not None:
                 decision = replace(translated, candidates=decision.candidates)
         check = None

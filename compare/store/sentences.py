@@ -1,0 +1,129 @@
+"""The multilingual sentence index of an index folder: every sentence of every paragraph (subject
+lines too), as a vector of the multilingual encoder (`compare.multilingual`), so that a quote in
+another language finds the passage it translates by meaning, which no word search across languages
+can.
+
+Two files beside the full-text index, written once by `compare index build --multilingual`:
+`sentences.npy` (one half-precision 512-number row per sentence, read memory-mapped) and
+`sentence-spans.npy` (the paragraph row, start and end of each). A search is one matrix-vector
+product: about 60 ms over the 6,712-cable dump's 300,000 sentences.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .. import multilingual
+
+VECTORS = "sentences.npy"
+SPANS = "sentence-spans.npy"
+BATCH = 512
+CHUNK = 65_536  # rows multiplied at once: memory stays flat however large the corpus
+MIN_WORDS = 4  # shorter pieces join the next sentence
+MAX_WORDS = 40  # longer sentences are cut at a semicolon or comma into pieces of about half this
+SENTENCE_RE = re.compile(r"[^.!?;]+(?:[.!?;]+[\"”’']?|$)")
+
+
+@dataclass(frozen=True)
+class SentenceHit:
+    row: int  # the paragraph's row in the store
+    start: int  # offsets in the paragraph's text
+    end: int
+    similarity: float
+
+
+def split(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans of a paragraph: short pieces joined to the next, long ones cut at commas."""
+    pending: int | None = None
+    for m in SENTENCE_RE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        if pending is not None:
+            a, pending = pending, None
+        if len(text[a:b].split()) < MIN_WORDS:
+            pending = a
+            continue
+        yield from _cut(text, a, b)
+    if pending is not None:
+        yield pending, len(text.rstrip())
+
+
+def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    if len(text[a:b].split()) <= MAX_WORDS:
+        yield a, b
+        return
+    start, words = a, 0
+    for m in re.finditer(r"\S+", text[a:b]):
+        words += 1
+        end = a + m.end()
+        if words >= MAX_WORDS // 2 and text[end - 1] in ",;:" or words >= MAX_WORDS:
+            yield start, end
+            start, words = end + 1, 0
+    if start < b and text[start:b].strip():
+        yield start, b
+
+
+def readable(text: str) -> str:
+    """A subject line in capitals put in lower case: the encoder reads it better."""
+    return text.capitalize() if text.isupper() else text
+
+
+def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Callable[[str, int, int], None] | None = None,
+          total: int = 0) -> int:
+    """Encode every sentence of (row, text) paragraphs into `out`; returns the number of sentences.
+    Written beside and renamed over, so that a stopped build leaves no half index."""
+    spans: list[tuple[int, int, int]] = []
+    texts: list[str] = []
+    for k, (row, text) in enumerate(paragraphs, 1):
+        for a, b in split(text):
+            spans.append((row, a, b))
+            texts.append(readable(text[a:b]))
+        if progress and k % 2000 == 0:
+            progress("splitting sentences", k, total)
+    vecs = np.lib.format.open_memmap(out / (VECTORS + ".tmp"), mode="w+", dtype=np.float16,
+                                     shape=(len(texts), multilingual.DIMENSION))
+    for lo in range(0, len(texts), BATCH):
+        vecs[lo : lo + BATCH] = multilingual.encode(texts[lo : lo + BATCH]).astype(np.float16)
+        if progress:
+            progress("encoding sentences (multilingual)", min(lo + BATCH, len(texts)), len(texts))
+    vecs.flush()
+    del vecs
+    np.save(out / (SPANS + ".tmp.npy"), np.asarray(spans, dtype=np.int32).reshape(-1, 3))
+    os.replace(out / (SPANS + ".tmp.npy"), out / SPANS)
+    os.replace(out / (VECTORS + ".tmp"), out / VECTORS)
+    return len(texts)
+
+
+class SentenceIndex:
+    def __init__(self, vectors: np.ndarray, spans: np.ndarray) -> None:
+        self.vectors = vectors
+        self.spans = spans
+
+    @classmethod
+    def open(cls, folder: Path) -> SentenceIndex | None:
+        if not (folder / VECTORS).exists() or not (folder / SPANS).exists():
+            return None
+        return cls(np.load(folder / VECTORS, mmap_mode="r"), np.load(folder / SPANS))
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def search(self, vector: np.ndarray, k: int) -> list[SentenceHit]:
+        """The `k` sentences nearest the (unit) vector, nearest first."""
+        q = np.asarray(vector, dtype=np.float32)
+        best: list[tuple[float, int]] = []
+        for lo in range(0, len(self.spans), CHUNK):
+            sims = np.asarray(self.vectors[lo : lo + CHUNK], dtype=np.float32) @ q
+            top = np.argpartition(-sims, min(k, len(sims) - 1))[:k]
+            best += [(float(sims[i]), lo + int(i)) for i in top]
+        best.sort(reverse=True)
+        return [SentenceHit(int(self.spans[i][0]), int(self.spans[i][1]), int(self.spans[i][2]), s) for s, i in best[:k]]
