@@ -11,7 +11,8 @@ support, quotes rightly found in no cable, verdicts, discrepancies, misattributi
 raised, and caught of real); and beside them the reporter's Ctrl-F: the quote's normalised text
 searched in every cable, right when exactly one cable holds it and it is the right one.
 
-    .venv/bin/python benchmarks/eval_real.py [--no-semantic] [--misses]
+    .venv/bin/python benchmarks/eval_real.py [--no-semantic] [--misses] [--set heldout]
+        [--index benchmarks/out/idx6712ml]   # made by: compare index build --corpus DUMP --out ... --multilingual
 """
 
 from __future__ import annotations
@@ -61,18 +62,25 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--out", type=Path, default=None, help="write each language's records to OUT/LANG.jsonl")
     ap.add_argument("--lang", choices=["en", "es"], action="append", help="only this language (repeatable)")
+    ap.add_argument("--index", type=Path, default=None,
+                    help="an index folder of the dump (`compare index build --multilingual` for the sentence index)")
+    ap.add_argument("--set", dest="which", choices=["dev", "heldout"], default="dev",
+                    help="dev: data/eval (the set the method was developed on); heldout: data/eval/heldout")
     args = ap.parse_args()
     if not DUMP.exists():
         sys.exit(f"{DUMP}: not found; this benchmark needs ../shared/corpus beside the project")
     t = time.perf_counter()
-    pipeline = Pipeline(api.load_corpus([DUMP]), CheckOptions(semantic=args.semantic))
+    pipeline = Pipeline(api.load_corpus([args.index or DUMP]), CheckOptions(semantic=args.semantic))
+    index = pipeline.corpus.sentences
     print(f"corpus: {len(pipeline.corpus.cables):,} cables, loaded in {time.perf_counter() - t:.1f} s; "
-          f"semantic {'on' if args.semantic else 'off'}")
+          f"semantic {'on' if args.semantic else 'off'}; multilingual sentence index: "
+          f"{f'{len(index):,} sentences' if index is not None else 'none'}; set: {args.which}")
+    base = EVAL if args.which == "dev" else EVAL / "heldout"
     with gzip.open(DUMP, "rt", encoding="utf-8") as fh:
         cables = {rec["id"]: ctrl_f_norm(rec["text"]) for rec in map(json.loads, fh)}
     for lang in args.lang or ("en", "es"):
-        gold = evaluate.load_jsonl(EVAL / f"gold_{lang}.jsonl")
-        paths = sorted((EVAL / "articles").glob(f"{lang}_*.txt"))
+        gold = evaluate.load_jsonl(base / f"gold_{lang}.jsonl")
+        paths = sorted((base / "articles").glob(f"{lang}_*.txt"))
         t = time.perf_counter()
         records = []
         for path in paths:

@@ -18,7 +18,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # A compound number word ("Thirty-one") is one token, keyed as its number ("31").
 TOKEN_RE = re.compile(rf"(?i:\b(?:{_TENS})[-‐‑](?:{_UNITS})\b)|(?i:\bper[ \u00a0]cent\b)|\d+(?:,\d{{3}})+(?:\.\d+)?(?![^\W_])|"
-                      r"\d+(?:\.\d+)?(?![^\W_])|[^\W_]+|%")
+                      r"\d+(?:\.\d+)?(?![^\W_])|[^\W_]+|[%$€£]")
 _COMPOUND_RE = re.compile(rf"(?P<tens>{_TENS})[-‐‑](?P<unit>{_UNITS})")
 
 NUMBER_WORDS = {
@@ -29,6 +29,8 @@ NUMBER_WORDS = {
     "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
     "hundred": "100",
 }  # fmt: skip
+
+CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp"}  # "$100" and "USD 100" are one amount
 
 STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "them", "him", "us", "me", "my", "not", "no", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "than", "then", "so", "if", "into", "out", "over", "under", "about", "up", "down", "there", "here", "who", "whom", "which", "what", "when", "where", "why", "how", "all", "any", "also", "very", "just", "only", "s", "t"]
@@ -57,6 +59,8 @@ def fold(word: str) -> str:
 def key_of(word: str) -> str:
     if word == "%":
         return "percent"
+    if word in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[word]
     if word[:3].lower() == "per" and word[3:4] in (" ", "\u00a0"):  # "per cent", one token
         return "percent"
     f = fold(word)

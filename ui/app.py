@@ -336,7 +336,7 @@ def statistics_page(checked: Checked) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="compare: quote provenance", layout="wide")
-    st.title("Where did that quote come from?", anchor=False)
+    st.markdown("#### Where did that quote come from?")  # small: the story's verdict is what an editor reads first
     choice = sidebar()
     if choice.corpus is None:
         st.info("Choose the cables to check against in the sidebar.")

@@ -96,6 +96,10 @@ def check(claim: Claim, cable: Cable, alignment: Alignment) -> AttributionCheck 
             verdicts.append((False, f"these are the cable author's own words ({cable.signer}), not {name}'s"))
         elif reported and not pronoun:
             verdicts.append((False, f"the cable gives these words to {', '.join(sorted(reported)).title()}, not {name}"))
+        elif pronoun and any(re.search(rf"\b{re.escape(w)}\b", fold(alignment.paragraph_text[: alignment.start]))
+                             for w in who):
+            # "he said" in the cable, and the paragraph names the article's speaker before the words
+            verdicts.append((None, f"the cable gives these words to “he”, and names {name} just before them"))
         else:
             verdicts.append((None, f"cannot tell from the cable whether {name} said this"))
     decided = [v for v in verdicts if v[0] is not None]

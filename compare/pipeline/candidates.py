@@ -23,6 +23,7 @@ from ..store import CorpusStore, Hit
 from ..store.corpus import all_of, any_of, any_pair, phrase
 from ..tokens import STOPWORDS, fold, phrase_key, tokenize
 from ..weights import EXACT_OTHERS, SEARCH_LIMIT
+from . import words
 
 SHORT_PHRASE_WORDS = 4  # a quote of at most this many words is looked for as a phrase only
 PHRASE_SEARCH_WORDS = 10  # up to this many words, also as a phrase (its rare words may be common)
@@ -101,9 +102,11 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
     whole = " ".join(segments)
     n_words = len(re.findall(r"\w+", whole))
     hits: list[Hit] = []
+    spellings = list(dict.fromkeys([whole, words.in_american(whole)]))  # "catalyse" / "catalyze"
     if n_words <= SHORT_PHRASE_WORDS:
-        hits += _phrase_within(store, whole, cited)
-        hits += _phrase(store, whole, 50, context)
+        for variant in spellings:
+            hits += _phrase_within(store, variant, cited)
+            hits += _phrase(store, variant, 50, context)
         if n_words == SHORT_PHRASE_WORDS:
             hits += _pairs(store, whole, 5)
         return _unique(hits, store.quoting(whole))
@@ -111,7 +114,8 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
     if n_words <= PHRASE_SEARCH_WORDS and len(segments) == 1 and not BRACKET_RE.search(whole):
         # a short quote of common words: its rare words hold in hundreds of paragraphs, so the
         # paragraphs holding its words in order come first (a body paragraph as well as a subject line)
-        hits += _phrase(store, whole, 50, context)
+        for variant in spellings:
+            hits += _phrase(store, variant, 50, context)
     hits += _pairs(store, whole, limit)
     if len(segments) > 1:
         for s in segments:

@@ -241,7 +241,13 @@ def _document_date(sentence: str) -> tuple[str | None, int | None, int | None, i
     return None, None, None, None
 
 
-SPLICE_TAG = re.compile(r"\s*(?P<tag>[^\"“”.!?\n]{1,60}?\b(?:" + SPEECH_VERBS + r")\b[^\"“”.!?\n]{0,40}?),\s*$")
+SPLICE_TAG = re.compile(r"\s*(?P<tag>[^\"“”.!?\n]{1,60}?\b(?:" + SPEECH_VERBS + r")\b[^\"“”.!?\n]{0,60}?),\s*$")
+
+
+def _only_a_tag(tag: str) -> bool:
+    """A speech tag and nothing more: one speech verb, no second clause."""
+    return (len(re.findall(r"\b(?:" + SPEECH_VERBS + r")\b", tag)) == 1
+            and not re.search(r",\s*(?:and|but|while|as|who|which)\b", tag))
 
 
 def _kind(text: str, quote_text: str, raw: _Raw) -> QuoteKind:
@@ -277,7 +283,12 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
                 continue
             between = text[a.end + 1 : b.open_mark]
             tm = SPLICE_TAG.fullmatch(between)
-            if tm and text[a.start : a.end].rstrip().endswith(",") and text[b.start : b.end].lstrip()[:1].islower():
+            # a speech tag inside one sentence of the source: the first part ends with a comma (the
+            # sentence goes on), and the tag is only a tag ("Ambassador Charles Ray wrote", not "the
+            # cable said, and other commanders said to have fled": the article's words for a gap)
+            if (tm and text[a.start : a.end].rstrip().endswith(",") and _only_a_tag(tm.group("tag"))
+                    and (text[b.start : b.end].lstrip()[:1].islower() or tm.group("tag").strip()[:1].isupper()
+                         or re.match(r"\s*(?:" + SPEECH_VERBS + r")\b", tm.group("tag")))):
                 group.append(b)
                 tags.append(tm.group("tag").strip(" ,"))
                 i += 1

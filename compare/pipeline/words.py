@@ -38,6 +38,23 @@ def _variant(a: str, b: str) -> bool:
                                                                               get_british_spelling(b))
 
 
+@lru_cache(maxsize=65536)
+def _american(word: str) -> str:
+    from breame.spelling import get_american_spelling
+
+    lower = word.lower()
+    us = get_american_spelling(lower)
+    if not us or us == lower:
+        return word
+    return us.capitalize() if word[:1].isupper() else us
+
+
+def in_american(text: str) -> str:
+    """The text with British spellings made American (`catalyse` -> `catalyze`): cables are written
+    in American English, articles often are not, and a phrase search must find them both."""
+    return re.sub(r"[A-Za-z]+", lambda m: _american(m.group()), text)
+
+
 def _stem(w: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "d"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:

@@ -22,7 +22,7 @@ from ..weights import NULL_SAMPLE_SEED, NULL_SAMPLE_SIZE
 
 DB_NAME = "index.sqlite"
 VECTORS_NAME = "vectors.usearch"
-SCHEMA_VERSION = "3"  # 2: subject lines stored as paragraph 0; 3: compound number words ("thirty-one") one key
+SCHEMA_VERSION = "4"  # 2: subject lines as paragraph 0; 3: "thirty-one" one key; 4: "per cent", currency signs
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(k TEXT PRIMARY KEY, v TEXT);
