@@ -14,7 +14,7 @@ from typing import Any
 from .cards import CSS, LEGEND, card, escape, what_changed
 from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Severity, Verdict
 from .store.reviews import Review, annotate
-from .triage import finding, sort_key, story_verdict, summarize, verdict_label
+from .triage import finding, not_a_cable_quote, sort_key, story_verdict, summarize, verdict_label
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
 
@@ -149,7 +149,10 @@ def _issues(r: QuoteResult) -> str:
         parts.append(f"MISATTRIBUTED: {r.attribution.why}")
     if r.ambiguous:
         parts.append("ambiguous")
-    if r.note and r.verdict is Verdict.NOT_FOUND:
+    reason = not_a_cable_quote(r)
+    if reason:
+        parts.append(f"not a cable quote: {reason}")
+    elif r.note and r.verdict is Verdict.NOT_FOUND:
         parts.append(r.note)
     return "; ".join(parts)
 
@@ -169,7 +172,9 @@ def _table(results: list[QuoteResult]) -> str:
     for r in results:
         if r.quote.article != article:
             article = r.quote.article
-            lines.append(f"\n{article}")
+            m = r.article_meta
+            about = ", ".join(x for x in (m.outlet, m.date) if x)
+            lines.append(f"\n{article}" + (f" — {m.headline}" if m.headline else "") + (f" ({about})" if about else ""))
         lines.append(f"  {r.quote.start:>6}  {r.verdict.value:<10} {_where(r):<18} {_short(r.quote.text, 60)}")
         issues = _issues(r)
         if issues:

@@ -38,6 +38,8 @@ def test_table_output_is_exact(capsys, article):
         "story.txt\n"
         "      28  verbatim   10MEXICO83 ¶11     has taken a serious beating on human rights issues from int…\n"
         "     160  not_found  -                  unprecedented cooperation\n"
+        "                                     not a cable quote: a short phrase the article puts in quotation marks, "
+        "attributed to no one\n"
         "\nNo problems found; 1 faithful, 1 not a cable quote (of 2 quotes).\n"
     )
 
@@ -171,7 +173,9 @@ def test_corpus_pages_then_articles_without_a_separator(capsys):
     seeds = DATA / "articles"
     code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", str(DATA / "cables" / "002_10c17707f1ffe592.txt"),
                        str(DATA / "cables" / "004_ca864dd119893e33.txt"), str(seeds / "003_515405a57c30b3c1.txt"))
-    assert code == 0 and out.startswith("003_515405a57c30b3c1.txt\n") and "19 quotes" in out
+    assert code == 0 and "19 quotes" in out
+    assert out.startswith("003_515405a57c30b3c1.txt — WikiLeaks cables reveal U.S. concern over Mexico's ability to "
+                          "fight drug cartels (Washington Post Foreign Service, 2010-12-03)\n")
 
 
 def test_eval_takes_articles_after_a_separator(capsys):

@@ -60,6 +60,11 @@ CASES = [
      "redaction", Verdict.ELIDED),
     ("Thirty-one percent of employees are on temporary contracts, he said.",
      "41% of employees are on temporary contracts, he said.", "number_change", Verdict.ALTERED),
+    ("Women can make USD 100 a night in Istanbul, versus USD 30-50 a month in Moldova or Belarus.",
+     "Women can make $100 a night in Istanbul, versus $30-50 a month in Moldova or Belarus.", "number_format",
+     Verdict.COSMETIC),
+    ("XXXXXXXXXXXX said that the North would not accept the offer.",
+     "Lee Hyun-soo said that the North would not accept the offer.", "redaction", Verdict.ELIDED),
 ]
 
 
@@ -97,3 +102,13 @@ def test_a_title_case_subject_line_is_one_case_difference():
     a = align(quote("New Russian Defense Minister Still an Enigma"), "07MOSCOW1537", (0,), source)
     assert [(d.kind.value, d.quote_side, d.source_side) for d in a.discrepancies] == [
         ("case", "New Russian Defense Minister Still an Enigma", source)]
+
+
+def test_a_splice_the_article_marks_is_no_difference(seed_checker):
+    from compare import ingest
+
+    text = ('"The military was not trained to patrol the streets," the envoy wrote, "or carry out law enforcement '
+            'functions."')
+    (r,) = seed_checker.check_article(ingest.article_from_text(text, "s.txt"))
+    assert len(r.quote.parts) == 2 and r.source is not None
+    assert all(d.kind.value != "splice" for d in r.discrepancies)

@@ -28,6 +28,17 @@ def extract(text: str, strict: bool = False):
         ("the \u00abguerra sucia\u00bb years", ["guerra sucia"]),
         ("agencies \"would rather hoard intelligence than allow a rival agency to succeed. \"",
          ["would rather hoard intelligence than allow a rival agency to succeed."]),
+        # a splice around a named speech tag is one quote; a "tag" with a clause of its own is not
+        ("“There is little doubt that if a secret party election were held,” Ambassador Charles Ray wrote, "
+         "“Mugabe and his inner circle would lose their positions.”",
+         ["There is little doubt that if a secret party election were held, Mugabe and his inner circle would lose "
+          "their positions."]),
+        ('"Within the higher levels of the GSE," wrote the charge d\'affaires, Jennifer McIntyre, "there appear to '
+         'be a split into two tiers," she added.',
+         ["Within the higher levels of the GSE, there appear to be a split into two tiers,"]),
+        ('"With General Wuchu in prison," the cable said, and other commanders said to have fled, "the military '
+         'leadership is clearly shaken."', ["With General Wuchu in prison,", "the military leadership is clearly shaken."]),
+        ('"We are ready," he said. "The talks start Monday."', ["We are ready,", "The talks start Monday."]),
         # must find nothing: apostrophes, possessives, plural possessives, inches
         ("Mexico's army and the Americans' plan; Calderon's party's losses.", []),
         ("The rivals' 5' 10\" guard didn't play.", []),

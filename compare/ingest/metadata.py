@@ -74,7 +74,8 @@ def from_text(text: str) -> ArticleMeta:
                     outlet = part
         elif date is None and _is_date_line(line):
             date = parse_date(line)
-        elif headline is None and byline_at < 0 and len(line) <= MAX_HEADLINE and not line.endswith((".", ":")):
+        elif (headline is None and byline_at < 0 and len(line) <= MAX_HEADLINE and k + 1 < len(lines)
+              and not re.search(r"[.:!?][\"”’')]*$", line)):  # a sentence of the body is no headline
             headline = line
         elif (outlet is None and byline_at >= 0 and k == byline_at + 1 and len(line) <= 60
               and not re.search(r"[.!?]$|\d", line)):

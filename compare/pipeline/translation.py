@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -92,6 +92,9 @@ def anchors(store: CorpusStore, text: str, most: int = 6) -> list[str]:
 class Pool:
     paragraphs: list[Paragraph]
     nearest: int = 0  # the first this many came from the sentence index: searched closely whatever they hold
+    # with a sentence index: each paragraph's closest sentence (start, end, similarity), from the
+    # stored vectors, so that only the closest few paragraphs are encoded again, word window by window
+    closest: dict[tuple[str, int], tuple[int, int, float]] = field(default_factory=dict)
 
 
 def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str]) -> Pool:
@@ -126,7 +129,15 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str]) -> Pool:
     seen: dict[tuple[str, int], Paragraph] = {}
     for p in hits:
         seen.setdefault((p.cable_id, p.start), p)
-    return Pool(list(seen.values()), nearest)
+    closest: dict[tuple[str, int], tuple[int, int, float]] = {}
+    if index is not None:
+        qv = embed([quote.text])[0]
+        for key, p in seen.items():
+            row = store.row_of(p)
+            hit = index.closest_in(row, qv) if row is not None else None
+            if hit is not None:
+                closest[key] = (hit.start, hit.end, hit.similarity)
+    return Pool(list(seen.values()), nearest, closest)
 
 
 CLAUSE_RE = re.compile(r"[^.!?,;:]+[.!?,;:]*")
@@ -194,12 +205,18 @@ def find(quote: Quote, pool: Pool) -> Decision | None:
     every candidate, then word windows over the closest few; the best window must clear
     `TRANSLATION_MIN` and beat every other paragraph's best by `TRANSLATION_MARGIN`."""
     paragraphs = pool.paragraphs
-    windows = [(p, a, b) for p in paragraphs for a, b in _windows(p, len(quote.text))]
-    windows += [(p, 0, len(p.text)) for p in paragraphs if p.number == 0 and p.text]
+    q = embed([quote.text])[0]
+    known = [p for p in paragraphs if (p.cable_id, p.start) in pool.closest]
+    rest = [p for p in paragraphs if (p.cable_id, p.start) not in pool.closest]
+    windows = [(p, a, b) for p in rest for a, b in _windows(p, len(quote.text))]
+    windows += [(p, 0, len(p.text)) for p in rest if p.number == 0 and p.text]
+    sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q if windows else np.zeros(0, dtype=np.float32)
+    for p in known:  # the stored sentence vectors: nothing to encode
+        a, b, sim = pool.closest[(p.cable_id, p.start)]
+        windows.append((p, a, b))
+        sims = np.append(sims, np.float32(sim))
     if not windows:
         return None
-    q = embed([quote.text])[0]
-    sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q
     best_of: dict[tuple[str, int], float] = {}
     for (p, _, _), sim in zip(windows, sims, strict=True):
         key = (p.cable_id, p.start)
