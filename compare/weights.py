@@ -73,5 +73,8 @@ SEMANTIC_CANDIDATES = 5  # lexical candidates whose sentences are compared, and 
 # above that, and the best passage must beat every other paragraph by a clear margin.
 TRANSLATION_MIN = 0.68
 TRANSLATION_MARGIN = 0.05
+# A quote with a number matched to a passage with none (numbers survive translation): only this close
+# ("una fortuna de 1.300 millones de dólares" fit "a fortune in excess of a million dollars" at 0.72).
+TRANSLATION_NUMBERLESS_MIN = 0.80
 TRANSLATION_MIN_WORDS = 5  # shorter quotes carry too little meaning to match across languages
 TRANSLATION_CANDIDATES = 20  # paragraphs holding the quote's anchors, compared by meaning

@@ -24,7 +24,13 @@ from .. import multilingual
 from ..model import Decision, Discrepancy, DiscrepancyKind, Paragraph, Quote, Span, Verdict
 from ..store import CorpusStore
 from ..tokens import fold
-from ..weights import TRANSLATION_CANDIDATES, TRANSLATION_MARGIN, TRANSLATION_MIN, TRANSLATION_MIN_WORDS
+from ..weights import (
+    TRANSLATION_CANDIDATES,
+    TRANSLATION_MARGIN,
+    TRANSLATION_MIN,
+    TRANSLATION_MIN_WORDS,
+    TRANSLATION_NUMBERLESS_MIN,
+)
 from .alignment import align
 
 SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
@@ -169,6 +175,10 @@ def _hits(word: str, terms: Iterable[str]) -> bool:
     return any(f == t.strip('"') if t.startswith('"') else f.startswith(t[:-1]) for t in terms)
 
 
+def _numbers(text: str) -> bool:
+    return bool(NUMBER_RE.search(text))
+
+
 def _held(text: str, terms: list[str]) -> int:
     """How many of the anchors a paragraph holds."""
     words = {re.sub(r"[^a-z0-9.]", "", fold(w)).rstrip(".") for w in WORD_RE.findall(text)}
@@ -188,7 +198,7 @@ def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list
         step = max(1, size // 6)
         for i in range(0, max(1, len(words) - size + 1), step):
             chunk = words[i : i + size]
-            inside = not any(p.text[b - 1] in ".!?;" for _, b in chunk[:-1])  # within one sentence
+            inside = not any(p.text[b - 1] in ".!?" for _, b in chunk[:-1])  # within one sentence
             if chunk and inside and (not terms or any(anchored[i : i + size])):
                 out.append((chunk[0][0], chunk[-1][1]))
     return out
@@ -245,6 +255,8 @@ def find(quote: Quote, pool: Pool) -> Decision | None:
               if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), None))
     if similarity < TRANSLATION_MIN:
         return None
+    if _numbers(quote.text) and not _numbers(p.text[a:b]) and similarity < TRANSLATION_NUMBERLESS_MIN:
+        return None  # numbers survive translation: a passage with none is a weaker fit for a quote with some
     if similarity - rival < TRANSLATION_MARGIN:
         return None  # another passage says nearly the same: no source rather than a guess
     al = align(quote, p.cable_id, (p.number,), p.text)
