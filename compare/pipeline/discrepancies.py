@@ -17,10 +17,10 @@ from ..lexicon import ANY_SPEECH_VERB_RE, ELLIPSIS_RE, HEDGES, NEGATIONS
 from ..model import Discrepancy, Op, OpTag, QuoteTokens, Segment, Severity, Span
 from ..model import DiscrepancyKind as K
 from ..tokens import CURRENCY_SIGNS, DASH_CHARS, QUOTE_CHARS, STOPWORDS, Token, fold, is_number
-
-CURRENCY_KEYS = frozenset(CURRENCY_SIGNS.values())
 from ..weights import COSMETIC_PENALTY, SUBSTANTIVE_PENALTY
 from . import words
+
+CURRENCY_KEYS = frozenset(CURRENCY_SIGNS.values())
 
 SPEECH_TAG_RE = re.compile(r"\b(?:" + ANY_SPEECH_VERB_RE + r")\b", re.I)
 
