@@ -55,6 +55,13 @@ def load_checker(corpus: tuple[str, ...], semantic: bool) -> Pipeline:
 
 
 @st.cache_resource
+def semantic_ready() -> set[tuple[str, ...]]:
+    """The corpora whose full checker (embedding model included) is loaded: shared by every session,
+    so that only the very first page waits for it."""
+    return set()
+
+
+@st.cache_resource
 def _review_store(path: str) -> ReviewStore:
     return ReviewStore(path)
 
@@ -350,7 +357,7 @@ def main() -> None:
         st.error(report.markdown_text(str(e)))
         return
     # The lexical stages first, so that cards show while the embedding model loads; then the full check.
-    ready = st.session_state.get("semantic_ready") == choice.corpus
+    ready = choice.corpus in semantic_ready()
     semantic = choice.semantic and ready
     checker = load_checker(choice.corpus, semantic)
     checked = run_checks(checker, f"{choice.corpus}|{semantic}", choice.articles)
@@ -364,7 +371,7 @@ def main() -> None:
         with st.spinner("Loading the embedding model to look for paraphrases and translations…"):
             full = load_checker(choice.corpus, True)
             full.warm()
-        st.session_state["semantic_ready"] = choice.corpus
+        semantic_ready().add(choice.corpus)
         st.rerun()
 
 
