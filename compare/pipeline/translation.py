@@ -103,7 +103,7 @@ class Pool:
     closest: dict[tuple[str, int], tuple[int, int, float]] = field(default_factory=dict)
 
 
-def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str]) -> Pool:
+def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bool = True) -> Pool:
     """With a multilingual sentence index (`compare index build --multilingual`), the paragraphs of
     the sentences nearest the quote in meaning come first. Then the paragraphs that best hold the quote's anchors together (ranked by the full-text index's
     BM25 over all of them, so that no single false cognate decides); those holding two of its
@@ -114,11 +114,11 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str]) -> Pool:
     terms = anchors(store, quote.text)
     context = [t for t in anchors(store, quote.context.replace(quote.text, " ")) if not t.endswith("*")]
     hits: list[Paragraph] = []
-    index = store.sentences
+    index = store.sentences if broad else None  # broad=False: the anchors alone (the 2026-11-23 method)
     if index is not None:
         hits += [store.paragraph(h.row) for h in index.search(embed([quote.text])[0], SENTENCE_HITS)]
     nearest = len({(p.cable_id, p.start) for p in hits})
-    if every:
+    if every and broad:
         hits += [h.paragraph for h in store.search(" OR ".join(k for k, _ in every), TRANSLATION_CANDIDATES * 2)]
     if len(terms) >= 3:  # the three rarest together: where a faithful translation comes from
         hits += [h.paragraph for h in store.search(" AND ".join(terms[:3]), TRANSLATION_CANDIDATES)]
@@ -210,10 +210,21 @@ def _readable(p: Paragraph, a: int, b: int) -> str:
     return text.capitalize() if text.isupper() else text
 
 
-def find(quote: Quote, pool: Pool) -> Decision | None:
-    """The cable passage the quote translates, if one clears the threshold: clause windows over
-    every candidate, then word windows over the closest few; the best window must clear
-    `TRANSLATION_MIN` and beat every other paragraph's best by `TRANSLATION_MARGIN`."""
+@dataclass(frozen=True)
+class Closest:
+    """The best window of the candidates for a quote, and the best of every other paragraph."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+    similarity: float
+    rival: float
+    rival_paragraph: Paragraph | None
+
+
+def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
+    """Clause windows over every candidate (or, with a sentence index, each paragraph's closest
+    stored sentence), then, with `fine`, word windows over the closest few."""
     paragraphs = pool.paragraphs
     q = embed([quote.text])[0]
     known = [p for p in paragraphs if (p.cable_id, p.start) in pool.closest]
@@ -237,22 +248,33 @@ def find(quote: Quote, pool: Pool) -> Decision | None:
     # the paragraphs holding most of the quote's anchors, then the closest by clause windows
     nearest = [(p.cable_id, p.start) for p in paragraphs[: pool.nearest]]
     ranked = sorted(best_of, key=lambda k: (-held[k], -best_of[k]))
-    closest = list(dict.fromkeys(nearest + ranked[:FINE_PARAGRAPHS]))
+    closest_keys = list(dict.fromkeys(nearest + ranked[:FINE_PARAGRAPHS]))
     n_words = len(quote.text.split())
-    fine = [(by_key[k], a, b) for k in closest for a, b in _word_windows(by_key[k], n_words, terms)]
-    if fine:
-        windows += fine
-        sims = np.concatenate([sims, embed([_readable(p, a, b) for p, a, b in fine]) @ q])
+    words = [(by_key[k], a, b) for k in closest_keys for a, b in _word_windows(by_key[k], n_words, terms)] if fine else []
+    if words:
+        windows += words
+        sims = np.concatenate([sims, embed([_readable(p, a, b) for p, a, b in words]) @ q])
     order = np.argsort(-sims)
     best = int(order[0])
     similarity = float(sims[best])
     p, a, b = windows[best]
     rival = next((float(sims[k]) for k in order[1:]
                   if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), 0.0)
+    other = next((k for k in order[1:] if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)),
+                 None)
+    return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None)
+
+
+def find(quote: Quote, pool: Pool) -> Decision | None:
+    """The cable passage the quote translates, if one clears the threshold: the best window must
+    clear `TRANSLATION_MIN` and beat every other paragraph's best by `TRANSLATION_MARGIN`."""
+    c = closest(quote, pool)
+    if c is None:
+        return None
+    p, a, b, similarity, rival = c.paragraph, c.start, c.end, c.similarity, c.rival
     if DEBUG:
         print("translation:", quote.text[:50], round(similarity, 3), p.cable_id, p.number, repr(p.text[a:b][:60]),
-              "rival", round(rival, 3), next(((windows[k][0].cable_id, windows[k][0].number) for k in order[1:]
-              if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), None))
+              "rival", round(rival, 3), c.rival_paragraph and (c.rival_paragraph.cable_id, c.rival_paragraph.number))
     if similarity < TRANSLATION_MIN:
         return None
     if _numbers(quote.text) and not _numbers(p.text[a:b]) and similarity < TRANSLATION_NUMBERLESS_MIN:
