@@ -44,7 +44,7 @@ def app():
 
 def cards(at):
     """The cards drawn on the current page."""
-    return [m.value for m in at.markdown if m.value.startswith("<div class='qc-card'")]
+    return [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='qc-card'")]
 
 
 def shown_count(at) -> tuple[int, int]:
