@@ -286,6 +286,8 @@ def test_in_a_real_browser(server):
         page.goto(server)
         page.wait_for_function("document.querySelectorAll('.qc-card').length === 12", timeout=120_000)
         page.wait_for_selector("text=quotes changed in substance", timeout=60_000)
+        page.wait_for_selector("[data-testid='stMetricValue']", timeout=60_000)
+        page.wait_for_timeout(500)
         first = page.locator(".qc-card").first
         assert first.get_attribute("data-finding") in ("changed in substance", "misattributed")
         assert page.locator(".qc-substantive-d").count() > 0
@@ -299,14 +301,14 @@ def test_in_a_real_browser(server):
         page.get_by_role("option", name="not a cable quote").click()
         page.keyboard.press("Escape")
         page.wait_for_function("[...document.querySelectorAll('.qc-card')].every("
-                               "c => c.dataset.finding === 'not a cable quote')", timeout=30_000)
+                               "c => c.dataset.finding === 'not a cable quote')", timeout=90_000)
         assert page.locator(".qc-card", has_text="Tony Tormenta").count() == 1
         page.locator(".qc-card").first.screenshot(path=str(shots / "card-not-a-cable-quote.png"))
 
         # a review: marked on its card, counted in the summary
         page.get_by_text("accept", exact=True).first.click()
-        page.wait_for_selector(".qc-review-accepted", timeout=30_000)
-        page.wait_for_selector("text=1 of 65", timeout=30_000)
+        page.wait_for_selector(".qc-review-accepted", timeout=90_000)
+        page.wait_for_selector("text=1 of 65", timeout=90_000)
 
         # a download
         with page.expect_download() as dl:
@@ -316,6 +318,10 @@ def test_in_a_real_browser(server):
         # the statistics page
         page.get_by_text("Newsroom statistics", exact=True).first.click()
         page.wait_for_selector("text=The quotes behind a row", timeout=60_000)
+        page.wait_for_selector(".vega-embed canvas, .vega-embed svg", timeout=60_000)  # the chart is drawn
+        page.wait_for_selector("[data-testid='stDataFrame'] canvas, [data-testid='stDataFrame'] table",
+                               timeout=60_000)
+        page.wait_for_timeout(500)
         page.screenshot(path=str(shots / "stats-1440.png"))
 
         # at 1,024 px: the quotes again, and a card that fits the screen
