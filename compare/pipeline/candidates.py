@@ -111,9 +111,11 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
             hits += _pairs(store, whole, 5)
         return _unique(hits, store.quoting(whole))
     found = by_rare_words(store, segments, limit)
-    if n_words <= PHRASE_SEARCH_WORDS and len(segments) == 1 and not BRACKET_RE.search(whole):
-        # a short quote of common words: its rare words hold in hundreds of paragraphs, so the
-        # paragraphs holding its words in order come first (a body paragraph as well as a subject line)
+    if (n_words <= PHRASE_SEARCH_WORDS and len(segments) == 1 and not BRACKET_RE.search(whole)
+            and len(found) >= limit):
+        # a short quote of common words: its rare words hold in more paragraphs than were kept, so
+        # the paragraphs holding its words in order come too (a body paragraph as well as a subject
+        # line); only then, since a phrase of common words is a costly search in a large corpus
         for variant in spellings:
             hits += _phrase(store, variant, 50, context)
     hits += _pairs(store, whole, limit)
