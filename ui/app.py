@@ -315,10 +315,10 @@ def statistics_page(checked: Checked) -> None:
     if not rows:
         st.info("No cable quotes to count.")
         return
-    table = [{by.value: r.key, "quotes": len(r.quotes), "altered": r.rate(r.altered),
-              "unsupported": r.rate(r.unsupported), "misattributed": r.rate(r.misattributed)} for r in rows]
-    long = [{by.value: t[by.value], "measure": m, "rate": t[m]} for t in table
-            for m in ("altered", "unsupported", "misattributed")]
+    names = (Finding.CHANGED.value, Finding.UNSUPPORTED.value, Finding.MISATTRIBUTED.value)  # one vocabulary
+    table = [{by.value: r.key, "quotes": len(r.quotes), names[0]: r.rate(r.altered),
+              names[1]: r.rate(r.unsupported), names[2]: r.rate(r.misattributed)} for r in rows]
+    long = [{by.value: t[by.value], "measure": m, "rate": t[m]} for t in table for m in names]
     if by is stats.By.MONTH:
         chart = alt.Chart(alt.Data(values=long)).mark_line(point=True).encode(
             x=alt.X(f"{by.value}:O", title="month"), y=alt.Y("rate:Q", axis=alt.Axis(format="%")),
@@ -329,8 +329,7 @@ def statistics_page(checked: Checked) -> None:
             color="measure:N", yOffset="measure:N")
     st.altair_chart(chart, use_container_width=True)
     st.dataframe(table, hide_index=True, use_container_width=True, column_config={
-        m: st.column_config.ProgressColumn(m, format="percent", min_value=0, max_value=1)
-        for m in ("altered", "unsupported", "misattributed")})
+        m: st.column_config.ProgressColumn(m, format="percent", min_value=0, max_value=1) for m in names})
     key = st.selectbox("The quotes behind a row", [r.key for r in rows], key="stats_row")
     row = next(r for r in rows if r.key == key)
     st.dataframe([{"finding": stats.finding_of(records[k]).value, "article": records[k].get("article"),
