@@ -40,6 +40,8 @@ ANY_SPEECH_VERB_RE = alternation(tuple(set(SPEECH_VERBS) | set(REPORTING_VERBS))
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")  # fmt: skip
+SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                  "noviembre", "diciembre")  # fmt: skip
 MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}  # "jan" -> 1 (cable date-time groups: "AUG")
 MONTH_RE = (
     r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"

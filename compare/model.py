@@ -340,6 +340,10 @@ class ArticleMeta:
     def empty(self) -> bool:
         return not (self.headline or self.outlet or self.author or self.date)
 
+    def byline(self, name: str = "") -> str:
+        """Outlet · author · date, and the file name when a headline stands for it."""
+        return " · ".join(x for x in (self.outlet, self.author, self.date, name if self.headline else None) if x)
+
     def as_dict(self) -> dict[str, str]:
         return {k: v for k, v in (("headline", self.headline), ("outlet", self.outlet), ("author", self.author),
                                   ("date", self.date)) if v}

@@ -33,6 +33,11 @@ def encoder() -> Any:
         return USE(threads=2)
 
 
+def readable(text: str) -> str:
+    """A text as the encoder reads it best: a subject line in capitals put in lower case."""
+    return text.capitalize() if text.isupper() else text
+
+
 def encode(texts: list[str]) -> np.ndarray:
     """Unit vectors of the texts, float32, without the cache (for building an index)."""
     if not texts:

@@ -276,7 +276,7 @@ def _html(results: list[QuoteResult], reviews: list[Review] | None, texts: Mappi
     parts = []
     for name, ks in sections.items():
         meta = results[ks[0]].article_meta
-        byline = " · ".join(x for x in (meta.outlet, meta.author, meta.date, name if meta.headline else None) if x)
+        byline = meta.byline(name)
         parts.append(f"<section><h2>{escape(meta.headline or name)}</h2>"
                      + (f"<p class='qc-meta'>{escape(byline)}</p>" if byline else "")
                      + f"<p><b>{escape(_totals([results[k] for k in ks]))}</b></p>")

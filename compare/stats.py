@@ -18,6 +18,7 @@ from .errors import BadRecordError, MissingPathError
 from .triage import Finding
 
 UNKNOWN = "(not stated)"
+FINDINGS = frozenset(f.value for f in Finding)
 
 
 class By(str, Enum):
@@ -29,22 +30,8 @@ class By(str, Enum):
 
 
 def finding_of(rec: Mapping[str, Any]) -> Finding:
-    """A record's finding: its own `finding` field, or (records of older releases) read from its
-    verdict, differences and attribution the way `triage.finding` reads a result."""
-    if rec.get("finding"):
-        return Finding(rec["finding"])
-    severities = {d.get("severity") for d in rec.get("discrepancies") or []}
-    if "substantive" in severities:
-        return Finding.CHANGED
-    if (rec.get("attribution") or {}).get("ok") is False:
-        return Finding.MISATTRIBUTED
-    if not rec.get("source"):
-        return Finding.NOT_A_CABLE_QUOTE if rec.get("quote_kind") in ("title", "name") else Finding.UNSUPPORTED
-    if "editorial" in severities:
-        return Finding.EDITED
-    if rec.get("verdict") in ("paraphrase", "translation"):
-        return Finding.REWORDED
-    return Finding.COSMETIC if severities or rec.get("verdict") == "cosmetic" else Finding.VERBATIM
+    """A record's finding (`triage.finding`, written into every record as `finding`)."""
+    return Finding(rec["finding"])
 
 
 def keys_of(rec: Mapping[str, Any], by: By) -> list[str]:
@@ -121,6 +108,9 @@ def parse_records(text: str, name: str) -> list[dict[str, Any]]:
             raise BadRecordError(f"{name}:{n}: not JSON ({e.msg})") from None
         if not isinstance(rec, dict) or "quote" not in rec or "verdict" not in rec:
             raise BadRecordError(f"{name}:{n}: not a record of `compare check --format jsonl`")
+        if rec.get("finding") not in FINDINGS:
+            raise BadRecordError(f"{name}:{n}: a record without a finding (made by a release before 0.3); "
+                                 "check the articles again with this release")
         out.append(rec)
     if not out:
         raise BadRecordError(f"{name}: no records")

@@ -153,6 +153,7 @@ def test_stats_json_and_counts_agree_with_the_records(batch, capsys):
     (b"", "no records"),
     (b"not json\n", "not JSON"),
     (b'{"id": "x"}\n', "not a record of `compare check --format jsonl`"),
+    (b'{"quote": "a", "verdict": "verbatim", "source": null}\n', "a record without a finding"),
 ])
 def test_stats_bad_input_says_how_to_fix_it(tmp_path, capsys, content, message):
     f = tmp_path / "bad.jsonl"

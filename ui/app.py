@@ -97,9 +97,9 @@ def save_uploads(files: list) -> tuple[str, ...]:  # type: ignore[type-arg]
 
 
 @st.cache_data(show_spinner=False)
-def demo_articles() -> dict[str, str]:
-    """The bundled articles: file name to headline."""
-    return {p.name: ingest.read_article(p).title for p in sorted(DEMO_ARTICLES.glob("*.txt"))}
+def demo_articles() -> dict[str, Article]:
+    """The bundled articles, read once (not at every rerun): file name to article."""
+    return {p.name: ingest.read_article(p) for p in sorted(DEMO_ARTICLES.glob("*.txt"))}
 
 
 # -- the sidebar --------------------------------------------------------------------------------------
@@ -131,11 +131,11 @@ def sidebar() -> Choice:
     st.sidebar.header("Articles")
     demo = demo_articles()
     chosen = st.sidebar.multiselect("Bundled articles", list(demo), default=list(demo), key="demo_articles",
-                                    format_func=lambda n: demo.get(n, n))
+                                    format_func=lambda n: demo[n].title if n in demo else n)
     uploads = st.sidebar.file_uploader("Upload articles (.txt, .html)", type=["txt", "html", "htm"],
                                        accept_multiple_files=True, key="article_files")
     pasted = st.sidebar.text_area("…or paste an article", key="pasted", height=120)
-    found: list[Article] = [ingest.read_article(DEMO_ARTICLES / name) for name in chosen]
+    found: list[Article] = [demo[name] for name in chosen if name in demo]
     for f in uploads or []:
         try:
             found.append(read_upload(f.name, f.getvalue()))
@@ -242,8 +242,7 @@ def downloads(store: ReviewStore, checked: Checked, checker: Pipeline) -> None:
 
 def article_head(a: Article, rs: list[QuoteResult]) -> None:
     st.subheader(a.title, anchor=False)
-    m = a.meta
-    byline = " · ".join(x for x in (m.outlet, m.author, m.date, a.name if m.headline else None) if x)
+    byline = a.meta.byline(a.name)
     st.caption(report.markdown_text(byline + " — " if byline else "") + report.markdown_text(
         triage.story_verdict(triage.summarize(rs))))
 

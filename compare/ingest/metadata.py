@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import MONTHS, SPANISH_MONTHS
 from ..model import ArticleMeta
 
 HEAD_LINES = 8  # a text file's metadata lines come before its body
 MAX_HEADLINE = 200
 
-_MONTHS = {name: k for k, names in enumerate((
-    ("january", "jan", "enero", "ene"), ("february", "feb", "febrero"), ("march", "mar", "marzo"),
-    ("april", "apr", "abril", "abr"), ("may", "mayo"), ("june", "jun", "junio"), ("july", "jul", "julio"),
-    ("august", "aug", "agosto", "ago"), ("september", "sep", "sept", "septiembre", "setiembre"),
-    ("october", "oct", "octubre"), ("november", "nov", "noviembre"), ("december", "dec", "diciembre", "dic")), 1)
-    for name in names}
+# English and Spanish month names and their abbreviations ("Dec.", "sept", "dic"), to their numbers
+_MONTHS = {name: k for k, (en, es) in enumerate(zip(MONTHS, SPANISH_MONTHS, strict=True), 1)
+           for name in (en, en[:3], es, es[:3])} | {"sept": 9, "setiembre": 9}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATES = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<day>\d\d?)\b"),

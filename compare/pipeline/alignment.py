@@ -18,6 +18,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ..lexicon import BRACKET_RE, ELLIPSIS_RE
 from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
 from ..tokens import Token, key_of, tokenize
+from . import words
 from .discrepancies import describe
 
 NEVER = "\x00"  # a key that matches nothing: bracketed words
@@ -182,7 +183,7 @@ def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[S
 
         w0, w1 = _window(skeys, pkeys, lo, quoted)
         ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], spelling=True)]
-        ops = _trim_at_redaction(ops, pkeys, first=not out, last=q2 == len(keys))
+        ops = _trim_at_redaction(ops, ptoks, first=not out, last=q2 == len(keys))
         out.append(Segment(q1, q2, tuple(ops), ell))
         matched_p = [o.p2 for o in ops if o.tag is OpTag.EQUAL]
         if matched_p:
@@ -190,27 +191,27 @@ def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[S
     return out
 
 
-def _redacted(key: str) -> bool:
-    return len(key) >= 6 and set(key) == {"x"}
+def _redacted(tok: Token) -> bool:
+    return words.redaction([tok])
 
 
-def _trim_at_redaction(ops: list[Op], pkeys: list[str], first: bool, last: bool) -> list[Op]:
+def _trim_at_redaction(ops: list[Op], ptoks: list[Token], first: bool, last: bool) -> list[Op]:
     """A name the article prints at the start (end) of its quote, where the release has `XXXXXXXXXXXX`:
     the name stands for the X's alone, not for the source words before (after) them as well."""
-    if first and ops and ops[0].tag is OpTag.INSERT and ops[0].p1 > 0 and _redacted(pkeys[ops[0].p1 - 1]):
+    if first and ops and ops[0].tag is OpTag.INSERT and ops[0].p1 > 0 and _redacted(ptoks[ops[0].p1 - 1]):
         o = ops[0]
         ops = [Op(OpTag.REPLACE, o.q1, o.q2, o.p1 - 1, o.p1), *ops[1:]]
-    if last and ops and ops[-1].tag is OpTag.INSERT and ops[-1].p1 < len(pkeys) and _redacted(pkeys[ops[-1].p1]):
+    if last and ops and ops[-1].tag is OpTag.INSERT and ops[-1].p1 < len(ptoks) and _redacted(ptoks[ops[-1].p1]):
         o = ops[-1]
         ops = [*ops[:-1], Op(OpTag.REPLACE, o.q1, o.q2, o.p1, o.p1 + 1)]
     if first and ops and ops[0].tag is OpTag.REPLACE:
         o = ops[0]
-        k = next((j for j in range(o.p1, o.p2) if _redacted(pkeys[j])), None)
+        k = next((j for j in range(o.p1, o.p2) if _redacted(ptoks[j])), None)
         if k is not None and k > o.p1:
             ops = [Op(o.tag, o.q1, o.q2, k, o.p2), *ops[1:]]
     if last and ops and ops[-1].tag is OpTag.REPLACE:
         o = ops[-1]
-        k = next((j for j in range(o.p2 - 1, o.p1 - 1, -1) if _redacted(pkeys[j])), None)
+        k = next((j for j in range(o.p2 - 1, o.p1 - 1, -1) if _redacted(ptoks[j])), None)
         if k is not None and k + 1 < o.p2:
             ops = [*ops[:-1], Op(o.tag, o.q1, o.q2, o.p1, k + 1)]
     return ops
@@ -233,7 +234,7 @@ def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: s
     qt = qt or prepare(quote.text)
     ptoks = _paragraph_tokens(ptext)
     segments = align_tokens(qt, ptoks, ptext)
-    described = describe(qt, ptext, ptoks, segments, quote.splice_tags)
+    described = describe(qt, ptext, ptoks, segments)
     equal_p = [(o.p1, o.p2) for s in segments for o in s.ops if o.tag in (OpTag.EQUAL, OpTag.REPLACE)]
     if equal_p:
         start = ptoks[min(a for a, _ in equal_p)].start

@@ -139,8 +139,7 @@ def _is_splice(ptext: str, ptoks: list[Token], p1: int, p2: int) -> bool:
     )
 
 
-def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Segment],
-             splice_tags: tuple[str, ...] = ()) -> Described:
+def describe(qt: QuoteTokens, ptext: str, ptoks: list[Token], segments: list[Segment]) -> Described:
     qtext, qtoks = qt.text, qt.tokens
     out: list[Discrepancy] = []
     matched = 0

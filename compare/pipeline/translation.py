@@ -13,7 +13,6 @@ source when it clears `TRANSLATION_MIN` and no other paragraph comes within `TRA
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .. import multilingual
+from ..lexicon import MONTHS, SPANISH_MONTHS
 from ..model import Decision, Discrepancy, DiscrepancyKind, Paragraph, Quote, Span, Verdict
 from ..store import CorpusStore
 from ..tokens import fold
@@ -33,9 +33,7 @@ from ..weights import (
 )
 from .alignment import align
 
-SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
-DEBUG = bool(os.environ.get("COMPARE_DEBUG_TRANSLATION"))
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -48,10 +46,8 @@ def wanted(quote: Quote, language: str | None) -> bool:
 
 # What translation keeps, written the other language's way: months and small numbers (Spanish, the
 # language of most articles quoting these cables in translation; others fall back on names and cognates).
-SPANISH = {
-    "enero": "january", "febrero": "february", "marzo": "march", "abril": "april", "mayo": "may",
-    "junio": "june", "julio": "july", "agosto": "august", "septiembre": "september", "setiembre": "september",
-    "octubre": "october", "noviembre": "november", "diciembre": "december", "dos": "two", "tres": "three",
+SPANISH = dict(zip(SPANISH_MONTHS, MONTHS, strict=True)) | {
+    "setiembre": "september", "dos": "two", "tres": "three",
     "cuatro": "four", "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight", "nueve": "nine",
     "diez": "ten", "once": "eleven", "doce": "twelve", "veinte": "twenty", "treinta": "thirty", "cuarenta": "forty",
     "cincuenta": "fifty", "mil": "thousand", "millones": "million",
@@ -87,9 +83,10 @@ def _terms(store: CorpusStore, text: str) -> dict[str, int]:
     return found
 
 
-def anchors(store: CorpusStore, text: str, most: int = 6) -> list[str]:
-    """The rarest of `_terms` that are not in a large share of the paragraphs, rarest first."""
-    found = _terms(store, text)
+def anchors(store: CorpusStore, text: str, most: int = 6, found: dict[str, int] | None = None) -> list[str]:
+    """The rarest of `_terms` (or of `found`, already counted) that are not in a large share of the
+    paragraphs, rarest first."""
+    found = _terms(store, text) if found is None else found
     limit = max(store.common_df * 5, store.n_paragraphs // 10)
     return sorted((k for k, n in found.items() if 0 < n <= limit), key=lambda k: found[k])[:most]
 
@@ -110,13 +107,15 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     rarest anchors; those holding a name the article's sentence gives with it ("escribió el
     diplomático John Feeley") and one of the quote's anchors; and the paragraphs of the cables the
     article already quotes."""
-    every = sorted(_terms(store, quote.text).items(), key=lambda kv: kv[1])[:MOST_ANCHORS]
-    terms = anchors(store, quote.text)
+    found = _terms(store, quote.text)
+    every = sorted(found.items(), key=lambda kv: kv[1])[:MOST_ANCHORS]
+    terms = anchors(store, quote.text, found=found)
     context = [t for t in anchors(store, quote.context.replace(quote.text, " ")) if not t.endswith("*")]
     hits: list[Paragraph] = []
     index = store.sentences if broad else None  # broad=False: the anchors alone (the 2026-11-23 method)
-    if index is not None:
-        hits += [store.paragraph(h.row) for h in index.search(embed([quote.text])[0], SENTENCE_HITS)]
+    qv = embed([quote.text])[0] if index is not None else None
+    if index is not None and qv is not None:
+        hits += [store.paragraph(h.row) for h in index.search(qv, SENTENCE_HITS)]
     nearest = len({(p.cable_id, p.start) for p in hits})
     if every and broad:
         hits += [h.paragraph for h in store.search(" OR ".join(k for k, _ in every), TRANSLATION_CANDIDATES * 2)]
@@ -136,8 +135,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     for p in hits:
         seen.setdefault((p.cable_id, p.start), p)
     closest: dict[tuple[str, int], tuple[int, int, float]] = {}
-    if index is not None:
-        qv = embed([quote.text])[0]
+    if index is not None and qv is not None:
         for key, p in seen.items():
             row = store.row_of(p)
             hit = index.closest_in(row, qv) if row is not None else None
@@ -169,10 +167,18 @@ FINE_PARAGRAPHS = 12  # the closest paragraphs by clause windows, searched again
 FINE_LENGTHS = (0.7, 0.85, 1.0)  # a window's words per quote word (English runs shorter than Spanish)
 
 
+def _word_key(word: str) -> str:
+    return re.sub(r"[^a-z0-9.]", "", fold(word)).rstrip(".")
+
+
+def _is(key: str, term: str) -> bool:
+    """Whether a source word's key is an anchor term (`"name"`, or a cognate prefix `abcd*`)."""
+    return key == term.strip('"') if term.startswith('"') else key.startswith(term[:-1])
+
+
 def _hits(word: str, terms: Iterable[str]) -> bool:
-    """Whether a source word is one of the quote's anchors (`"name"` or a cognate prefix `abcd*`)."""
-    f = re.sub(r"[^a-z0-9.]", "", fold(word)).rstrip(".")
-    return any(f == t.strip('"') if t.startswith('"') else f.startswith(t[:-1]) for t in terms)
+    key = _word_key(word)
+    return any(_is(key, t) for t in terms)
 
 
 def _numbers(text: str) -> bool:
@@ -181,8 +187,8 @@ def _numbers(text: str) -> bool:
 
 def _held(text: str, terms: list[str]) -> int:
     """How many of the anchors a paragraph holds."""
-    words = {re.sub(r"[^a-z0-9.]", "", fold(w)).rstrip(".") for w in WORD_RE.findall(text)}
-    return sum(any(w == t.strip('"') if t.startswith('"') else w.startswith(t[:-1]) for w in words) for t in terms)
+    keys = {_word_key(w) for w in WORD_RE.findall(text)}
+    return sum(any(_is(k, t) for k in keys) for t in terms)
 
 
 def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -205,9 +211,7 @@ def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list
 
 
 def _readable(p: Paragraph, a: int, b: int) -> str:
-    """The window's text as the encoder reads best: a subject line in capitals put in lower case."""
-    text = p.text[a:b]
-    return text.capitalize() if text.isupper() else text
+    return multilingual.readable(p.text[a:b])
 
 
 @dataclass(frozen=True)
@@ -272,9 +276,6 @@ def find(quote: Quote, pool: Pool) -> Decision | None:
     if c is None:
         return None
     p, a, b, similarity, rival = c.paragraph, c.start, c.end, c.similarity, c.rival
-    if DEBUG:
-        print("translation:", quote.text[:50], round(similarity, 3), p.cable_id, p.number, repr(p.text[a:b][:60]),
-              "rival", round(rival, 3), c.rival_paragraph and (c.rival_paragraph.cable_id, c.rival_paragraph.number))
     if similarity < TRANSLATION_MIN:
         return None
     if _numbers(quote.text) and not _numbers(p.text[a:b]) and similarity < TRANSLATION_NUMBERLESS_MIN:

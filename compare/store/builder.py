@@ -127,12 +127,12 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     db.commit()
     embedded = embed_new(db, out, model, progress) if embed else 0
     changed = counts[Upsert.ADDED] + counts[Upsert.REPLACED] > 0
-    if multilingual and (changed or not (out / sentences.VECTORS).exists()):
+    if multilingual and (changed or sentences.SentenceIndex.open(out) is None):
         total = db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
         rows = db.execute("SELECT rowid, text FROM paragraphs ORDER BY rowid")
         sentences.build(((r, t) for r, t in rows), out, progress, total)
-    elif changed and (out / sentences.VECTORS).exists():  # stale: rows moved; build again with --multilingual
-        (out / sentences.VECTORS).unlink()
+    elif changed:  # stale: rows moved; build again with --multilingual
+        sentences.remove(out)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute("PRAGMA journal_mode=DELETE")  # one plain file again, readable from a read-only folder
     db.close()

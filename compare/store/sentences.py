@@ -28,6 +28,7 @@ from .. import multilingual
 VECTORS = "sentences.npy"
 SPANS = "sentence-spans.npy"
 GRAPH = "sentences.usearch"
+FILES = (VECTORS, SPANS, GRAPH)
 BATCH = 512
 CHUNK = 65_536  # rows multiplied at once: memory stays flat however large the corpus
 MIN_WORDS = 4  # shorter pieces join the next sentence
@@ -77,11 +78,6 @@ def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
         yield start, b
 
 
-def readable(text: str) -> str:
-    """A subject line in capitals put in lower case: the encoder reads it better."""
-    return text.capitalize() if text.isupper() else text
-
-
 def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Callable[[str, int, int], None] | None = None,
           total: int = 0) -> int:
     """Encode every sentence of (row, text) paragraphs into `out`; returns the number of sentences.
@@ -91,7 +87,7 @@ def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Callable[[
     for k, (row, text) in enumerate(paragraphs, 1):
         for a, b in split(text):
             spans.append((row, a, b))
-            texts.append(readable(text[a:b]))
+            texts.append(multilingual.readable(text[a:b]))
         if progress and k % 2000 == 0:
             progress("splitting sentences", k, total)
     vecs = np.lib.format.open_memmap(out / (VECTORS + ".tmp"), mode="w+", dtype=np.float16,
@@ -107,6 +103,12 @@ def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Callable[[
     os.replace(out / (VECTORS + ".tmp"), out / VECTORS)
     build_graph(out, progress)
     return len(texts)
+
+
+def remove(out: Path) -> None:
+    """Drop the sentence index (its rows no longer match the paragraphs')."""
+    for name in FILES:
+        (out / name).unlink(missing_ok=True)
 
 
 def build_graph(out: Path, progress: Callable[[str, int, int], None] | None = None) -> None:
@@ -125,20 +127,19 @@ def build_graph(out: Path, progress: Callable[[str, int, int], None] | None = No
 
 
 class SentenceIndex:
-    def __init__(self, vectors: np.ndarray, spans: np.ndarray, graph: Any = None) -> None:
+    def __init__(self, vectors: np.ndarray, spans: np.ndarray, graph: Any) -> None:
         self.vectors = vectors
         self.spans = spans
         self.graph = graph
 
     @classmethod
     def open(cls, folder: Path) -> SentenceIndex | None:
-        if not (folder / VECTORS).exists() or not (folder / SPANS).exists():
+        """The folder's sentence index; None unless all its files are there (the graph is written last)."""
+        if not all((folder / name).exists() for name in FILES):
             return None
-        graph = None
-        if (folder / GRAPH).exists():
-            from usearch.index import Index
+        from usearch.index import Index
 
-            graph = Index.restore(str(folder / GRAPH), view=True)
+        graph = Index.restore(str(folder / GRAPH), view=True)
         return cls(np.load(folder / VECTORS, mmap_mode="r"), np.load(folder / SPANS), graph)
 
     def __len__(self) -> int:
@@ -146,18 +147,9 @@ class SentenceIndex:
 
     def search(self, vector: np.ndarray, k: int) -> list[SentenceHit]:
         """The `k` sentences nearest the (unit) vector, nearest first."""
-        q = np.asarray(vector, dtype=np.float32)
-        if self.graph is not None:
-            found = self.graph.search(q, k)
-            best = [(1.0 - float(d), int(i)) for i, d in zip(found.keys, found.distances, strict=True)]
-        else:  # no graph (an index from before it): every vector, a chunk at a time
-            best = []
-            for lo in range(0, len(self.spans), CHUNK):
-                sims = np.asarray(self.vectors[lo : lo + CHUNK], dtype=np.float32) @ q
-                top = np.argpartition(-sims, min(k, len(sims) - 1))[:k]
-                best += [(float(sims[i]), lo + int(i)) for i in top]
-            best.sort(reverse=True)
-        return [SentenceHit(int(self.spans[i][0]), int(self.spans[i][1]), int(self.spans[i][2]), s) for s, i in best[:k]]
+        found = self.graph.search(np.asarray(vector, dtype=np.float32), k)
+        return [SentenceHit(int(self.spans[i][0]), int(self.spans[i][1]), int(self.spans[i][2]), 1.0 - float(d))
+                for i, d in zip(found.keys, found.distances, strict=True)]
 
     def closest_in(self, row: int, vector: np.ndarray) -> SentenceHit | None:
         """The sentence of paragraph `row` nearest the vector, from the stored vectors."""
