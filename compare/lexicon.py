@@ -27,6 +27,19 @@ REPORTING_VERBS = (
 )  # fmt: skip
 # Of those, the ones that claim authorship of a document rather than speech.
 AUTHOR_VERBS = frozenset({"wrote", "writes", "cabled", "reported", "reports"})
+# The same in Spanish articles ("escribió el embajador", "aseguró", "según relata el cable").
+SPANISH_SPEECH_VERBS = (
+    "escribió", "escribe", "escribía", "dijo", "dice", "decía", "afirmó", "afirma", "afirmaba", "aseguró",
+    "asegura", "aseguraba", "señaló", "señala", "señalaba", "advirtió", "advierte", "añadió", "añade", "explicó",
+    "explica", "relató", "relata", "reconoció", "reconoce", "indicó", "indica", "comentó", "sostuvo", "sostiene",
+    "apuntó", "apunta", "subrayó", "subraya", "insistió", "insiste", "concluyó", "concluye", "lamentó",
+    "lamenta", "opinó", "declaró", "informó", "informa", "resumió", "resume", "contó", "cuenta", "admitió",
+    "confesó", "detalló", "detalla", "describió", "describe", "agregó", "agrega", "destacó", "destaca",
+    "observó", "observa", "telegrafió", "reportó", "reporta", "aconsejó", "recomendó", "recomienda",
+    "preguntó", "respondió", "replicó", "calificó", "definió", "alertó", "criticó", "anotó", "anota",
+)  # fmt: skip
+SPANISH_AUTHOR_VERBS = frozenset({"escribió", "escribe", "escribía", "informó", "informa", "telegrafió", "reportó",
+                                  "reporta", "firmado", "firmada", "firmó"})  # fmt: skip
 
 
 def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -36,6 +49,7 @@ def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
 
 SPEECH_VERB_RE = alternation(SPEECH_VERBS)
 REPORTING_VERB_RE = alternation(REPORTING_VERBS)
+SPANISH_SPEECH_VERB_RE = alternation(SPANISH_SPEECH_VERBS)
 ANY_SPEECH_VERB_RE = alternation(tuple(set(SPEECH_VERBS) | set(REPORTING_VERBS)))  # speech tags in either
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

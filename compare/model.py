@@ -147,6 +147,7 @@ class Claim:
     month: int | None = None
     day: int | None = None
     cue: str | None = None  # the article's words the claim was read from
+    subject: bool = False  # the article gives the quote as the cable's title ("a cable titled", "titulaba")
 
     @property
     def empty(self) -> bool:

@@ -9,6 +9,7 @@ Shared by the translation stage (`pipeline.translation`) and the sentence index
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from typing import Any
@@ -33,9 +34,18 @@ def encoder() -> Any:
         return USE(threads=2)
 
 
+# Cable shorthand for governments ("the GOP" is Peru's, "the GOM" Mexico's, "the GBRV" Venezuela's,
+# "the USG" Washington's), which no translation keeps: the encoder reads them as words.
+GOVERNMENT_RE = re.compile(r"(?<![-/])\b(?:[Tt]he\s+)?(?:GO[A-Z]{1,2}|GBRV|GRP)\b(?![-/])")
+USG_RE = re.compile(r"(?<![-/])\b(?:[Tt]he\s+)?USG\b(?![-/])")
+
+
 def readable(text: str) -> str:
-    """A text as the encoder reads it best: a subject line in capitals put in lower case."""
-    return text.capitalize() if text.isupper() else text
+    """A text as the encoder reads it best: a subject line in capitals put in lower case, cable
+    shorthand for governments in words."""
+    text = text.capitalize() if text.isupper() else text
+    text = USG_RE.sub("the US government", text)
+    return GOVERNMENT_RE.sub("the government", text)
 
 
 def encode(texts: list[str]) -> np.ndarray:

@@ -77,4 +77,16 @@ TRANSLATION_MARGIN = 0.05
 # ("una fortuna de 1.300 millones de dólares" fit "a fortune in excess of a million dollars" at 0.72).
 TRANSLATION_NUMBERLESS_MIN = 0.80
 TRANSLATION_MIN_WORDS = 5  # shorter quotes carry too little meaning to match across languages
+# A quote of a cable the article already quotes elsewhere (found by its other quotes): the prior is
+# strong, and the rivals are only that cable's other paragraphs. Measured (benchmarks/translation_curve.py,
+# each quote against its article's cables): translations 0.54-0.97, their margin over the cable's next
+# paragraph mostly 0.08-0.66; statements no cable holds reached 0.73 but never a margin above 0.10, and
+# none above 0.10 with a similarity over 0.55.
+TRANSLATION_CITED_MIN = 0.60
+TRANSLATION_CITED_MARGIN = 0.08
+TRANSLATION_CITED_SHORT_MIN = 0.85  # three or four words ("Palacio: necesito su ayuda" for a subject line)
+TRANSLATION_CITED_MIN_WORDS = 3
+# A quote the article gives as a cable's title ("lleva por título", "a cable titled"), against the
+# candidate cables' subject lines only: translated titles score lower (terse capitals, wordplay).
+TRANSLATION_SUBJECT_MIN = 0.50
 TRANSLATION_CANDIDATES = 20  # paragraphs holding the quote's anchors, compared by meaning

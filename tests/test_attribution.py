@@ -45,3 +45,32 @@ def test_attribution_table(seed_checker, text, speaker, date, ok):
 def test_the_sending_post_is_the_embassy_not_a_person(seed_checker):
     claim, check = attribution(seed_checker, f'"{QUOTE}," Mexico reported in a cable.')
     assert check is None or check.ok is not False
+
+
+# -- Spanish articles: "escribió el embajador", "un cable de marzo de 2010", "firmado por" ---------------
+# Our translation of 10MEXICO83 ¶6 (signed FEELEY, 2010-01-29); the articles' sentences are ours.
+ES = "los militares no estaban entrenados para patrullar las calles ni para hacer cumplir la ley"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "date", "ok"),
+    [
+        (f"«{ES}», escribió el embajador John Feeley en un cable de enero de 2010.", "John Feeley", "enero de 2010",
+         True),
+        (f"«{ES}», según escribió el embajador Carlos Pascual en enero de 2010.", "Carlos Pascual", "enero de 2010",
+         False),
+        (f"Según un cable de 2008 de la misma embajada, «{ES}».", None, "2008", False),
+        (f"En un cable fechado el 29 de enero de 2010 y firmado por Feeley, la embajada advierte que «{ES}».",
+         "Feeley", "29 de enero de 2010", True),
+        (f"El cable del 29 de enero, firmado por el encargado de negocios John Feeley, dice que «{ES}».",
+         "John Feeley", "29 de enero", True),
+        # the dates of events, and a name the sentence speaks about, are no claims
+        (f"Tras las elecciones de julio de 2009, la embajada advirtió que «{ES}».", None, None, None),
+        (f"Sobre el general Galván, el diplomático dijo que «{ES}».", None, None, None),
+        (f"«{ES}», dijo el portavoz.", None, None, None),
+    ],
+)
+def test_spanish_attribution_table(seed_checker, text, speaker, date, ok):
+    claim, check = attribution(seed_checker, text)
+    assert (claim.speaker, claim.date_text) == (speaker, date)
+    assert (check.ok if check is not None else None) is ok

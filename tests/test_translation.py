@@ -145,3 +145,123 @@ def test_sentence_spans_are_in_order_inside_the_text_and_cover_its_words(text):
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
     covered = set().union(*(range(a, b) for a, b in spans)) if spans else set()
     assert all(k in covered for k, c in enumerate(text) if c.isalpha())  # no word left out
+
+
+# -- what a translation is checked for: numbers as values, negations --------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("una fortuna de 1.300 millones de dólares", [1.3e9]),
+        ("with a fortune of USD 1.3 billion", [1.3e9]),
+        ("ofrecer un 8,5% cuando había un 4% disponible", [8.5, 4.0]),
+        ("offering 8.5% when 4% was available", [8.5, 4.0]),
+        ("7,559 y 7.559 y 7559", [7559.0, 7559.0, 7559.0]),
+        ("un soborno de 20 millones de pesos (8.500 dólares)", [2e7, 8500.0]),
+        ("diez patrulleros y ten aircraft", [10.0, 10.0]),
+        ("a la una, one of them", []),  # articles, not numbers
+    ],
+)
+def test_amounts_are_read_as_values_in_either_writing(text, values):
+    from compare.pipeline.crosslingual import amounts
+
+    assert [a.value for a in amounts(text)] == values
+
+
+@given(st.integers(min_value=1000, max_value=10**9), st.integers(min_value=0, max_value=99))
+@settings(max_examples=200, derandomize=True, deadline=None)
+def test_english_and_spanish_separators_give_the_same_value(n, cents):
+    from compare.pipeline.crosslingual import amounts
+
+    english = f"{n:,}.{cents:02d}"
+    spanish = english.replace(",", "_").replace(".", ",").replace("_", ".")
+    reference = n + cents / 100
+    assert [a.value for a in amounts(english)] == [a.value for a in amounts(spanish)] == [round(reference, 6)]
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "changed"),
+    [
+        ("una fortuna de 1.300 millones de dólares", "a fortune of USD 1.3 billion.", None),
+        ("de unos diez homicidios al día", "from about eight homicides a day", ("diez", "eight")),
+        ("el 69 por ciento consideraba", "69 percent considered", None),
+        ("el 96 por ciento consideraba", "69 percent considered", ("96", "69")),
+        ("una cifra enorme", "USD 1.3 billion", None),  # the quote gives no number: nothing to compare
+    ],
+)
+def test_changed_numbers(quote, source, changed):
+    from compare.pipeline.crosslingual import changed_numbers
+
+    assert changed_numbers(quote, source) == changed
+
+
+@pytest.mark.parametrize(
+    ("quote", "source", "flagged"),
+    [
+        ("Zapatero es un político de convicciones", 'Zapatero is not a "conviction" politician', True),
+        ("podría prolongarse y tenía garantías de éxito", "could spin out and had no guarantee of success", True),
+        ("los militares no estaban entrenados", "the military was trained", True),
+        ("Los barcos no llevarán misiles", "The ships will not carry missiles", False),
+        ("no pudo llegar a tiempo", "was unable to arrive in time", False),
+        ("sin duda entiende la relación", "he undoubtedly understands the relationship", False),
+        ("sin embargo, la embajada insiste", "However, the Embassy insists", False),
+        ("nunca ha pedido tutelas", "has never asked for tutelage", False),
+    ],
+)
+def test_changed_negation(quote, source, flagged):
+    from compare.pipeline.crosslingual import changed_negation
+
+    assert (changed_negation(quote, source) is not None) is flagged
+
+
+def test_a_translation_that_drops_the_negation_is_changed_in_substance(seed_checker):
+    from compare import triage
+    from compare.model import DiscrepancyKind
+
+    results = check(seed_checker, 'Según el cable, "los militares estaban entrenados para patrullar las calles y '
+                                  'para hacer cumplir la ley", escribió el diplomático.')
+    (r,) = results
+    assert r.verdict is Verdict.TRANSLATION and (r.source.cable_id, r.source.paragraph) == ("10MEXICO83", 6)
+    assert DiscrepancyKind.NEGATION in {d.kind for d in r.discrepancies}
+    assert triage.finding(r) is triage.Finding.CHANGED
+
+
+GUTIERREZ = ('Gutiérrez dijo: "Tenemos 18 meses, y si no producimos un éxito tangible que sea reconocible para el '
+             'pueblo mexicano, será difícil sostener la confrontación".')
+JOINT = 'Según el diplomático, «hay que empezar por una buena evaluación conjunta de los grupos criminales».'
+
+
+def test_a_quote_of_a_cable_the_article_quotes_elsewhere_is_found_among_its_paragraphs(seed_checker):
+    # alone, nothing in the quote points at a cable (no name, no number): no source
+    (alone,) = check(seed_checker, JOINT)
+    assert alone.verdict is Verdict.NOT_FOUND
+    # with a quote of 09MEXICO2882 after it, the cable's paragraphs are its candidates: ¶9, "Gutierrez
+    # thought that to start we need a good joint assessment of organized criminal groups"
+    first, second = check(seed_checker, JOINT + " " + GUTIERREZ)
+    assert (second.source.cable_id, second.source.paragraph) == ("09MEXICO2882", 6)
+    assert first.verdict is Verdict.TRANSLATION and (first.source.cable_id, first.source.paragraph) == ("09MEXICO2882", 9)
+
+
+def test_a_statement_no_cable_holds_stays_unsupported_beside_a_quote_of_a_cable(seed_checker):
+    text = 'La portavoz afirmó: "El gobierno no negociará con los grupos criminales bajo ninguna circunstancia". '
+    results = check(seed_checker, text + GUTIERREZ)
+    assert results[0].verdict is Verdict.NOT_FOUND
+    assert results[1].verdict is Verdict.TRANSLATION
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("El cable lleva por título «Elementos del equipo de política del Gobierno interesados en la seguridad».",
+         True),
+        ("«Ciudad Juárez en un punto de inflexión», titulaba la embajada su cable de marzo de 2009.", True),
+        ('In a cable titled "Ciudad Juarez at a tipping point," the embassy described the city.', True),
+        ("«Ciudad Juárez está en un punto de inflexión», escribió el cónsul.", False),
+        ('"Ciudad Juarez is at a tipping point," the consul wrote.', False),
+    ],
+)
+def test_the_article_saying_a_quote_is_a_cable_title(text, subject):
+    from compare.pipeline import extract
+
+    (q,) = extract.extract(ingest.article_from_text(text, "t.txt"))
+    assert q.claim.subject is subject

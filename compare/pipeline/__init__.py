@@ -85,6 +85,15 @@ class Pipeline:
             results[k] = self.check_quote(article, found[k], found, list(results.values()))
             if progress:
                 progress(article.name, done, len(found))
+        # A translation with no source yet is tried again once every other quote is in: the cables
+        # the article quotes after it are context too (articles quote several passages of a cable).
+        for i, k in enumerate(order):
+            r = results[k]
+            if (r.verdict is Verdict.NOT_FOUND and translation.wanted(r.quote, r.language)
+                    and not decide.not_a_cable_quote(r.quote)):
+                others = [results[j] for j in order if j != k]
+                if context.cited_cables(others) - context.cited_cables(results[j] for j in order[:i]):
+                    results[k] = self.check_quote(article, found[k], found, others)
         return [results[k] for k in range(len(found))]
 
     def quote_context(self, article: Article, q: Quote, all_quotes: list[Quote],
@@ -152,14 +161,15 @@ class Pipeline:
         # A semantic guess never replaces a sound lexical source: when a passage holds the quote's own
         # words (set aside only as a possible chance hit), no other passage is its paraphrase.
         holds_words = any(decide.supports(c.alignment) for c in cands)
-        if decision.source is None and not holds_words and self.embedder is not None and paraphrase.wanted(q):
+        language = lang.of_quote(q)
+        if decision.source is None and not holds_words and self.embedder is not None and paraphrase.wanted(q, language):
             pool = paraphrase.candidates(q, paragraphs[:SEMANTIC_CANDIDATES], self.store, self.embedder)
             para = paraphrase.find(q, pool, self.embedder)
             if para is not None:
                 decision = replace(para, candidates=decision.candidates)
-        language = lang.of_quote(q)
         if decision.source is None and not holds_words and translation.wanted(q, language):
-            translated = translation.find(q, translation.candidates(self.store, q, ctx.sources.cables))
+            translated = translation.find(q, translation.candidates(self.store, q, ctx.sources.cables),
+                                          translation.cited(self.store, ctx.sources.cables))
             if translated is not None:
                 decision = replace(translated, candidates=decision.candidates)
         check = None

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model import Alignment, Article, ArticleTier, Evidence, Quote, QuoteResult, Severity
+from ..model import Alignment, Article, ArticleTier, Evidence, Quote, QuoteResult, Severity, Verdict
 from ..tokens import STOPWORDS, content_keys, keys
 from ..weights import ALPHA, BM25_B, BM25_K1, CORROBORATION, LOW_INFORMATION, PHRASE_MIN_WORDS
 
@@ -227,12 +227,23 @@ class ArticleSources:
         return 1.0, ArticleTier.NONE
 
 
+def _identifying(done: Iterable[QuoteResult]) -> list[QuoteResult]:
+    return [r for r in done if r.source is not None and (r.verdict.supported or r.verdict is Verdict.TRANSLATION)
+            and not low_information(r.quote.text)]
+
+
+def cited_cables(done: Iterable[QuoteResult]) -> frozenset[str]:
+    """The cables that the article's self-identifying quotes checked so far come from."""
+    return frozenset(r.source.cable_id for r in _identifying(done) if r.source)
+
+
 def article_sources(article: Article, q: Quote, done: Iterable[QuoteResult], paragraphs_of: Callable[[str], int],
                     n_paragraphs: int) -> ArticleSources:
-    """The sources of the article's quotes checked so far that identify their source by their words."""
-    cited = [r for r in done if r.source is not None and r.verdict.supported and not low_information(r.quote.text)]
+    """The sources of the article's quotes checked so far that identify their source: by their words,
+    or as a translation (the quote's meaning, in another language, with a clear margin)."""
+    cited = _identifying(done)
     here = block(article.text, q.start)
-    cables = frozenset(r.source.cable_id for r in cited if r.source)
+    cables = cited_cables(cited)
     return ArticleSources(
         near=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited
                        if r.source and block(article.text, r.quote.start) == here),

@@ -14,40 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import UnbalancedQuotesError
-from ..lexicon import AUTHOR_VERBS, MONTH_NUMBER, MONTH_RE
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
-from ..model import Article, Claim, Quote, QuoteKind, Span
-from . import entities
+from ..model import Article, Quote, QuoteKind, Span
+from . import claims
+from .language import detect
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
-DOC_NOUNS = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|dated)"
-DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
-_DATE = r"(?P<date>" + DATE_RE.pattern + r"|(?P<year_only>(?:19|20)\d{2})\b)"
-_DOC = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|analysis|note)s?"
-DOCUMENT_DATE_RES = [re.compile(p, re.I if i else 0) for i, p in enumerate([
-    r"\b(?:a|an|the|one|his|her|its|their|that|this|in|[Aa]nother)\s+" + _DATE + r"\s+" + _DOC + r"\b",
-    r"\b" + _DOC + r"\s+(?:was\s+|were\s+)?(?:dated|sent|written|signed|filed|issued|from)\s+(?:on\s+|in\s+)?" + _DATE,
-    r"\bdated\s+(?:on\s+)?" + _DATE,
-    r"\b(?:wrote|cabled|reported|warned|noted|added|said|signed)\s+(?:on\s+|in\s+)" + _DATE,
-    r"\b(?:in|on)\s+" + _DATE + r",?\s+(?:the\s+)?(?:ambassador|embassy|diplomats?|officials?|consulate)\b[^.]{0,40}?\b(?:wrote|cabled|reported)\b",
-])]
-NOT_NAMES = {
-    "In", "The", "A", "An", "According", "One", "But", "And", "Also", "On", "At", "As", "After",
-    "Before", "When", "While", "This", "That", "These", "Those", "He", "She", "They", "It", "We",
-    "Secretary", "State", "Department", "US", "U.S.", "Embassy", "President", "Ambassador", "Gen.",
-    "Former", "Deputy", "Mexican", "Mexico", "Washington", "Thursday", "Monday", "Tuesday",
-    "Wednesday", "Friday", "Saturday", "Sunday", "Shortly", "Meanwhile", "Officially", "Looking",
-    "Sometimes", "Well", "Now", "Yes", "There", "Some", "Many", "Cable", "Cables", "Memo", "Army",
-    "Navy", "Foreign", "Ministry", "American", "Congress", "Pres.", "Amb.", "Sen.", "Rep.", "Mr.",
-    "Mrs.", "Ms.", "Dr.", "Undersecretary", "Interior", "Leaked", "WikiLeaks", "Clinton's",
-    "Officials", "Diplomats", "Analysts", "Critics", "Experts", "Sources", "Authorities", "Observers",
-    "Investigators", "Prosecutors", "Lawmakers", "Residents", "Witnesses", "Reporters", "Documents",
-}  # fmt: skip
 ABBREV = r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Amb|Lt|Col|Maj|Sgt|Jr|Sr|Inc|Co|Corp|No|vs|U\.S|[A-Z])"
-SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘A-Z(]|\s*\n\s*\n|\s*$)")
+SENTENCE_END = re.compile(r"[.!?]+[\"”’'»]?(?=\s+[\"“‘«¿¡A-ZÁÉÍÓÚÑ(]|\s*\n\s*\n|\s*$)")
 ABBREV_RE = re.compile(r"\b" + ABBREV + r"$")
-NAME_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
 
 
 @dataclass(frozen=True)
@@ -170,77 +146,6 @@ def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _name(words: str) -> str | None:
-    for m in reversed(list(NAME_RE.finditer(words))):
-        if re.search(r"[’']s$", m.group()):
-            continue
-        parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))
-                 and not re.search(r"[’']s$", w)]
-        if parts:
-            return " ".join(parts)
-    return None
-
-
-def _claim(masked: str, raw: _Raw, lo: int, hi: int) -> Claim:
-    before = masked[lo : raw.open_mark]
-    after = masked[raw.end + 1 : hi]
-    sentence = masked[lo:hi]
-    speaker = verb = cue = None
-    authorship = False
-    m = re.match(r"\s*,?\s*(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
-    m2 = re.match(
-        r"\s*,?\s*(?P<who>[^,.;\"“”Q]{1,60}?)\s+(?:also\s+)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)", after
-    )
-    if m:
-        who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
-    elif m2:
-        who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
-    else:
-        vm = list(re.finditer(r"\b(?P<verb>" + SPEECH_VERBS + r")\b(?:\s+that)?", before))
-        who = None
-        if vm:
-            verb = vm[-1].group("verb")
-            head = before[: vm[-1].start()]
-            who = head.rsplit(",", 1)[-1] if not re.search(r"\b(?:he|she)\s*$", head) else head
-            if _name(who) is None:
-                who = head
-            cue = before[vm[-1].start() - len(who) if len(who) < vm[-1].start() else 0 : vm[-1].end()].strip()
-        else:
-            nm = re.search(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*$", before)
-            if nm:
-                who, cue = nm.group(1), nm.group(1)
-    if who is not None:
-        speaker = _name(who)
-        if speaker and " " not in speaker and re.search(r"\b" + re.escape(speaker.lower()) + r"\b", masked):
-            speaker = None  # "Officials said": a word the article also writes in lower case is no name
-        if speaker and not entities.is_person(speaker, masked[lo:hi]):
-            speaker = None  # "Rome said", "reports the Guardian": a place or an outlet is no speaker
-    if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
-        authorship = True
-    if speaker is None and verb is None:
-        cue = None
-    date_text, year, month, day = _document_date(sentence)
-    return Claim(speaker, verb, authorship, date_text, year, month, day, cue)
-
-
-def _document_date(sentence: str) -> tuple[str | None, int | None, int | None, int | None]:
-    """The date the article gives the cable itself: "a Jan. 29 cable", "a cable dated Oct. 5, 2009",
-    "a dispatch sent in November of 2009", "wrote in 2010", "a 2008 memo". A dateline ("Dec. 3") or
-    an event's date ("the September 2009 elections") is no claim about the cable."""
-    for rx in DOCUMENT_DATE_RES:
-        m = rx.search(sentence)
-        if m is None:
-            continue
-        d = m.groupdict()
-        if d.get("mon") == "May" and not (d.get("day") or d.get("year")):
-            continue
-        month = MONTH_NUMBER[d["mon"][:3].lower()] if d.get("mon") else None
-        year = d.get("year") or d.get("year_only")
-        return (m.group("date").strip(), int(year) if year else None, month,
-                int(d["day"]) if d.get("day") else None)
-    return None, None, None, None
-
-
 SPLICE_TAG = re.compile(r"\s*(?P<tag>[^\"“”.!?\n]{1,60}?\b(?:" + SPEECH_VERBS + r")\b[^\"“”.!?\n]{0,60}?),\s*$")
 
 
@@ -270,6 +175,8 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
     raws.sort(key=lambda r: r.start)
     raws = [r for r in raws if re.search(r"[^\W\d_]", text[r.start : r.end])]
     masked = _mask(text, raws)
+    # the article's own words (its quotations left out): the language its claims are written in
+    language = detect(re.sub(r"\bQ+\b", " ", masked)) or detect(text)
     quotes: list[Quote] = []
     i = 0
     while i < len(raws):
@@ -305,9 +212,10 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
             parts.append(Span(s, e))
         quote_text = " ".join(text[p.start : p.end] for p in parts)
         lo, hi = _sentence(masked, group[0].open_mark, group[-1].end)
-        claim = _claim(masked, group[-1] if len(group) == 1 else group[0], lo, hi)
+        first = group[-1] if len(group) == 1 else group[0]
+        claim = claims.read(masked, first.open_mark, first.end, lo, hi, language)
         if claim.empty and len(group) > 1:
-            claim = _claim(masked, group[-1], lo, hi)
+            claim = claims.read(masked, group[-1].open_mark, group[-1].end, lo, hi, language)
         context = " ".join(text[lo:hi].split())
         quotes.append(
             Quote(

@@ -11,7 +11,7 @@ from ..model import Quote
 COMMON = {
     "en": "the of and to in a is that for it was on with as by be are this from at or an not have has had "
           "will would but which they their been were its who he she we said",
-    "es": "el la de que y en los las del se por un una con no para es al lo como más pero sus le ya o fue "
+    "es": "el la de que y en los las del se por un una con no para es al lo como más pero su sus le ya o fue "
           "este ha si porque esta son entre cuando muy sin sobre también me hasta hay donde están ser",
     "fr": "le la les de des et en un une du que qui est pas pour dans ce il sur au avec se ne sont par plus "
           "cette mais ont été aux",
@@ -22,6 +22,7 @@ COMMON = {
     "it": "il lo la gli le di che e un una per non con del della sono è al nel si da ma come più anche "
           "questo stato",
 }
+LETTERS = {"es": "ñÑ¿¡áíóú", "fr": "èêçàùœ", "pt": "ãõç", "de": "äöüß", "it": "ìò"}
 WORDS = {lang: frozenset(words.split()) for lang, words in COMMON.items()}
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")  # "y-o-y" is one word, not Spanish "y" and "o"
 
@@ -37,7 +38,12 @@ def detect(text: str) -> str | None:
     if scores[best] < 2 or scores[best] < 0.15 * len(words):
         return None
     ranked = sorted(scores.values(), reverse=True)
-    return best if ranked[0] > ranked[1] else None
+    if ranked[0] > ranked[1]:
+        return best
+    # a tie on common words ("la", "de" are Spanish, French and Italian): letters only one of them uses
+    tied = [lang for lang, n in scores.items() if n == ranked[0]]
+    marked = [lang for lang in tied if any(c in text for c in LETTERS.get(lang, ""))]
+    return marked[0] if len(marked) == 1 else None
 
 
 def of_quote(quote: Quote) -> str | None:

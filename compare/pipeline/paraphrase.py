@@ -20,8 +20,10 @@ from .alignment import align
 SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
-def wanted(quote: Quote) -> bool:
-    return len(quote.text.split()) >= PARAPHRASE_MIN_WORDS
+def wanted(quote: Quote, language: str | None) -> bool:
+    """Long enough, and in English (or too short of common words to tell): the embedding model is an
+    English one, and the cables are English; a quote in another language is the translation stage's."""
+    return language in (None, "en") and len(quote.text.split()) >= PARAPHRASE_MIN_WORDS
 
 
 def candidates(quote: Quote, lexical: list[Paragraph], store: CorpusStore, embedder: Embedder) -> list[Paragraph]:

@@ -26,11 +26,18 @@ from ..store import CorpusStore
 from ..tokens import fold
 from ..weights import (
     TRANSLATION_CANDIDATES,
+    TRANSLATION_CITED_MARGIN,
+    TRANSLATION_CITED_MIN,
+    TRANSLATION_CITED_MIN_WORDS,
+    TRANSLATION_CITED_SHORT_MIN,
     TRANSLATION_MARGIN,
     TRANSLATION_MIN,
     TRANSLATION_MIN_WORDS,
     TRANSLATION_NUMBERLESS_MIN,
+    TRANSLATION_SUBJECT_MIN,
 )
+from . import crosslingual
+from . import language as lang
 from .alignment import align
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -41,7 +48,7 @@ def embed(texts: list[str]) -> np.ndarray:
 
 
 def wanted(quote: Quote, language: str | None) -> bool:
-    return language not in (None, "en") and len(quote.text.split()) >= TRANSLATION_MIN_WORDS
+    return language not in (None, "en") and len(quote.text.split()) >= TRANSLATION_CITED_MIN_WORDS
 
 
 # What translation keeps, written the other language's way: months and small numbers (Spanish, the
@@ -61,7 +68,7 @@ def _anchor_terms(text: str) -> list[str]:
     """What survives translation, as FTS5 terms, before the corpus is asked which it holds: numbers,
     names (capitalised words), months and number words put into English, cognate prefixes."""
     text = re.sub(r"\bpor\s+ciento\b", "percent", text, flags=re.I)
-    out = [f'"{n.replace(",", "")}"' for n in NUMBER_RE.findall(text)]
+    out = [f'"{n}"' for n in crosslingual.english_numbers(text)]
     for w in re.findall(r"[^\W\d_]{3,}", text):
         f = re.sub(r"[^a-z]", "", fold(w))
         if f in SPANISH:
@@ -131,6 +138,11 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
         if cid in store.cables:
             lo, hi = store.rows_of(cid)
             hits += [store.paragraph(r) for r in range(lo, hi + 1)]
+    if quote.claim.subject:  # "a cable titled": every candidate cable's subject line
+        for cid in dict.fromkeys(p.cable_id for p in hits):
+            first = store.paragraph(store.rows_of(cid)[0])
+            if first.number == 0:
+                hits.append(first)
     seen: dict[tuple[str, int], Paragraph] = {}
     for p in hits:
         seen.setdefault((p.cable_id, p.start), p)
@@ -164,7 +176,7 @@ def _windows(p: Paragraph, length: int) -> list[tuple[int, int]]:
 WORD_RE = re.compile(r"\S+")
 SENTENCE_HITS = 10  # the sentence index's nearest sentences, whose paragraphs are candidates
 FINE_PARAGRAPHS = 12  # the closest paragraphs by clause windows, searched again by word windows
-FINE_LENGTHS = (0.7, 0.85, 1.0)  # a window's words per quote word (English runs shorter than Spanish)
+FINE_LENGTHS = (0.7, 0.85, 1.0, 1.25)  # a window's words per quote word (English mostly runs shorter than Spanish)
 
 
 def _word_key(word: str) -> str:
@@ -269,26 +281,83 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None)
 
 
-def find(quote: Quote, pool: Pool) -> Decision | None:
+def cited(store: CorpusStore, cables: Iterable[str]) -> Pool:
+    """Every paragraph of the cables the article already quotes (found by its other quotes)."""
+    out: list[Paragraph] = []
+    for cid in cables:
+        if cid in store.cables:
+            lo, hi = store.rows_of(cid)
+            out += [store.paragraph(r) for r in range(lo, hi + 1)]
+    return Pool(out)
+
+
+def _numbers_fit(quote: Quote, c: Closest) -> bool:
+    """Numbers survive translation: a passage with none is a weaker fit for a quote with some."""
+    return (not _numbers(quote.text) or _numbers(c.paragraph.text[c.start : c.end])
+            or c.similarity >= TRANSLATION_NUMBERLESS_MIN)
+
+
+def find(quote: Quote, pool: Pool, cited_pool: Pool | None = None) -> Decision | None:
     """The cable passage the quote translates, if one clears the threshold: the best window must
-    clear `TRANSLATION_MIN` and beat every other paragraph's best by `TRANSLATION_MARGIN`."""
-    c = closest(quote, pool)
-    if c is None:
+    clear `TRANSLATION_MIN` and beat every other paragraph's best by `TRANSLATION_MARGIN`. Failing
+    that, among the paragraphs of the cables the article already quotes (`cited_pool`), the best must
+    clear `TRANSLATION_CITED_MIN` and beat that cable's other paragraphs by `TRANSLATION_CITED_MARGIN`,
+    and no other cable's passage may be clearly closer."""
+    # the article says it is a cable's title: the subject lines alone compete (a cable the article
+    # quotes elsewhere needs only to come first; another, a clear margin)
+    if quote.claim.subject:
+        subjects = {(p.cable_id, p.start): p for p in pool.paragraphs + (cited_pool.paragraphs if cited_pool else [])
+                    if p.number == 0}
+        s = closest(quote, Pool(list(subjects.values()))) if len(subjects) > 1 else None
+        quoted = {p.cable_id for p in cited_pool.paragraphs} if cited_pool else set()
+        if (s is not None and s.similarity >= TRANSLATION_SUBJECT_MIN
+                and s.similarity - s.rival >= (TRANSLATION_MARGIN if s.paragraph.cable_id not in quoted else 0.01)):
+            return _decision(quote, s, "the quote translates this cable's subject line, and the article gives it "
+                                       "as a cable's title (multilingual sentence encoder)")
+    long_enough = len(quote.text.split()) >= TRANSLATION_MIN_WORDS
+    c = closest(quote, pool) if long_enough else None
+    if (c is not None and c.similarity >= TRANSLATION_MIN and _numbers_fit(quote, c)
+            and c.similarity - c.rival >= TRANSLATION_MARGIN):
+        return _decision(quote, c, "the quote translates this passage (multilingual sentence encoder)")
+    if cited_pool is None or not cited_pool.paragraphs:
+        return None  # another passage says nearly the same, or none says it: no source rather than a guess
+    k = closest(quote, cited_pool)
+    if k is None or k.similarity - k.rival < TRANSLATION_CITED_MARGIN or not _numbers_fit(quote, k):
         return None
-    p, a, b, similarity, rival = c.paragraph, c.start, c.end, c.similarity, c.rival
-    if similarity < TRANSLATION_MIN:
+    if k.similarity < (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN):
         return None
-    if _numbers(quote.text) and not _numbers(p.text[a:b]) and similarity < TRANSLATION_NUMBERLESS_MIN:
-        return None  # numbers survive translation: a passage with none is a weaker fit for a quote with some
-    if similarity - rival < TRANSLATION_MARGIN:
-        return None  # another passage says nearly the same: no source rather than a guess
+    cables = {p.cable_id for p in cited_pool.paragraphs}
+    if c is not None and c.paragraph.cable_id not in cables and c.similarity - k.similarity >= TRANSLATION_MARGIN:
+        return None  # a passage of another cable is clearly closer
+    return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
+                               "(multilingual sentence encoder)")
+
+
+def _decision(quote: Quote, c: Closest, why: str) -> Decision:
+    p, a, b, similarity = c.paragraph, c.start, c.end, c.similarity
     al = align(quote, p.cable_id, (p.number,), p.text)
     al = replace(al, start=a, end=b, discrepancies=(), score=similarity, matched=0)
-    numbers_q = {n.replace(",", "") for n in NUMBER_RE.findall(quote.text)}
-    numbers_p = {n.replace(",", "") for n in NUMBER_RE.findall(p.text[a:b])}
-    changed = tuple(Discrepancy(DiscrepancyKind.NUMBER_CHANGE, " ".join(sorted(numbers_q - numbers_p)),
-                                " ".join(sorted(numbers_p - numbers_q)), None, Span(a, b))
-                    for _ in [0] if numbers_q and numbers_q != numbers_p and numbers_q - numbers_p)
+    changed = differences(quote, p, a, b)
     al = replace(al, discrepancies=changed)
-    return Decision(Verdict.TRANSLATION, round(similarity, 4), al, (), False, changed,
-                    "the quote translates this passage (multilingual sentence encoder)")
+    return Decision(Verdict.TRANSLATION, round(similarity, 4), al, (), False, changed, why)
+
+
+def _sentence_of(text: str, a: int, b: int) -> tuple[int, int]:
+    lo = max((m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", text[:a])), default=0)
+    m = re.search(r"[.!?](?=[\"”’']?(?:\s|$))", text[b:])
+    return lo, b + m.end() if m else len(text)
+
+
+def differences(quote: Quote, p: Paragraph, a: int, b: int) -> tuple[Discrepancy, ...]:
+    """What a translation can be checked for: its numbers as values against the source sentence's,
+    and a negation dropped or added against the matched words."""
+    out = []
+    lo, hi = _sentence_of(p.text, a, b)
+    numbers = crosslingual.changed_numbers(quote.text, p.text[lo:hi])
+    if numbers:
+        out.append(Discrepancy(DiscrepancyKind.NUMBER_CHANGE, numbers[0], numbers[1], None, Span(lo, hi)))
+    if lang.detect(quote.text) in ("es", "en", None):
+        negation = crosslingual.changed_negation(quote.text, p.text[a:b])
+        if negation:
+            out.append(Discrepancy(DiscrepancyKind.NEGATION, negation[0], negation[1], None, Span(a, b)))
+    return tuple(out)

@@ -1,0 +1,197 @@
+"""What an article claims about a quotation's source: who said or wrote it, and when the cable was
+sent. Read from the article's own words around the quotation (its sentence, with every quotation in
+it masked), in English ("Ambassador Pascual wrote in a Dec. 17 cable") or in Spanish ("escribió el
+embajador Carlos Pascual", "un cable de marzo de 2010", "firmado por el encargado de negocios
+Brown"). A dateline or an event's date is no claim about the cable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import (
+    AUTHOR_VERBS,
+    MONTH_NUMBER,
+    MONTH_RE,
+    SPANISH_AUTHOR_VERBS,
+    SPANISH_MONTHS,
+    SPANISH_SPEECH_VERB_RE,
+)
+from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
+from ..model import Claim
+from . import entities
+
+DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
+_DATE = r"(?P<date>" + DATE_RE.pattern + r"|(?P<year_only>(?:19|20)\d{2})\b)"
+_DOC = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|analysis|note)s?"
+DOCUMENT_DATE_RES = [re.compile(p, re.I if i else 0) for i, p in enumerate([
+    r"\b(?:a|an|the|one|his|her|its|their|that|this|in|[Aa]nother)\s+" + _DATE + r"\s+" + _DOC + r"\b",
+    r"\b" + _DOC + r"\s+(?:was\s+|were\s+)?(?:dated|sent|written|signed|filed|issued|from)\s+(?:on\s+|in\s+)?" + _DATE,
+    r"\bdated\s+(?:on\s+)?" + _DATE,
+    r"\b(?:wrote|cabled|reported|warned|noted|added|said|signed)\s+(?:on\s+|in\s+)" + _DATE,
+    r"\b(?:in|on)\s+" + _DATE + r",?\s+(?:the\s+)?(?:ambassador|embassy|diplomats?|officials?|consulate)\b[^.]{0,40}?\b(?:wrote|cabled|reported)\b",
+])]
+NOT_NAMES = {
+    "In", "The", "A", "An", "According", "One", "But", "And", "Also", "On", "At", "As", "After",
+    "Before", "When", "While", "This", "That", "These", "Those", "He", "She", "They", "It", "We",
+    "Secretary", "State", "Department", "US", "U.S.", "Embassy", "President", "Ambassador", "Gen.",
+    "Former", "Deputy", "Mexican", "Mexico", "Washington", "Thursday", "Monday", "Tuesday",
+    "Wednesday", "Friday", "Saturday", "Sunday", "Shortly", "Meanwhile", "Officially", "Looking",
+    "Sometimes", "Well", "Now", "Yes", "There", "Some", "Many", "Cable", "Cables", "Memo", "Army",
+    "Navy", "Foreign", "Ministry", "American", "Congress", "Pres.", "Amb.", "Sen.", "Rep.", "Mr.",
+    "Mrs.", "Ms.", "Dr.", "Undersecretary", "Interior", "Leaked", "WikiLeaks", "Clinton's",
+    "Officials", "Diplomats", "Analysts", "Critics", "Experts", "Sources", "Authorities", "Observers",
+    "Investigators", "Prosecutors", "Lawmakers", "Residents", "Witnesses", "Reporters", "Documents",
+}  # fmt: skip
+NAME_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
+
+
+def _name(words: str) -> str | None:
+    for m in reversed(list(NAME_RE.finditer(words))):
+        if re.search(r"[’']s$", m.group()):
+            continue
+        parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))
+                 and not re.search(r"[’']s$", w)]
+        if parts:
+            return " ".join(parts)
+    return None
+
+
+def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
+    before = masked[lo:open_mark]
+    after = masked[end + 1 : hi]
+    sentence = masked[lo:hi]
+    speaker = verb = cue = None
+    authorship = False
+    m = re.match(r"\s*,?\s*(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
+    m2 = re.match(
+        r"\s*,?\s*(?P<who>[^,.;\"“”Q]{1,60}?)\s+(?:also\s+)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)", after
+    )
+    if m:
+        who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
+    elif m2:
+        who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
+    else:
+        vm = list(re.finditer(r"\b(?P<verb>" + SPEECH_VERBS + r")\b(?:\s+that)?", before))
+        who = None
+        if vm:
+            verb = vm[-1].group("verb")
+            head = before[: vm[-1].start()]
+            who = head.rsplit(",", 1)[-1] if not re.search(r"\b(?:he|she)\s*$", head) else head
+            if _name(who) is None:
+                who = head
+            cue = before[vm[-1].start() - len(who) if len(who) < vm[-1].start() else 0 : vm[-1].end()].strip()
+        else:
+            nm = re.search(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*$", before)
+            if nm:
+                who, cue = nm.group(1), nm.group(1)
+    if who is not None:
+        speaker = _name(who)
+        if speaker and " " not in speaker and re.search(r"\b" + re.escape(speaker.lower()) + r"\b", masked):
+            speaker = None  # "Officials said": a word the article also writes in lower case is no name
+        if speaker and not entities.is_person(speaker, masked[lo:hi]):
+            speaker = None  # "Rome said", "reports the Guardian": a place or an outlet is no speaker
+    if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
+        authorship = True
+    if speaker is None and verb is None:
+        cue = None
+    date_text, year, month, day = _document_date(sentence)
+    return Claim(speaker, verb, authorship, date_text, year, month, day, cue, bool(SUBJECT_EN.search(sentence)))
+
+
+def _document_date(sentence: str) -> tuple[str | None, int | None, int | None, int | None]:
+    """The date the article gives the cable itself: "a Jan. 29 cable", "a cable dated Oct. 5, 2009",
+    "a dispatch sent in November of 2009", "wrote in 2010", "a 2008 memo". A dateline ("Dec. 3") or
+    an event's date ("the September 2009 elections") is no claim about the cable."""
+    for rx in DOCUMENT_DATE_RES:
+        m = rx.search(sentence)
+        if m is None:
+            continue
+        d = m.groupdict()
+        if d.get("mon") == "May" and not (d.get("day") or d.get("year")):
+            continue
+        month = MONTH_NUMBER[d["mon"][:3].lower()] if d.get("mon") else None
+        year = d.get("year") or d.get("year_only")
+        return (m.group("date").strip(), int(year) if year else None, month,
+                int(d["day"]) if d.get("day") else None)
+    return None, None, None, None
+
+
+# -- Spanish -----------------------------------------------------------------------------------------
+_MES = r"(?P<mon>" + "|".join(SPANISH_MONTHS) + r"|setiembre)"
+_FECHA = (r"(?P<date>(?:(?P<day>\d{1,2})\s+de\s+)?" + _MES + r"(?:\s+(?:de|del)\s+(?P<year>(?:19|20)\d{2}))?"
+          r"|(?P<year_only>(?:19|20)\d{2})\b)")
+_DOC_ES = (r"(?:cable|despacho|documento|telegrama|memorando|informe|mensaje|texto|primero|segundo|tercero|"
+           r"último|otro|uno)s?")
+SPANISH_DATE_RES = [re.compile(p, 0 if i else re.I) for i, p in enumerate([
+    # "un cable de marzo de 2010", "otro cable, del 22 de abril de 2005", "el primero, enviado el 7 de
+    # noviembre de 2005", "un cable fechado el 26 de abril", "el cable del 15 de noviembre"
+    r"\b" + _DOC_ES + r"\s*,?\s+(?:(?:fechad|enviad|firmad|escrit|remitid|datad)[oa]s?\s+)?(?:(?:el|en|a)\s+)?"
+    r"(?:del?\s+)?" + _FECHA,
+    # "escribió el embajador Hugo Llorens el 24 de julio de 2009", "según escribió ... en agosto de 2005"
+    r"\b(?:" + SPANISH_SPEECH_VERB_RE + r")\b[^.;Q]{0,80}?\b(?:el|en)\s+" + _FECHA,
+])]
+# The article gives the quotation as the cable's title: "lleva por título", "se titula", "titulaba la embajada"
+SUBJECT_ES = re.compile(r"\b(?:t[íi]tulo|titula(?:ba|do|da)?|encabezad[oa]|asunto)\b", re.I)
+SUBJECT_EN = re.compile(r"\b(?:titled|entitled|headlined|headed|subject line|subject|under the (?:title|heading))\b", re.I)
+SPANISH_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(SPANISH_MONTHS)} | {"setiembre": 9}
+_TITLED = r"\s+(?:[a-záéíóúñ]+\s+){0,5}"  # "el embajador ", "la entonces embajadora ", "el encargado de negocios "
+
+
+def _spanish_date(sentence: str) -> tuple[str | None, int | None, int | None, int | None]:
+    for rx in SPANISH_DATE_RES:
+        m = rx.search(sentence)
+        if m is None:
+            continue
+        d = m.groupdict()
+        year = d.get("year") or d.get("year_only")
+        return (m.group("date").strip(), int(year) if year else None,
+                SPANISH_MONTH_NUMBER[d["mon"].lower()] if d.get("mon") else None,
+                int(d["day"]) if d.get("day") else None)
+    return None, None, None, None
+
+
+def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
+    """«...», escribió el embajador Carlos Pascual; firmado por Jewell; Pardo insistió: «...»."""
+    before = masked[lo:open_mark]
+    after = masked[end + 1 : hi]
+    sentence = masked[lo:hi]
+    speaker = verb = cue = None
+    authorship = False
+    signed = re.search(r"\bfirmad[oa]\s+por" + _TITLED + r"(?P<who>" + NAME_RE.pattern + ")", sentence)
+    tail = re.match(r"\s*[,:]?\s*(?:según\s+)?(?:le\s+|les\s+)?(?P<verb>" + SPANISH_SPEECH_VERB_RE + r")\b" + _TITLED
+                    + r"(?P<who>" + NAME_RE.pattern + ")", after)
+    head = re.search(r"(?P<who>" + NAME_RE.pattern + r")\s*,?\s+(?:le\s+|les\s+|también\s+|luego\s+)?(?P<verb>"
+                     + SPANISH_SPEECH_VERB_RE + r")\b[^Q]{0,60}$", before)
+    if head and re.search(r"\b(?:" + "|".join(PREPOSITIONS_ES) + r")\s+(?:[a-záéíóúñ]+\s+){0,3}$",
+                          before[: head.start()].rsplit(",", 1)[-1]):
+        head = None  # "sobre el colombiano Álvaro Uribe, dijo": the name is what is spoken of, not who speaks
+    if signed:
+        speaker, verb, authorship, cue = signed.group("who"), "firmado", True, signed.group()
+    elif tail:
+        speaker, verb, cue = tail.group("who"), tail.group("verb"), after[: tail.end()].strip(" ,:")
+    elif head:
+        speaker, verb, cue = head.group("who"), head.group("verb"), head.group().strip()
+    if verb is not None and verb.lower() in SPANISH_AUTHOR_VERBS:
+        authorship = True
+    if speaker is not None:
+        parts = [w for w in speaker.split() if w not in NOT_NAMES_ES]
+        speaker = " ".join(parts) or None
+    date_text, year, month, day = _spanish_date(sentence)
+    return Claim(speaker, verb, authorship, date_text, year, month, day, cue if speaker or date_text else None,
+                 bool(SUBJECT_ES.search(sentence)))
+
+
+PREPOSITIONS_ES = ("sobre", "de", "del", "a", "al", "con", "para", "contra", "ante", "hacia", "según", "por", "entre",
+                   "sin", "tras", "acerca", "desde", "hasta")  # fmt: skip
+NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajador", "Embajadora", "Presidente",
+                "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
+
+
+def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str | None = None) -> Claim:
+    """The claim about the quotation whose marks stand at `open_mark` and `end` in `masked` (the
+    article with its quotations masked), whose sentence runs from `lo` to `hi`; in the article's
+    language (Spanish, or English for any other)."""
+    if language == "es":
+        return _spanish(masked, open_mark, end, lo, hi)
+    return _english(masked, open_mark, end, lo, hi)

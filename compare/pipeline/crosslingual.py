@@ -1,0 +1,142 @@
+"""What a translated quote can still be checked for against its English source: its numbers, as
+values, and its negations.
+
+Numbers survive translation but change their dress: `1,300` and `1.300`, `8.5%` and `8,5%`,
+`USD 1.3 billion` and `1.300 millones de dólares`, `ten` and `diez`. Read as values, a changed
+number is a `number_change` whatever the language; a different way of writing it is nothing.
+
+A negation dropped or added in translation (`is not a conviction politician` and `es un político de
+convicciones`) reverses the meaning: `negation`, substantive. English says some negations inside a
+word (`unable`, `failed to`, `lacks`) where Spanish writes `no`; those may stand for a Spanish `no`,
+but are not counted as a negation the quote dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import NEGATIONS
+from ..tokens import NUMBER_WORDS, fold
+
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+    "mil": 1e3, "millon": 1e6, "millones": 1e6, "mil millones": 1e9, "millardo": 1e9, "millardos": 1e9,
+    "billon": 1e12, "billones": 1e12,
+}  # fmt: skip
+SPANISH_NUMBER_WORDS = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+    "doscientos": 200, "trescientos": 300, "quinientos": 500,
+}  # fmt: skip
+# "one"/"un" are articles as often as numbers, "zero" and "hundred" rarely stand alone
+ENGLISH_NUMBER_WORDS = {w: int(n) for w, n in NUMBER_WORDS.items() if w not in ("zero", "one", "hundred")}
+WORD_VALUES = ENGLISH_NUMBER_WORDS | SPANISH_NUMBER_WORDS
+NUMBER_RE = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*)(?![^\W\d_])|(?P<word>\b(?:" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")\b)",
+    re.I,
+)
+SCALE_RE = re.compile(r"\s*(?P<scale>mil\s+millones|" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b", re.I)
+
+SPANISH_NEGATIONS = frozenset({"no", "nunca", "jamas", "ni", "nadie", "nada", "ninguno", "ninguna", "ningun",
+                               "tampoco", "sin"})  # fmt: skip
+ENGLISH_IMPLICIT = re.compile(r"\b(?:un(?:able|willing|likely)|impossible|fail(?:s|ed|ing)?|lack(?:s|ed|ing)?|"
+                              r"refus(?:e|es|ed|ing)|absen(?:t|ce)|neither|hardly|barely|little)\b", re.I)
+WORD_RE = re.compile(r"[^\W\d_]+(?:n't)?")
+# Idioms with a negation word that negate nothing ("sin embargo": however; "no doubt": certainly)
+NOT_NEGATING = re.compile(r"\b(?:sin (?:duda|embargo)|no s[oó]lo|no obstante|no doubt|not only)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    text: str  # as written
+
+
+def _value(number: str) -> float:
+    """`1,300` and `1.300` are thousands (a separator before exactly three digits), `8,5` and `8.5`
+    decimals: the same reading for English and Spanish writing."""
+    parts = re.split(r"([.,])", number)
+    digits, decimals = parts[0], ""
+    for sep_i in range(1, len(parts), 2):
+        group = parts[sep_i + 1]
+        if len(group) == 3 and not decimals:
+            digits += group
+        else:
+            decimals = group
+    return float(f"{digits}.{decimals}" if decimals else digits)
+
+
+def amounts(text: str) -> list[Amount]:
+    """The numbers of a text, as values (a following `million`, `millones`, `mil` scales them)."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        value = _value(m.group("num")) if m.group("num") else float(WORD_VALUES[fold(m.group("word"))])
+        scale = SCALE_RE.match(text, m.end())
+        end = m.end()
+        if scale:
+            value *= SCALES[re.sub(r"\s+", " ", fold(scale.group("scale")))]
+            end = scale.end()
+        out.append(Amount(round(value, 6), text[m.start() : end]))
+    return out
+
+
+def changed_numbers(quote: str, source: str) -> tuple[str, str] | None:
+    """The quote's numbers its source does not hold, and the source's the quote does not (as written),
+    when both give numbers and they differ as values; None when they agree or either has none."""
+    q, s = amounts(quote), amounts(source)
+    if not q or not s:
+        return None
+    qv, sv = {a.value for a in q}, {a.value for a in s}
+    missing = [a.text for a in q if a.value not in sv]
+    if not missing:
+        return None
+    return " ".join(dict.fromkeys(missing)), " ".join(dict.fromkeys(a.text for a in s if a.value not in qv))
+
+
+def _negations(text: str, words: frozenset[str]) -> list[str]:
+    return [w for w in WORD_RE.findall(NOT_NEGATING.sub(" ", text)) if fold(w) in words or w.lower().endswith("n't")]
+
+
+def _clause(text: str, negations: list[str]) -> str:
+    """The clause of `text` that holds its first negation (all of it when it has none)."""
+    clauses = [c.strip() for c in re.split(r"[,;:—–]|\s-{1,2}\s", text) if c.strip()]
+    for c in clauses:
+        if negations and _negations(c, frozenset(fold(n) for n in negations)):
+            return c
+    return text.strip()
+
+
+def changed_negation(quote: str, source: str) -> tuple[str, str] | None:
+    """The quote's clause and the source's, when one negates and the other does not (a Spanish
+    quote's negation words against the English source's)."""
+    q = _negations(quote, SPANISH_NEGATIONS | NEGATIONS)
+    s = _negations(source, NEGATIONS)
+    if bool(q) == bool(s):
+        return None
+    if q and ENGLISH_IMPLICIT.search(source):
+        return None  # "no pudo" for "was unable": the negation is inside an English word
+    return _clause(quote, q), _clause(source, s)
+
+
+def english_numbers(text: str) -> list[str]:
+    """The digit-written numbers of a text as an English cable writes them (`8,5` -> `8.5`,
+    `1.300 millones` -> `1.3` and `billion`): what a full-text search can look for."""
+    out: list[str] = []
+    for m in NUMBER_RE.finditer(text):
+        if not m.group("num"):
+            continue
+        value = _value(m.group("num"))
+        scale = SCALE_RE.match(text, m.end())
+        if scale:
+            value *= SCALES[re.sub(r"\s+", " ", fold(scale.group("scale")))]
+            for word, size in (("billion", 1e9), ("million", 1e6)):
+                if value >= size:
+                    out += [f"{value / size:g}", word]
+                    break
+            else:
+                out.append(f"{value:g}")
+        else:
+            out.append(f"{value:g}" if value < 1e6 else str(int(value)))
+    return list(dict.fromkeys(out))
