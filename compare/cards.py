@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .model import Alignment, Cable, Discrepancy, DiscrepancyKind, Quote, QuoteResult, Severity
 from .store.reviews import Review, Status
-from .triage import Finding, finding, not_a_cable_quote, score_words, verdict_label
+from .triage import Finding, finding, not_a_cable_quote, score_words, story_verdict, summarize, verdict_label
 
 CONTEXT_CHARS = 200  # article text shown on either side of a quote, at most
 SOURCE_CONTEXT = 120  # source text shown on either side of the matched sentences, at most
@@ -52,6 +52,13 @@ details.qc-more summary{cursor:pointer}
 .qc-attr-bad{color:#cf222e;font-weight:600}.qc-attr-ok{color:#1a7f37}
 .qc-legend span{margin-right:10px;padding:0 4px}
 .qc-none{color:#57606a;font-style:italic}
+.qc-summary{border-radius:8px;padding:8px 12px;margin:0 0 8px;font-family:system-ui,-apple-system,Segoe UI,Roboto,
+  sans-serif;color:#1f2328}
+.qc-summary.qc-bad{background:#ffebe9;border:1px solid #ff8182}.qc-summary.qc-good{background:#dafbe1;
+  border:1px solid #4ac26b}
+.qc-story{margin:0 0 6px;font-weight:600;font-size:15px}
+.qc-counts{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:14px}
+.qc-count b{font-size:20px;margin-right:4px}
 """
 
 LEGEND = ("<div class='qc-legend qc-meta'><span class='qc-quote'>quote</span><span class='qc-span'>matched source</span>"
@@ -245,6 +252,26 @@ def _source_text(r: QuoteResult, a: Alignment) -> str:
     where = f"¶{a.paragraph}" if a.paragraph else "the subject line" if a.paragraph == 0 else "the text"
     return (f"<div class='qc-text'>{part}</div><details class='qc-more'><summary class='qc-meta'>Whole of "
             f"{escape(where)}</summary><div class='qc-text'>{highlight(text, marks)}</div></details>")
+
+
+SUMMARY_COUNTS = (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED, Finding.EDITED, Finding.REWORDED)
+
+
+def summary(results: Iterable[QuoteResult], reviewed: int) -> str:
+    """The story's verdict and its counts, one block that wraps on a narrow screen (eight metric
+    widgets cut their labels at 1,024 px), each count with `data-label`/`data-value` for scripts."""
+    results = list(results)
+    counts = summarize(results)
+    f = counts.findings
+    bad = any(f.get(k) for k in (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED))
+    items = [(k.value, str(f.get(k, 0))) for k in SUMMARY_COUNTS]
+    items += [("faithful", str(f.get(Finding.COSMETIC, 0) + f.get(Finding.VERBATIM, 0))),
+              (Finding.NOT_A_CABLE_QUOTE.value, str(f.get(Finding.NOT_A_CABLE_QUOTE, 0))),
+              ("reviewed", f"{reviewed} of {len(results)}")]
+    spans = "".join(f"<span class='qc-count' data-label='{escape(label)}' data-value='{escape(value)}'>"
+                    f"<b>{escape(value)}</b>{escape(label)}</span>" for label, value in items)
+    return (f"<div class='qc-summary {'qc-bad' if bad else 'qc-good'}'><p class='qc-story'>"
+            f"{escape(story_verdict(counts))}</p><div class='qc-counts'>{spans}</div></div>")
 
 
 def _review_chip(review: Review | None) -> str:

@@ -173,20 +173,6 @@ def run_checks(checker: Pipeline, key: str, found: list[Article]) -> Checked:
 
 # -- the quotes page ----------------------------------------------------------------------------------
 
-def summary(results: list[QuoteResult], reviewed: int) -> None:
-    counts = triage.summarize(results)
-    line = triage.story_verdict(counts)
-    bad = any(counts.findings.get(f) for f in (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED))
-    (st.error if bad else st.success)(report.markdown_text(line))
-    shown = [Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED, Finding.EDITED, Finding.REWORDED]
-    cols = st.columns(len(shown) + 3)
-    for col, f in zip(cols, shown, strict=False):
-        col.metric(f.value, counts.findings.get(f, 0))
-    cols[-3].metric("faithful", counts.findings.get(Finding.COSMETIC, 0) + counts.findings.get(Finding.VERBATIM, 0))
-    cols[-2].metric(Finding.NOT_A_CABLE_QUOTE.value, counts.findings.get(Finding.NOT_A_CABLE_QUOTE, 0))
-    cols[-1].metric("reviewed", f"{reviewed} of {len(results)}")
-
-
 def filters(checked: Checked) -> tuple[triage.Filter, str, str]:
     titles = {a.name: a.title for a, _ in checked.values()}
     c1, c2, c3 = st.columns([2, 2, 1])
@@ -195,7 +181,7 @@ def filters(checked: Checked) -> tuple[triage.Filter, str, str]:
     article = c2.selectbox("Article", [ALL_ARTICLES, *titles], key="f_article",
                            format_func=lambda n: titles.get(n, n))
     order = c3.radio("Order", ["worst first", "article order"], key="order", horizontal=True)
-    c4, c5, c6 = st.columns([1, 1, 2])
+    c4, c5, c6 = st.columns([1, 1.3, 1.7])
     reviews = c4.multiselect("Review", list(STATUS_LABELS.values()), key="f_review", placeholder="any")
     misattributed = c5.checkbox("Misattributed only", key="f_misattributed")
     search = c6.text_input("Search quotes and cable IDs", key="f_search")
@@ -231,12 +217,13 @@ def downloads(store: ReviewStore, checked: Checked, checker: Pipeline) -> None:
 
         return write
 
-    cols = st.columns(4)
-    for col, (fmt, label, mime, ext) in zip(cols, [("csv", "CSV", "text/csv", "csv"),
+    cols = st.columns([2, 1, 1, 1, 1], vertical_alignment="center")
+    cols[0].caption("Download the report, with the editors' reviews:")
+    for col, (fmt, label, mime, ext) in zip(cols[1:], [("csv", "CSV", "text/csv", "csv"),
                                                    ("json", "JSON", "application/json", "json"),
                                                    ("html", "HTML", "text/html", "html"),
                                                    ("markdown", "Markdown", "text/markdown", "md")], strict=True):
-        col.download_button(f"Download {label}", export(fmt), file_name=f"quote-check.{ext}", mime=mime,
+        col.download_button(label, export(fmt), file_name=f"quote-check.{ext}", mime=mime,
                             key=f"dl_{fmt}", on_click="ignore")
 
 
@@ -250,13 +237,13 @@ def article_head(a: Article, rs: list[QuoteResult]) -> None:
 @st.fragment
 def quotes_page(checked: Checked, checker: Pipeline) -> None:
     """Summary, filters and one page of cards: a fragment, so that a filter or a review redraws this
-    part only."""
+    part only (the summary counts reviews)."""
     store = review_store()
     reviews = {key: store.of_article(a.sha256) for key, (a, _) in checked.items()}
     rows = [(key, a, r, reviews[key].get((r.quote.start, r.quote.end), Review()))
             for key, (a, rs) in checked.items() for r in rs]
-    summary([r for _, _, r, _ in rows], sum(rv.status is not Status.UNREVIEWED for *_, rv in rows))
-    downloads(store, checked, checker)
+    st.html(f"<style>{cards.CSS}</style>")  # once; st.html sets HTML as it is (no Markdown pass: faster)
+    st.html(cards.summary([r for _, _, r, _ in rows], sum(rv.status is not Status.UNREVIEWED for *_, rv in rows)))
     flt, order, _ = filters(checked)
     keep = [row for row in rows if flt.keep(row[2], row[3].status)]
     position = {key: k for k, key in enumerate(checked)}
@@ -264,7 +251,6 @@ def quotes_page(checked: Checked, checker: Pipeline) -> None:
         keep.sort(key=lambda row: (position[row[0]], triage.sort_key(row[2])))
     pages = max(1, -(-len(keep) // PAGE_SIZE))
     page = min(int(st.session_state.get("page", 1)), pages)
-    st.html(f"<style>{cards.CSS}</style>")  # once; st.html sets HTML as it is (no Markdown pass: faster)
     st.html(cards.LEGEND)
     current = None
     for key, a, r, rv in keep[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
@@ -366,6 +352,7 @@ def main() -> None:
         statistics_page(checked)
     else:
         quotes_page(checked, checker)
+        downloads(review_store(), checked, checker)  # outside the fragment: a filter does not redraw them
     if choice.semantic and not ready:
         with st.spinner("Loading the embedding model to look for paraphrases and translations…"):
             full = load_checker(choice.corpus, True)

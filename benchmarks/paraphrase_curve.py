@@ -1,0 +1,148 @@
+"""The paraphrase stage's curve: which sentence model tells a rewrite of a cable sentence from a
+statement on the same topic that the cable does not make. MiniLM (the packaged
+`all-MiniLM-L6-v2`, the stage's model), Google's Universal Sentence Encoder multilingual v3 (the
+translation stage's) and the two together (the mean of their cosines, a reranking of one by the
+other) score the same candidate sentences in the same run.
+
+Calibration sets: the rewrites and same-topic sentences of tests/test_paraphrase.py (seed cables)
+and data/eval/paraphrase/paraphrases.jsonl (rewrites of sentences of 6,712-dump cables, and
+same-topic statements no cable sentence makes, near misses among them). Each quote's candidates are
+shared by the three models: the full-text candidates of its words and the paragraphs of the
+multilingual sentence index's nearest sentences; among their sentences, those sharing a content word
+with the quote (as the stage does). A rewrite counts as traced at a threshold when the best sentence
+clears it and stands in the right paragraph, as a wrong source when it clears it elsewhere; a
+same-topic statement that clears it is a false support.
+
+    .venv/bin/python benchmarks/paraphrase_curve.py --index benchmarks/out/idx6712ml
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from compare import multilingual  # noqa: E402
+from compare.embeddings import Embedder  # noqa: E402
+from compare.model import Paragraph  # noqa: E402
+from compare.pipeline import candidates  # noqa: E402
+from compare.pipeline.paraphrase import SENTENCE_RE  # noqa: E402
+from compare.store import CorpusStore  # noqa: E402
+from compare.tokens import content_keys  # noqa: E402
+from compare.weights import PARAPHRASE_MIN  # noqa: E402
+from tests.test_paraphrase import REWRITES, SAME_TOPIC  # noqa: E402
+
+SET = ROOT / "data" / "eval" / "paraphrase" / "paraphrases.jsonl"
+THRESHOLDS = (0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80)
+MARGIN = 0.05
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def load(store: CorpusStore) -> list[tuple[str, tuple[str, int] | str | None]]:
+    """(quote, where it comes from): a (cable, paragraph) for the dump set's rewrites, a cable ID for
+    the seed rewrites (their paragraph is not recorded), None for same-topic statements."""
+    out: list[tuple[str, tuple[str, int] | str | None]] = [(q, cable) for q, cable in REWRITES]
+    out += [(q, None) for q in SAME_TOPIC]
+    if SET.exists():
+        for line in SET.read_text(encoding="utf-8").splitlines():
+            g = json.loads(line)
+            if g["kind"] != "rewrite":
+                out.append((g["quote"], None))
+                continue
+            cable = store.cables[g["cable"]]
+            para = next(p for p in cable.paragraphs if norm(g["source_sentence"]) in norm(p.text))
+            out.append((g["quote"], (g["cable"], para.number if para.number is not None else -1)))
+    return out
+
+
+def pool(store: CorpusStore, quote: str) -> list[tuple[str, Paragraph]]:
+    paragraphs = candidates.search(store, [quote])[:20]
+    if store.sentences is not None:
+        paragraphs += [store.paragraph(h.row) for h in store.sentences.search(multilingual.embed([quote])[0], 10)]
+    words = {k for k in content_keys(quote) if len(k) > 2}
+    seen, out = set(), []
+    for p in paragraphs:
+        for m in SENTENCE_RE.finditer(p.text):
+            s = m.group().strip()
+            if (p.cable_id, s) not in seen and 4 <= len(s.split()) <= 80 and words & set(content_keys(s)):
+                seen.add((p.cable_id, s))
+                out.append((s, p))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--index", required=True, help="an index folder of the dump (with --multilingual for retrieval)")
+    args = ap.parse_args()
+    store = CorpusStore.open(args.index)
+    quotes = load(store)
+    minilm = Embedder()
+    models = {
+        "MiniLM": lambda texts: minilm.embed(texts),
+        "USE multilingual": lambda texts: multilingual.embed([multilingual.readable(t) for t in texts]),
+    }
+    t = time.perf_counter()
+    pools = [pool(store, q) for q, _ in quotes]
+    print(f"{len(quotes)} quotes ({sum(w is not None for _, w in quotes)} rewrites), candidates in "
+          f"{time.perf_counter() - t:.1f} s")
+    sims: dict[str, list[np.ndarray]] = {}
+    for name, embed in models.items():
+        t = time.perf_counter()
+        sims[name] = []
+        for (q, _), cands in zip(quotes, pools, strict=True):
+            vecs = embed([q] + [s for s, _ in cands]) if cands else np.zeros((1, 1))
+            sims[name].append(vecs[1:] @ vecs[0] if cands else np.zeros(0))
+        print(f"  {name}: scored in {time.perf_counter() - t:.1f} s")
+    sims["mean of both"] = [(a + b) / 2 for a, b in zip(sims["MiniLM"], sims["USE multilingual"], strict=True)]
+
+    def outcome(name: str, k: int, th: float, margin: float) -> str:
+        s, want = sims[name][k], quotes[k][1]
+        if not len(s):
+            return "none"
+        order = np.argsort(-s)
+        best = int(order[0])
+        p = pools[k][best][1]
+        rival = next((float(s[j]) for j in order[1:] if pools[k][j][1].start != p.start
+                      or pools[k][j][1].cable_id != p.cable_id), 0.0)
+        if s[best] < th or s[best] - rival < margin:
+            return "none"
+        if want is None:
+            return "false"
+        right = p.cable_id == want if isinstance(want, str) else (p.cable_id, p.number if p.number is not None else -1) == want
+        return "traced" if right else "wrong"
+
+    n_pos = sum(w is not None for _, w in quotes)
+    n_neg = len(quotes) - n_pos
+    for margin in (0.0, MARGIN):
+        print(f"\nbest sentence over threshold{' and beating other paragraphs by ' + str(margin) if margin else ''}: "
+              f"traced of {n_pos} rewrites / wrong source / false support of {n_neg} same-topic")
+        print(f"{'threshold':>9}  " + "  ".join(f"{name:>22}" for name in sims))
+        for th in THRESHOLDS:
+            cells = []
+            for name in sims:
+                got = [outcome(name, k, th, margin) for k in range(len(quotes))]
+                cells.append(f"{got.count('traced'):>2} ({got.count('traced') / n_pos:.2f}) {got.count('wrong'):>2} "
+                             f"{got.count('false'):>2}")
+            print(f"{th:>9.2f}  " + "  ".join(f"{c:>22}" for c in cells))
+    # the highest same-topic score: the threshold at which each model makes no false support
+    print("\nzero false support: the lowest threshold above every same-topic statement, and what it traces")
+    for name in sims:
+        worst = max((float(sims[name][k].max()) for k, (_, w) in enumerate(quotes) if w is None and len(sims[name][k])),
+                    default=0.0)
+        got = [outcome(name, k, worst + 1e-6, 0.0) for k in range(len(quotes))]
+        print(f"  {name:>18}: above {worst:.3f}: traced {got.count('traced')}/{n_pos}, wrong {got.count('wrong')}")
+    print(f"\n(the stage today: MiniLM, threshold {PARAPHRASE_MIN})")
+
+
+if __name__ == "__main__":
+    main()
