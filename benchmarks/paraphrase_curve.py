@@ -22,6 +22,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -29,23 +30,26 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare import multilingual  # noqa: E402
+from compare import ingest, multilingual  # noqa: E402
 from compare.embeddings import Embedder  # noqa: E402
-from compare.model import Paragraph  # noqa: E402
-from compare.pipeline import candidates  # noqa: E402
+from compare.model import Paragraph, Severity  # noqa: E402
+from compare.pipeline import CheckOptions, Pipeline, candidates  # noqa: E402
 from compare.pipeline.paraphrase import SENTENCE_RE  # noqa: E402
 from compare.store import CorpusStore  # noqa: E402
 from compare.tokens import content_keys  # noqa: E402
-from compare.weights import PARAPHRASE_MIN  # noqa: E402
+from compare.weights import PARAPHRASE_MARGIN, PARAPHRASE_MIN  # noqa: E402
 from tests.test_paraphrase import REWRITES, SAME_TOPIC  # noqa: E402
 
 SET = ROOT / "data" / "eval" / "paraphrase" / "paraphrases.jsonl"
-THRESHOLDS = (0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80)
+THRESHOLDS = (0.50, 0.55, 0.60, 0.65, 0.70, 0.72, 0.75, 0.80)
 MARGIN = 0.05
 
 
 def norm(text: str) -> str:
     return " ".join(text.split())
+
+
+NEAR_MISSES: set[str] = set()  # same-topic statements that reverse or change a real sentence of the cable
 
 
 def load(store: CorpusStore) -> list[tuple[str, tuple[str, int] | str | None]]:
@@ -58,6 +62,8 @@ def load(store: CorpusStore) -> list[tuple[str, tuple[str, int] | str | None]]:
             g = json.loads(line)
             if g["kind"] != "rewrite":
                 out.append((g["quote"], None))
+                if g.get("near_miss"):
+                    NEAR_MISSES.add(g["quote"])
                 continue
             cable = store.cables[g["cable"]]
             para = next(p for p in cable.paragraphs if norm(g["source_sentence"]) in norm(p.text))
@@ -122,26 +128,49 @@ def main() -> None:
         return "traced" if right else "wrong"
 
     n_pos = sum(w is not None for _, w in quotes)
-    n_neg = len(quotes) - n_pos
+    near = [k for k, (q, _) in enumerate(quotes) if q in NEAR_MISSES]
+    plain = [k for k, (q, w) in enumerate(quotes) if w is None and q not in NEAR_MISSES]
     for margin in (0.0, MARGIN):
         print(f"\nbest sentence over threshold{' and beating other paragraphs by ' + str(margin) if margin else ''}: "
-              f"traced of {n_pos} rewrites / wrong source / false support of {n_neg} same-topic")
-        print(f"{'threshold':>9}  " + "  ".join(f"{name:>22}" for name in sims))
+              f"traced of {n_pos} rewrites / wrong source / false support of {len(plain)} same-topic statements "
+              f"/ of {len(near)} near misses")
+        print(f"{'threshold':>9}  " + "  ".join(f"{name:>24}" for name in sims))
         for th in THRESHOLDS:
             cells = []
             for name in sims:
                 got = [outcome(name, k, th, margin) for k in range(len(quotes))]
                 cells.append(f"{got.count('traced'):>2} ({got.count('traced') / n_pos:.2f}) {got.count('wrong'):>2} "
-                             f"{got.count('false'):>2}")
-            print(f"{th:>9.2f}  " + "  ".join(f"{c:>22}" for c in cells))
+                             f"{sum(got[k] == 'false' for k in plain):>2} {sum(got[k] == 'false' for k in near):>2}")
+            print(f"{th:>9.2f}  " + "  ".join(f"{c:>24}" for c in cells))
     # the highest same-topic score: the threshold at which each model makes no false support
-    print("\nzero false support: the lowest threshold above every same-topic statement, and what it traces")
+    print("\nzero false support: the lowest threshold above every plain same-topic statement, and what it traces")
     for name in sims:
-        worst = max((float(sims[name][k].max()) for k, (_, w) in enumerate(quotes) if w is None and len(sims[name][k])),
-                    default=0.0)
+        worst = max((float(sims[name][k].max()) for k in plain if len(sims[name][k])), default=0.0)
         got = [outcome(name, k, worst + 1e-6, 0.0) for k in range(len(quotes))]
         print(f"  {name:>18}: above {worst:.3f}: traced {got.count('traced')}/{n_pos}, wrong {got.count('wrong')}")
-    print(f"\n(the stage today: MiniLM, threshold {PARAPHRASE_MIN})")
+    print(f"\n(the stage since 2026-11-30: the mean of both, threshold {PARAPHRASE_MIN}, margin {PARAPHRASE_MARGIN}; "
+          "before: MiniLM alone, 0.70, no margin)")
+    # The whole pipeline on each quote: a near miss keeps most of its cable sentence's words, so the
+    # lexical stages meet it first; what matters is that it is never called a paraphrase (a faithful
+    # rewording) of that sentence.
+    checker = Pipeline(store, CheckOptions(semantic=True))
+    t = time.perf_counter()
+    tally: dict[str, Counter[str]] = {"rewrite": Counter(), "same topic": Counter(), "near miss": Counter()}
+    for (q, want), k in zip(quotes, range(len(quotes)), strict=True):
+        (r,) = checker.check_article(ingest.article_from_text(f'The cable said "{q}"', "t.txt"))
+        kind = "rewrite" if want is not None else ("near miss" if k in near else "same topic")
+        changed = " (changed in substance)" if any(d.severity is Severity.SUBSTANTIVE for d in r.discrepancies) else ""
+        if r.source is None:
+            tally[kind]["no source"] += 1
+        elif want is None:
+            tally[kind][f"{r.verdict.value}{changed}"] += 1
+        else:
+            right = r.source.cable_id == want if isinstance(want, str) else (
+                (r.source.cable_id, r.source.paragraph if r.source.paragraph is not None else -1) == want)
+            tally[kind][f"{r.verdict.value}{changed}, {'right' if right else 'WRONG'} source"] += 1
+    print(f"\nthe pipeline as released (each quote alone, {time.perf_counter() - t:.1f} s):")
+    for kind, c in tally.items():
+        print(f"  {kind:>10}: " + ", ".join(f"{n} {label}" for label, n in c.most_common()))
 
 
 if __name__ == "__main__":

@@ -93,6 +93,8 @@ ANTONYMS = frozenset({
     ("over", "under"), ("inside", "outside"), ("confirm", "deny"), ("admit", "deny"), ("strengthen", "weaken"),
     ("raise", "lower"), ("rising", "falling"), ("growth", "decline"), ("increase", "decline"),
     ("victory", "defeat"), ("peace", "war"), ("stable", "unstable"), ("calm", "tense"),
+    ("rarely", "frequently"), ("rarely", "often"), ("seldom", "often"), ("seldom", "frequently"),
+    ("praise", "criticize"), ("praised", "criticized"), ("praise", "condemn"), ("praised", "condemned"),
 })  # fmt: skip
 
 # Words around a quotation that place it in public, on the record (not in a cable): "told reporters",

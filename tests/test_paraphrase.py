@@ -1,10 +1,14 @@
-"""The paraphrase stage with the packaged MiniLM (slow: loads the model). The calibration set for
-`PARAPHRASE_MIN`: rewrites of seed cable sentences, which should be found as paraphrases of their
-cable, and sentences on the same topics that say something else, which must not be.
+"""The paraphrase stage (slow: loads the models). The calibration set of the seed cables: rewrites of
+seed cable sentences, which should be found as paraphrases of their cable, and sentences on the same
+topics that say something else, which must not be. The larger set is data/eval/paraphrase (rewrites
+and same-topic statements around 6,712-dump cables), measured by benchmarks/paraphrase_curve.py.
 
-Measured when the threshold was set (cosine of the best cable sentence): rewrites 0.38 to 0.75,
-same-topic sentences 0.34 to 0.64. MiniLM separates them only at the top: 0.70 finds the closest
-rewrites and calls none of the others a paraphrase."""
+The stage scores a sentence by the mean of MiniLM's and the multilingual USE's cosines (threshold
+0.72, margin 0.05 over other paragraphs): over the 80 quotes of both sets it traces 25 of 40
+rewrites with no same-topic statement called a paraphrase, where MiniLM alone at 0.70 traced 26
+with one wrong source and four. On the seed cables alone the closest rewrite clears it; same-topic
+sentences reach 0.62 at most. A rewording is also checked for what embeddings miss: changed
+numbers, negations and opposites."""
 
 from __future__ import annotations
 
@@ -62,6 +66,39 @@ def test_same_topic_is_no_paraphrase(semantic_checker):
 @pytest.mark.slow
 def test_close_rewrites_are_paraphrases_of_their_cable(semantic_checker):
     found = [(q, c) for q, c in REWRITES if verdict_of(semantic_checker, q).verdict is Verdict.PARAPHRASE]
-    assert len(found) >= 3
+    assert len(found) >= 1 and found[0][0].startswith("the army was never trained")
     for q, cable in found:
         assert verdict_of(semantic_checker, q).source.cable_id == cable, q
+
+
+# Pairs from data/eval/paraphrase: a cable sentence of the dump and a rewording of it, faithful or not.
+@pytest.mark.parametrize(
+    ("quote", "sentence", "kinds"),
+    [
+        # faithful rewordings: nothing to say
+        ("Noel Fahey told the embassy's deputy chief of mission he had never handled a harder crisis.",
+         "Irish Ambassador Noel Fahey (formerly ambassador to Washington) told DCM this was the most difficult "
+         "crisis he had ever managed.", set()),
+        ("Hardly anyone expects Luzhkov to step down of his own accord before 2012.",
+         "Few believe that Luzhkov will voluntarily relinquish his post prior to 2012, when the Moscow City Duma "
+         "must submit a list of mayoral candidates to Medvedev for his selection.", set()),
+        ("After the turmoil of the 1990s, the bulk of Wifaq's leadership was forced abroad.",
+         "Most Wifaq leaders were exiled following the unrest of the 1990's, and many continued oppositionist "
+         "activities from London.", set()),
+        # the claim reversed or a number changed: substantive
+        ("Chavez has groomed a successor and rarely rebukes his most trusted advisors in public.",
+         "He has not groomed any successor and he frequently rebukes even his most trusted advisors publicly.",
+         {"antonym"}),  # "rarely" and "not" both negate: the opposite words tell
+        ("Apolo Conteras reported that only about 30 percent of residents approve of the military presence.",
+         "Apolo Conteras reported that about 70 percent of residents approve of the military presence.",
+         {"number_change"}),
+        ("Contacts confirm that Zaw Zaw refused to hire Than Shwe's grandson.",
+         "Contacts confirm that Zaw Zaw hired Than Shwe's grandson.", {"negation"}),
+    ],
+)
+def test_what_a_rewording_changes(quote, sentence, kinds):
+    from compare.model import Span
+    from compare.pipeline.paraphrase import differences
+
+    got = {d.kind.value for d in differences(quote, sentence, Span(0, len(sentence)))}
+    assert got == kinds

@@ -163,7 +163,7 @@ def test_sentence_spans_are_in_order_inside_the_text_and_cover_its_words(text):
     ],
 )
 def test_amounts_are_read_as_values_in_either_writing(text, values):
-    from compare.pipeline.crosslingual import amounts
+    from compare.pipeline.reworded import amounts
 
     assert [a.value for a in amounts(text)] == values
 
@@ -171,7 +171,7 @@ def test_amounts_are_read_as_values_in_either_writing(text, values):
 @given(st.integers(min_value=1000, max_value=10**9), st.integers(min_value=0, max_value=99))
 @settings(max_examples=200, derandomize=True, deadline=None)
 def test_english_and_spanish_separators_give_the_same_value(n, cents):
-    from compare.pipeline.crosslingual import amounts
+    from compare.pipeline.reworded import amounts
 
     english = f"{n:,}.{cents:02d}"
     spanish = english.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -190,7 +190,7 @@ def test_english_and_spanish_separators_give_the_same_value(n, cents):
     ],
 )
 def test_changed_numbers(quote, source, changed):
-    from compare.pipeline.crosslingual import changed_numbers
+    from compare.pipeline.reworded import changed_numbers
 
     assert changed_numbers(quote, source) == changed
 
@@ -209,7 +209,7 @@ def test_changed_numbers(quote, source, changed):
     ],
 )
 def test_changed_negation(quote, source, flagged):
-    from compare.pipeline.crosslingual import changed_negation
+    from compare.pipeline.reworded import changed_negation
 
     assert (changed_negation(quote, source) is not None) is flagged
 

@@ -36,8 +36,8 @@ from ..weights import (
     TRANSLATION_NUMBERLESS_MIN,
     TRANSLATION_SUBJECT_MIN,
 )
-from . import crosslingual
 from . import language as lang
+from . import reworded
 from .alignment import align
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -68,7 +68,7 @@ def _anchor_terms(text: str) -> list[str]:
     """What survives translation, as FTS5 terms, before the corpus is asked which it holds: numbers,
     names (capitalised words), months and number words put into English, cognate prefixes."""
     text = re.sub(r"\bpor\s+ciento\b", "percent", text, flags=re.I)
-    out = [f'"{n}"' for n in crosslingual.english_numbers(text)]
+    out = [f'"{n}"' for n in reworded.english_numbers(text)]
     for w in re.findall(r"[^\W\d_]{3,}", text):
         f = re.sub(r"[^a-z]", "", fold(w))
         if f in SPANISH:
@@ -353,11 +353,11 @@ def differences(quote: Quote, p: Paragraph, a: int, b: int) -> tuple[Discrepancy
     and a negation dropped or added against the matched words."""
     out = []
     lo, hi = _sentence_of(p.text, a, b)
-    numbers = crosslingual.changed_numbers(quote.text, p.text[lo:hi])
+    numbers = reworded.changed_numbers(quote.text, p.text[lo:hi])
     if numbers:
         out.append(Discrepancy(DiscrepancyKind.NUMBER_CHANGE, numbers[0], numbers[1], None, Span(lo, hi)))
     if lang.detect(quote.text) in ("es", "en", None):
-        negation = crosslingual.changed_negation(quote.text, p.text[a:b])
+        negation = reworded.changed_negation(quote.text, p.text[a:b])
         if negation:
             out.append(Discrepancy(DiscrepancyKind.NEGATION, negation[0], negation[1], None, Span(a, b)))
     return tuple(out)

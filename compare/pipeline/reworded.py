@@ -1,5 +1,5 @@
-"""What a translated quote can still be checked for against its English source: its numbers, as
-values, and its negations.
+"""What a reworded quote (a translation, a paraphrase) can still be checked for against its English
+source: its numbers, as values, its negations, and words turned into their opposites.
 
 Numbers survive translation but change their dress: `1,300` and `1.300`, `8.5%` and `8,5%`,
 `USD 1.3 billion` and `1.300 millones de dólares`, `ten` and `diez`. Read as values, a changed
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..lexicon import NEGATIONS
 from ..tokens import NUMBER_WORDS, fold
+from .words import antonyms
 
 SCALES = {
     "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
@@ -33,16 +34,19 @@ SPANISH_NUMBER_WORDS = {
 # "one"/"un" are articles as often as numbers, "zero" and "hundred" rarely stand alone
 ENGLISH_NUMBER_WORDS = {w: int(n) for w, n in NUMBER_WORDS.items() if w not in ("zero", "one", "hundred")}
 WORD_VALUES = ENGLISH_NUMBER_WORDS | SPANISH_NUMBER_WORDS
-NUMBER_RE = re.compile(
-    r"(?P<num>\d+(?:[.,]\d+)*)(?![^\W\d_])|(?P<word>\b(?:" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")\b)",
+NUMBER_RE = re.compile(  # "1990s", "1990's", "21st" are numbers too; "3G" is not
+    r"(?<![\d.,])(?P<num>\d+(?:[.,]\d+)*)(?!\d)(?:['’]?s|st|nd|rd|th)?(?![^\W\d_])|(?P<word>\b(?:" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")\b)",
     re.I,
 )
 SCALE_RE = re.compile(r"\s*(?P<scale>mil\s+millones|" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b", re.I)
 
 SPANISH_NEGATIONS = frozenset({"no", "nunca", "jamas", "ni", "nadie", "nada", "ninguno", "ninguna", "ningun",
                                "tampoco", "sin"})  # fmt: skip
-ENGLISH_IMPLICIT = re.compile(r"\b(?:un(?:able|willing|likely)|impossible|fail(?:s|ed|ing)?|lack(?:s|ed|ing)?|"
-                              r"refus(?:e|es|ed|ing)|absen(?:t|ce)|neither|hardly|barely|little)\b", re.I)
+ENGLISH_IMPLICIT = re.compile(r"\b(?:un(?:able|willing|likely)|impossible|fail(?:s|ed|ing)?(?: to)?|lack(?:s|ed|ing)?|"
+                              r"refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|absen(?:t|ce)|neither|hardly|barely|"
+                              r"little|rarely|seldom|(?<!\ba )few)\b"
+                              # "the most difficult crisis he had ever managed": "never a harder one"
+                              r"|\b(?:most|least|\w+est)\b[^.;]{0,40}\bever\b", re.I)
 WORD_RE = re.compile(r"[^\W\d_]+(?:n't)?")
 # Idioms with a negation word that negate nothing ("sin embargo": however; "no doubt": certainly)
 NOT_NEGATING = re.compile(r"\b(?:sin (?:duda|embargo)|no s[oó]lo|no obstante|no doubt|not only)\b", re.I)
@@ -108,16 +112,32 @@ def _clause(text: str, negations: list[str]) -> str:
     return text.strip()
 
 
-def changed_negation(quote: str, source: str) -> tuple[str, str] | None:
-    """The quote's clause and the source's, when one negates and the other does not (a Spanish
-    quote's negation words against the English source's)."""
+def changed_negation(quote: str, source: str, english: bool = False) -> tuple[str, str] | None:
+    """The quote's clause and the source's, when one negates and the other does not: a Spanish (or
+    English) quote's negation words against the English source's. `english`: both sides English, so
+    a negation inside a word (`refused to`, `unable`) counts on either side."""
     q = _negations(quote, SPANISH_NEGATIONS | NEGATIONS)
     s = _negations(source, NEGATIONS)
+    if english:
+        q += [m.group() for m in ENGLISH_IMPLICIT.finditer(quote)]
+        s += [m.group() for m in ENGLISH_IMPLICIT.finditer(source)]
     if bool(q) == bool(s):
         return None
     if q and ENGLISH_IMPLICIT.search(source):
         return None  # "no pudo" for "was unable": the negation is inside an English word
     return _clause(quote, q), _clause(source, s)
+
+
+def changed_words(quote: str, source: str) -> tuple[str, str] | None:
+    """A word only the quote has and a word only the source has that are opposites (`increase` and
+    `decrease`, `legal` and `illegal`): the quote says the reverse in other words."""
+    q = {w.lower() for w in WORD_RE.findall(quote)}
+    s = {w.lower() for w in WORD_RE.findall(source)}
+    for a in sorted(q - s):
+        for b in sorted(s - q):
+            if antonyms(a, b):
+                return a, b
+    return None
 
 
 def english_numbers(text: str) -> list[str]:
