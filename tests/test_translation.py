@@ -258,6 +258,9 @@ def test_a_statement_no_cable_holds_stays_unsupported_beside_a_quote_of_a_cable(
         ('In a cable titled "Ciudad Juarez at a tipping point," the embassy described the city.', True),
         ("«Ciudad Juárez está en un punto de inflexión», escribió el cónsul.", False),
         ('"Ciudad Juarez is at a tipping point," the consul wrote.', False),
+        ("El gobierno, encabezado por Lagos, dijo sobre ese asunto que «la frontera marítima no está resuelta».",
+         False),
+        ('The delegation, headed by the minister, raised the subject: "the border is not settled."', False),
     ],
 )
 def test_the_article_saying_a_quote_is_a_cable_title(text, subject):

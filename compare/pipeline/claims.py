@@ -132,8 +132,10 @@ SPANISH_DATE_RES = [re.compile(p, 0 if i else re.I) for i, p in enumerate([
     r"\b(?:" + SPANISH_SPEECH_VERB_RE + r")\b[^.;Q]{0,80}?\b(?:el|en)\s+" + _FECHA,
 ])]
 # The article gives the quotation as the cable's title: "lleva por título", "se titula", "titulaba la embajada"
-SUBJECT_ES = re.compile(r"\b(?:t[íi]tulo|titula(?:ba|do|da)?|encabezad[oa]|asunto)\b", re.I)
-SUBJECT_EN = re.compile(r"\b(?:titled|entitled|headlined|headed|subject line|subject|under the (?:title|heading))\b", re.I)
+# (not "asunto" or "encabezado": "el asunto" is any matter, "encabezado por" is led by)
+SUBJECT_ES = re.compile(r"\b(?:t[íi]tulo|titula(?:ba|do|da)?)\b", re.I)
+SUBJECT_EN = re.compile(r"\b(?:titled|entitled|headlined|subject line|(?:under|with) the (?:title|heading|subject))\b",
+                        re.I)
 SPANISH_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(SPANISH_MONTHS)} | {"setiembre": 9}
 _TITLED = r"\s+(?:[a-záéíóúñ]+\s+){0,5}"  # "el embajador ", "la entonces embajadora ", "el encargado de negocios "
 
