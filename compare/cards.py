@@ -275,11 +275,13 @@ def summary(results: Iterable[QuoteResult], reviewed: int) -> str:
 
 
 def _review_chip(review: Review | None) -> str:
-    if review is None or review.status is Status.UNREVIEWED:
+    if review is None or (review.status is Status.UNREVIEWED and not review.note):
         return ""
+    if review.status is Status.UNREVIEWED:
+        return f"<span class='qc-review'>✎ “{escape(review.note)}”</span>"
     word = {Status.ACCEPTED: "✓ reviewed: accepted", Status.FLAGGED: "⚑ reviewed: flagged"}[review.status]
-    note = f" title='{escape(review.note)}'" if review.note else ""
-    return f"<span class='qc-review qc-review-{review.status.value}'{note}>{word}</span>"
+    note = f" — “{escape(review.note)}”" if review.note else ""
+    return f"<span class='qc-review qc-review-{review.status.value}'>{word}{note}</span>"
 
 
 def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_candidates: bool = True,

@@ -167,18 +167,21 @@ def articles_of(store: ReviewStore) -> list[str]:
 
 def test_an_editors_review_survives_a_restart(env):
     at = app()
-    radios = [r for r in at.radio if r.key and r.key.startswith("st_")]
-    radios[1].set_value(Status.FLAGGED).run()
-    notes = [t for t in at.text_input if t.key and t.key.startswith("note_")]
-    notes[1].input("check the date with the desk").run()
-    assert "⚑ reviewed: flagged" in cards(at)[1]  # marked on the card, counted in the summary
+    marks = [b for b in at.button_group if b.key and b.key.startswith("st_")]
+    assert len(marks) == 12
+    marks[1].set_value(Status.FLAGGED).run()
+    at.selectbox(key="note_pick").select_index(1).run()
+    (note,) = [t for t in at.text_input if t.key and t.key.startswith("note_")]
+    assert note.key == "note_" + marks[1].key[len("st_"):]
+    note.input("check the date with the desk").run()
+    assert "⚑ reviewed: flagged — “check the date with the desk”" in cards(at)[1]  # on the card, in the summary
     assert summary_of(at)[1]["reviewed"] == "1 of 65"
     store = ReviewStore(env / "reviews.sqlite")
     flagged = [(r.status.value, r.note) for reviews in map(store.of_article, articles_of(store)) for r in reviews.values()]
     assert flagged == [("flagged", "check the date with the desk")]
     again = app()  # a new session: the review comes back from the file
-    radios = [r for r in again.radio if r.key and r.key.startswith("st_")]
-    assert radios[1].value == Status.FLAGGED
+    marks = [b for b in again.button_group if b.key and b.key.startswith("st_")]
+    assert marks[1].value == Status.FLAGGED
     again.multiselect(key="f_review").set_value(["flag"]).run()
     assert len(cards(again)) == 1
 
