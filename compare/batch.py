@@ -6,7 +6,8 @@ path, content hash, error if any, the output's length once its quotes were writt
 SHA-256 of the output up to that length). A rerun verifies the output against the journal (its
 size and the checksum at every recorded length) and refuses when they disagree; it then cuts the
 output back to the last finished article (a run killed mid-write leaves no half article), skips
-every article done whose text has not changed, and retries those that failed.
+every article done whose text has not changed, checks again those that changed (their earlier
+quotes taken out of the output) and retries those that failed.
 """
 
 from __future__ import annotations
@@ -290,6 +291,34 @@ class Journal:
             entries.append(e)
         return entries, len(text[:complete].encode("utf-8"))
 
+    def drop(self, paths: set[str]) -> None:
+        """Take the lines of these articles out of the output (a changed article's earlier quotes),
+        keeping every other article's in order; the journal is rewritten to match. Both files are
+        written beside the originals and moved into place, the output first: a crash in between
+        leaves a journal the next resume refuses, never a silent mix."""
+        entries, _ = self._entries()
+        data = self.output.read_bytes()
+        out = bytearray()
+        lines = []
+        digest = hashlib.sha256()
+        start = 0
+        for e in entries:
+            segment = data[start : e.offset]
+            start = e.offset
+            if e.path in paths:
+                continue
+            out += segment
+            digest.update(segment)
+            lines.append(json.dumps({"path": e.path, "sha256": e.sha256, "offset": len(out),
+                                     "checksum": digest.hexdigest(), "error": e.error}) + "\n")
+        for target, content in ((self.output, bytes(out)), (self.path, "".join(lines).encode("utf-8"))):
+            tmp = target.with_name(target.name + ".tmp")
+            with open(tmp, "wb") as f:
+                f.write(content)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+
     def open(self) -> tuple[dict[str, Entry], Any]:
         """{path: last entry} of the articles an earlier run checked, and the running checksum of
         the output, which is cut back to the last of them. Nothing is trusted that the output does
@@ -346,7 +375,8 @@ class ResumableSink(Sink):
         self.changed: list[str] = []  # done before, but their text has changed since
 
     def todo(self, paths: list[str]) -> list[str]:
-        """The paths not finished by an earlier run (or changed since); failed ones are retried."""
+        """The paths not finished by an earlier run (or changed since: their earlier quotes are taken
+        out of the output, so that each article's quotes stand in it once); failed ones are retried."""
         out = []
         for p in paths:
             e = self.entries.get(p)
@@ -359,6 +389,9 @@ class ResumableSink(Sink):
                 else:
                     self.changed.append(p)
             out.append(p)
+        if self.changed:
+            self.journal.drop(set(self.changed))
+            self.entries, self.digest = self.journal.open()
         return out
 
     def add(self, outcome: Outcome) -> None:

@@ -317,7 +317,7 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
             _say(f"resuming {output}: {sink.done} of {len(found.files)} articles already done"
                  + (f"; retrying {sink.retried} that failed before" if sink.retried else ""))
         for path in sink.changed:
-            _say(f"{path} changed since the earlier run: checked again; its earlier quotes stay in {output}")
+            _say(f"{path} changed since the earlier run: checked again; its earlier quotes are taken out of {output}")
     for problem in found.problems:
         _say(f"skipped: {problem}")
     n_jobs = _jobs(jobs, split, len(todo))

@@ -134,8 +134,18 @@ def test_a_changed_article_is_checked_again_and_said_so(capsys, tmp_path):
     code, _, err = run(capsys, *check(out, ARTICLES[0], str(story)))
     assert code == 0
     assert err == (f"compare: resuming {out}: 1 of 2 articles already done\n"
-                   f"compare: {story} changed since the earlier run: checked again; its earlier quotes stay in {out}\n")
-    assert len(quotes(out)) == n + 19 + 1
+                   f"compare: {story} changed since the earlier run: checked again; its earlier quotes are taken "
+                   f"out of {out}\n")
+    got = quotes(out)
+    assert len(got) == n + 1  # the changed article's quotes once, the new one among them
+    assert len(set(got)) == len(got)
+    texts = [r["quote"] for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())]
+    assert "a new paragraph of quotes" in texts
+    # and the journal still verifies the output: a third run has nothing to do and changes nothing
+    before = out.read_bytes()
+    code, _, err = run(capsys, *check(out, ARTICLES[0], str(story)))
+    assert code == 0 and out.read_bytes() == before
+    assert err == f"compare: resuming {out}: 2 of 2 articles already done\n"
 
 
 def test_sigterm_stops_a_batch_cleanly_and_a_resume_finishes_it(tmp_path):
