@@ -11,7 +11,7 @@ support, quotes rightly found in no cable, verdicts, discrepancies, misattributi
 raised, and caught of real); and beside them the reporter's Ctrl-F: the quote's normalised text
 searched in every cable, right when exactly one cable holds it and it is the right one.
 
-    .venv/bin/python benchmarks/eval_real.py [--no-semantic] [--misses] [--set heldout]
+    .venv/bin/python benchmarks/eval_real.py [--no-semantic] [--misses] [--set heldout|blind]
         [--index benchmarks/out/idx6712ml]   # made by: compare index build --corpus DUMP --out ... --multilingual
 """
 
@@ -64,8 +64,9 @@ def main() -> None:
     ap.add_argument("--lang", choices=["en", "es"], action="append", help="only this language (repeatable)")
     ap.add_argument("--index", type=Path, default=None,
                     help="an index folder of the dump (`compare index build --multilingual` for the sentence index)")
-    ap.add_argument("--set", dest="which", choices=["dev", "heldout"], default="dev",
-                    help="dev: data/eval (the set the method was developed on); heldout: data/eval/heldout")
+    ap.add_argument("--set", dest="which", choices=["dev", "heldout", "blind"], default="dev",
+                    help="dev: data/eval (the set the method was developed on); heldout: data/eval/heldout; "
+                         "blind: data/eval/blind (written after the method, run once)")
     args = ap.parse_args()
     if not DUMP.exists():
         sys.exit(f"{DUMP}: not found; this benchmark needs ../shared/corpus beside the project")
@@ -75,7 +76,7 @@ def main() -> None:
     print(f"corpus: {len(pipeline.corpus.cables):,} cables, loaded in {time.perf_counter() - t:.1f} s; "
           f"semantic {'on' if args.semantic else 'off'}; multilingual sentence index: "
           f"{f'{len(index):,} sentences' if index is not None else 'none'}; set: {args.which}")
-    base = EVAL if args.which == "dev" else EVAL / "heldout"
+    base = EVAL if args.which == "dev" else EVAL / args.which
     with gzip.open(DUMP, "rt", encoding="utf-8") as fh:
         cables = {rec["id"]: ctrl_f_norm(rec["text"]) for rec in map(json.loads, fh)}
     for lang in args.lang or ("en", "es"):

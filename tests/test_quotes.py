@@ -26,6 +26,11 @@ def extract(text: str, strict: bool = False):
         ("Gutierrez \u201cexpressed a real concern with \u2018losing' certain regions\u201d of the country.",
          ["expressed a real concern with \u2018losing' certain regions"]),
         ("the \u00abguerra sucia\u00bb years", ["guerra sucia"]),
+        # inside guillemets, curly quotes are nested (the Spanish convention « “ ” »), not the end of the quote
+        ("Incluirlo, explicó, «habría provocado una tormenta por su “rendición” de los reclamos». Y remató que "
+         "«no era la Antártida».", ["habría provocado una tormenta por su “rendición” de los reclamos",
+                                    "no era la Antártida"]),
+        ("«Dijo: \"basta\" y se fue», contó.", ['Dijo: "basta" y se fue']),
         ("agencies \"would rather hoard intelligence than allow a rival agency to succeed. \"",
          ["would rather hoard intelligence than allow a rival agency to succeed."]),
         # a splice around a named speech tag is one quote; a "tag" with a clause of its own is not

@@ -65,6 +65,9 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
             out.append(_Raw(at + 1, until, at, joined))
 
     for i in marks:
+        if (open_at is not None and text[open_at] == "«" and text[i] != "»"
+                and not re.search(r"\n[ \t]*\n", text[open_at + 1 : i])):
+            continue  # «… “rendición” …»: inside guillemets, curly and straight quotes are nested quotes
         kind = _is_opener(text, i)
         if open_at is None:
             if kind is False:

@@ -56,6 +56,9 @@ NOT_NEGATING = re.compile(r"\b(?:sin (?:duda|embargo)|no s[oó]lo|no obstante|no
 class Amount:
     value: float
     text: str  # as written
+    shown: str = ""  # with the word or sign that follows it ("40 años", "67 %"): what a reader recognises
+
+UNIT_RE = re.compile(r"\s?(?:%|por ciento|per ?cent|[^\W\d_]+)", re.I)
 
 
 def _value(number: str) -> float:
@@ -82,21 +85,23 @@ def amounts(text: str) -> list[Amount]:
         if scale:
             value *= SCALES[re.sub(r"\s+", " ", fold(scale.group("scale")))]
             end = scale.end()
-        out.append(Amount(round(value, 6), text[m.start() : end]))
+        unit = UNIT_RE.match(text, end)
+        out.append(Amount(round(value, 6), text[m.start() : end], text[m.start() : unit.end() if unit else end]))
     return out
 
 
 def changed_numbers(quote: str, source: str) -> tuple[str, str] | None:
-    """The quote's numbers its source does not hold, and the source's the quote does not (as written),
+    """The quote's numbers its source does not hold, and the source's the quote does not (as written,
+    with the word that follows each),
     when both give numbers and they differ as values; None when they agree or either has none."""
     q, s = amounts(quote), amounts(source)
     if not q or not s:
         return None
     qv, sv = {a.value for a in q}, {a.value for a in s}
-    missing = [a.text for a in q if a.value not in sv]
+    missing = [a.shown for a in q if a.value not in sv]
     if not missing:
         return None
-    return " ".join(dict.fromkeys(missing)), " ".join(dict.fromkeys(a.text for a in s if a.value not in qv))
+    return " ".join(dict.fromkeys(missing)), " ".join(dict.fromkeys(a.shown for a in s if a.value not in qv))
 
 
 def _negations(text: str, words: frozenset[str]) -> list[str]:
