@@ -418,12 +418,11 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
     elif fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out)
-        w.writerow([by, "quotes", "altered", "unsupported", "misattributed", "altered_rate", "unsupported_rate",
-                    "misattributed_rate"])
+        cols = [k for k in rows[0].as_dict() if k not in ("key", "records")] if rows else []
+        w.writerow([by, *cols])
         for r in rows[:limit]:
             d = r.as_dict()
-            w.writerow([report.csv_cell(r.key), d["quotes"], d["altered"], d["unsupported"], d["misattributed"],
-                        d["altered_rate"], d["unsupported_rate"], d["misattributed_rate"]])
+            w.writerow([report.csv_cell(r.key), *(d[c] for c in cols)])
         click.echo(out.getvalue(), nl=False)
     else:
         click.echo(stats.table(rows, stats.By(by), limit), nl=False)

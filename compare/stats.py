@@ -1,5 +1,6 @@
 """Newsroom statistics over a batch's output: how often an outlet's, an author's or a month's cable
-quotes were altered, unsupported or misattributed, and which cables get misquoted.
+quotes were changed in substance, had no support found or were misattributed, and which cables get
+misquoted.
 
 Reads the contract's records (`compare check --format jsonl`, or `compare batch`), so that an
 archive checked once can be counted many ways. Every figure keeps the quotes behind it.
@@ -47,11 +48,21 @@ def keys_of(rec: Mapping[str, Any], by: By) -> list[str]:
     return [(rec.get("source") or {}).get("cable") or UNKNOWN]
 
 
+# What a row counts, in the findings' own words (the app's and the reports' vocabulary): the Row
+# attribute, and the finding whose label names the column ("changed in substance" ->
+# `changed_in_substance` in JSON and CSV).
+PARTS = (("changed", Finding.CHANGED), ("unsupported", Finding.UNSUPPORTED), ("misattributed", Finding.MISATTRIBUTED))
+
+
+def column(finding: Finding) -> str:
+    return finding.value.replace(" ", "_")
+
+
 @dataclass
 class Row:
     key: str
     quotes: list[int] = field(default_factory=list)  # indexes of the records counted (cable quotes)
-    altered: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
     unsupported: list[int] = field(default_factory=list)
     misattributed: list[int] = field(default_factory=list)
 
@@ -59,17 +70,17 @@ class Row:
         return len(part) / len(self.quotes) if self.quotes else 0.0
 
     def as_dict(self) -> dict[str, Any]:
+        parts = {column(f): getattr(self, name) for name, f in PARTS}
         return {"key": self.key, "quotes": len(self.quotes),
-                **{name: len(getattr(self, name)) for name in ("altered", "unsupported", "misattributed")},
-                **{f"{name}_rate": round(self.rate(getattr(self, name)), 4)
-                   for name in ("altered", "unsupported", "misattributed")},
-                "records": {name: getattr(self, name) for name in ("quotes", "altered", "unsupported", "misattributed")}}
+                **{col: len(ks) for col, ks in parts.items()},
+                **{f"{col}_rate": round(self.rate(ks), 4) for col, ks in parts.items()},
+                "records": {"quotes": self.quotes, **parts}}
 
 
 def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
     """One row per outlet (author, cable, month, article): the cable quotes counted (titles, nicknames,
-    public statements and scare quotes are not), and of them those altered in substance, unsupported,
-    misattributed; worst rate first. By cable, only quotes with a source count."""
+    public statements and scare quotes are not), and of them those changed in substance, with no support
+    found, misattributed; worst rate first. By cable, only quotes with a source count."""
     rows: dict[str, Row] = {}
     for k, rec in enumerate(records):
         f = finding_of(rec)
@@ -79,12 +90,12 @@ def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
             row = rows.setdefault(key, Row(key))
             row.quotes.append(k)
             if f is Finding.CHANGED:
-                row.altered.append(k)
+                row.changed.append(k)
             if f is Finding.UNSUPPORTED:
                 row.unsupported.append(k)
             if (rec.get("attribution") or {}).get("ok") is False:
                 row.misattributed.append(k)
-    return sorted(rows.values(), key=lambda r: (-(len(r.altered) + len(r.unsupported) + len(r.misattributed))
+    return sorted(rows.values(), key=lambda r: (-(len(r.changed) + len(r.unsupported) + len(r.misattributed))
                                                 / max(1, len(r.quotes)), -len(r.quotes), r.key))
 
 
@@ -121,12 +132,16 @@ def table(rows: list[Row], by: By, limit: int | None = None) -> str:
     """A plain-text table, one row per group."""
     shown = rows[:limit] if limit else rows
     width = max([len(by.value)] + [min(40, len(r.key)) for r in shown])
-    head = f"{by.value:<{width}}  {'quotes':>6}  {'altered':>12}  {'unsupported':>12}  {'misattributed':>13}"
+    labels = [f.value for _, f in PARTS]
+    widths = [max(12, len(label)) for label in labels]
+    head = f"{by.value:<{width}}  {'quotes':>6}  " + "  ".join(f"{label:>{w}}" for label, w in zip(labels, widths,
+                                                                                                    strict=True))
     lines = [head, "-" * len(head)]
     for r in shown:
-        cells = [f"{len(p):>3} ({r.rate(p):>5.1%})" for p in (r.altered, r.unsupported, r.misattributed)]
+        cells = [f"{len(p):>3} ({r.rate(p):>5.1%})" for p in (getattr(r, name) for name, _ in PARTS)]
         key = r.key if len(r.key) <= 40 else r.key[:39] + "…"
-        lines.append(f"{key:<{width}}  {len(r.quotes):>6}  {cells[0]:>12}  {cells[1]:>12}  {cells[2]:>13}")
+        lines.append(f"{key:<{width}}  {len(r.quotes):>6}  " + "  ".join(f"{c:>{w}}" for c, w in zip(cells, widths,
+                                                                                                        strict=True)))
     if limit and len(rows) > limit:
         lines.append(f"… and {len(rows) - limit} more")
     return "\n".join(lines) + "\n"

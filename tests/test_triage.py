@@ -125,10 +125,10 @@ def batch(tmp_path, capsys):
 def test_stats_by_outlet_exact(batch, capsys):
     assert main(["stats", str(batch)]) == 0
     assert capsys.readouterr().out == (
-        "outlet                           quotes       altered   unsupported  misattributed\n"
-        "----------------------------------------------------------------------------------\n"
-        "(not stated)                         44     2 ( 4.5%)    17 (38.6%)      2 ( 4.5%)\n"
-        "Washington Post Foreign Service      18     0 ( 0.0%)     5 (27.8%)      0 ( 0.0%)\n")
+        "outlet                           quotes  changed in substance  no support found  misattributed\n"
+        "----------------------------------------------------------------------------------------------\n"
+        "(not stated)                         44             2 ( 4.5%)        17 (38.6%)      2 ( 4.5%)\n"
+        "Washington Post Foreign Service      18             0 ( 0.0%)         5 (27.8%)      0 ( 0.0%)\n")
 
 
 def test_stats_quotes_behind_a_row(batch, capsys):
@@ -144,7 +144,8 @@ def test_stats_json_and_counts_agree_with_the_records(batch, capsys):
     records = stats.read_records(batch)
     for row in rows:
         assert row["quotes"] == len(row["records"]["quotes"])
-        for k in row["records"]["altered"]:
+        assert row["changed_in_substance"] == len(row["records"]["changed_in_substance"])
+        for k in row["records"]["changed_in_substance"]:
             assert records[k]["finding"] == "changed in substance"
     assert {r["key"] for r in rows} == {"(not stated)", "William Booth", "Nick Miroff"}
 

@@ -325,9 +325,9 @@ def statistics_page(checked: Checked) -> None:
     if not rows:
         st.info("No cable quotes to count.")
         return
-    names = (Finding.CHANGED.value, Finding.UNSUPPORTED.value, Finding.MISATTRIBUTED.value)  # one vocabulary
-    table = [{by.value: r.key, "quotes": len(r.quotes), names[0]: r.rate(r.altered),
-              names[1]: r.rate(r.unsupported), names[2]: r.rate(r.misattributed)} for r in rows]
+    names = tuple(f.value for _, f in stats.PARTS)  # one vocabulary: the findings' words
+    table = [{by.value: r.key, "quotes": len(r.quotes),
+              **{f.value: r.rate(getattr(r, attr)) for attr, f in stats.PARTS}} for r in rows]
     long = [{by.value: t[by.value], "measure": m, "rate": t[m]} for t in table for m in names]
     if by is stats.By.MONTH:
         chart = alt.Chart(alt.Data(values=long)).mark_line(point=True).encode(
