@@ -29,3 +29,13 @@ def shared(path: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} is not here (../shared is only beside a development checkout)")
     return p
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory):
+    """Tests never read or write the user's embedding cache (~/.cache/compare): what they measure
+    does not depend on earlier runs, and a test run leaves nothing in the home folder."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("COMPARE_CACHE_DIR", str(tmp_path_factory.mktemp("embedding-cache")))
+    yield
+    mp.undo()
