@@ -98,7 +98,8 @@ def test_close_rewrites_are_paraphrases_of_their_cable(semantic_checker):
 )
 def test_what_a_rewording_changes(quote, sentence, kinds):
     from compare.model import Span
-    from compare.pipeline.paraphrase import differences
+    from compare.pipeline.reworded import differences
 
-    got = {d.kind.value for d in differences(quote, sentence, Span(0, len(sentence)))}
+    whole = Span(0, len(sentence))
+    got = {d.kind.value for d in differences(quote, sentence, whole, whole, english=True)}
     assert got == kinds

@@ -8,6 +8,7 @@ Brown"). A dateline or an event's date is no claim about the cable.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..lexicon import (
     AUTHOR_VERBS,
@@ -99,22 +100,30 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     return Claim(speaker, verb, authorship, date_text, year, month, day, cue, bool(SUBJECT_EN.search(sentence)))
 
 
-def _document_date(sentence: str) -> tuple[str | None, int | None, int | None, int | None]:
-    """The date the article gives the cable itself: "a Jan. 29 cable", "a cable dated Oct. 5, 2009",
-    "a dispatch sent in November of 2009", "wrote in 2010", "a 2008 memo". A dateline ("Dec. 3") or
-    an event's date ("the September 2009 elections") is no claim about the cable."""
-    for rx in DOCUMENT_DATE_RES:
+DateClaim = tuple[str | None, int | None, int | None, int | None]  # as written, year, month, day
+
+
+def _date(sentence: str, patterns: list[re.Pattern[str]], month_of: Callable[[str], int]) -> DateClaim:
+    """The date the article gives the cable itself, by the first of `patterns` that finds one
+    (`month_of`: a month as the pattern matched it, to its number)."""
+    for rx in patterns:
         m = rx.search(sentence)
         if m is None:
             continue
         d = m.groupdict()
         if d.get("mon") == "May" and not (d.get("day") or d.get("year")):
-            continue
-        month = MONTH_NUMBER[d["mon"][:3].lower()] if d.get("mon") else None
+            continue  # "May" alone is the verb as often as the month
         year = d.get("year") or d.get("year_only")
-        return (m.group("date").strip(), int(year) if year else None, month,
-                int(d["day"]) if d.get("day") else None)
+        return (m.group("date").strip(), int(year) if year else None,
+                month_of(d["mon"]) if d.get("mon") else None, int(d["day"]) if d.get("day") else None)
     return None, None, None, None
+
+
+def _document_date(sentence: str) -> DateClaim:
+    """In English: "a Jan. 29 cable", "a cable dated Oct. 5, 2009", "a dispatch sent in November of
+    2009", "wrote in 2010", "a 2008 memo". A dateline ("Dec. 3") or an event's date ("the September
+    2009 elections") is no claim about the cable."""
+    return _date(sentence, DOCUMENT_DATE_RES, lambda mon: MONTH_NUMBER[mon[:3].lower()])
 
 
 # -- Spanish -----------------------------------------------------------------------------------------
@@ -140,17 +149,8 @@ SPANISH_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(SPANISH_MONTHS)} | {"seti
 _TITLED = r"\s+(?:[a-záéíóúñ]+\s+){0,5}"  # "el embajador ", "la entonces embajadora ", "el encargado de negocios "
 
 
-def _spanish_date(sentence: str) -> tuple[str | None, int | None, int | None, int | None]:
-    for rx in SPANISH_DATE_RES:
-        m = rx.search(sentence)
-        if m is None:
-            continue
-        d = m.groupdict()
-        year = d.get("year") or d.get("year_only")
-        return (m.group("date").strip(), int(year) if year else None,
-                SPANISH_MONTH_NUMBER[d["mon"].lower()] if d.get("mon") else None,
-                int(d["day"]) if d.get("day") else None)
-    return None, None, None, None
+def _spanish_date(sentence: str) -> DateClaim:
+    return _date(sentence, SPANISH_DATE_RES, lambda mon: SPANISH_MONTH_NUMBER[mon.lower()])
 
 
 def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:

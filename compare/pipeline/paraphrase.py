@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import multilingual
 from ..embeddings import Embedder
-from ..model import Decision, Discrepancy, DiscrepancyKind, Paragraph, Quote, Span, Verdict
+from ..model import Decision, Paragraph, Quote, Span, Verdict
 from ..store import CorpusStore
 from ..tokens import content_keys
 from ..weights import (
@@ -86,26 +86,9 @@ def find(quote: Quote, paragraphs: list[Paragraph], embedder: Embedder) -> Decis
     if similarity < PARAPHRASE_MIN or similarity - rival < PARAPHRASE_MARGIN:
         return None
     lead = len(text) - len(text.lstrip())
-    changed = differences(quote.text, text, Span(start + lead, end))
+    changed = reworded.differences(quote.text, p.text, Span(start + lead, end), Span(start + lead, end), english=True)
     a = align(quote, p.cable_id, (p.number,), p.text)
     a = replace(a, start=start + lead, end=end, discrepancies=changed, score=similarity)
     why = ("no passage has these words; this one is closest in meaning, and the quote changes it" if changed
            else "no passage has these words; this one says the same in other words")
     return Decision(Verdict.PARAPHRASE, round(similarity, 4), a, (), False, changed, why)
-
-
-def differences(quote: str, sentence: str, where: Span) -> tuple[Discrepancy, ...]:
-    """What a rewording can still be checked for: numbers as values, a negation dropped or added
-    (`refused to hire` for `hired`), a word turned into its opposite. Embeddings score a reversed
-    claim as close as a faithful one; these make it substantive."""
-    out = []
-    numbers = reworded.changed_numbers(quote, sentence)
-    if numbers:
-        out.append(Discrepancy(DiscrepancyKind.NUMBER_CHANGE, numbers[0], numbers[1], None, where))
-    negation = reworded.changed_negation(quote, sentence, english=True)
-    if negation:
-        out.append(Discrepancy(DiscrepancyKind.NEGATION, negation[0], negation[1], None, where))
-    opposite = reworded.changed_words(quote, sentence)
-    if opposite:
-        out.append(Discrepancy(DiscrepancyKind.ANTONYM, opposite[0], opposite[1], None, where))
-    return tuple(out)

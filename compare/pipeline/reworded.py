@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import NEGATIONS
+from ..model import Discrepancy, DiscrepancyKind, Span
 from ..tokens import NUMBER_WORDS, fold
 from .words import antonyms
 
@@ -165,3 +166,22 @@ def english_numbers(text: str) -> list[str]:
         else:
             out.append(f"{value:g}" if value < 1e6 else str(int(value)))
     return list(dict.fromkeys(out))
+
+
+def differences(quote: str, text: str, sentence: Span, matched: Span, english: bool) -> tuple[Discrepancy, ...]:
+    """Every difference a rewording of `text` can be checked for: the quote's numbers against the
+    source `sentence`'s, a negation dropped or added against the `matched` words, and (`english`:
+    a paraphrase, both sides English) a word turned into its opposite. Embeddings score a reversed
+    claim as close as a faithful one; these make it substantive."""
+    out = []
+    sent, words = text[sentence.start : sentence.end], text[matched.start : matched.end]
+    numbers = changed_numbers(quote, sent)
+    if numbers:
+        out.append(Discrepancy(DiscrepancyKind.NUMBER_CHANGE, numbers[0], numbers[1], None, sentence))
+    negation = changed_negation(quote, words, english=english)
+    if negation:
+        out.append(Discrepancy(DiscrepancyKind.NEGATION, negation[0], negation[1], None, matched))
+    opposite = changed_words(quote, words) if english else None
+    if opposite:
+        out.append(Discrepancy(DiscrepancyKind.ANTONYM, opposite[0], opposite[1], None, matched))
+    return tuple(out)

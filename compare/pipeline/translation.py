@@ -350,14 +350,10 @@ def _sentence_of(text: str, a: int, b: int) -> tuple[int, int]:
 
 def differences(quote: Quote, p: Paragraph, a: int, b: int) -> tuple[Discrepancy, ...]:
     """What a translation can be checked for: its numbers as values against the source sentence's,
-    and a negation dropped or added against the matched words."""
-    out = []
+    and (for a Spanish or English quote, whose negation words are known) a negation dropped or added
+    against the matched words."""
     lo, hi = _sentence_of(p.text, a, b)
-    numbers = reworded.changed_numbers(quote.text, p.text[lo:hi])
-    if numbers:
-        out.append(Discrepancy(DiscrepancyKind.NUMBER_CHANGE, numbers[0], numbers[1], None, Span(lo, hi)))
-    if lang.detect(quote.text) in ("es", "en", None):
-        negation = reworded.changed_negation(quote.text, p.text[a:b])
-        if negation:
-            out.append(Discrepancy(DiscrepancyKind.NEGATION, negation[0], negation[1], None, Span(a, b)))
-    return tuple(out)
+    found = reworded.differences(quote.text, p.text, Span(lo, hi), Span(a, b), english=False)
+    if lang.detect(quote.text) not in ("es", "en", None):
+        found = tuple(d for d in found if d.kind is not DiscrepancyKind.NEGATION)
+    return found
