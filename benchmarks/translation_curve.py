@@ -96,7 +96,7 @@ def main() -> None:
     for (q, want), (base, name, own) in zip(quotes, keys, strict=True):
         others = {c for c in articles[(base, name)] if c != own or sum(k[:2] == (base, name) and k[2] == own
                                                                          for k in keys) > 1}
-        pool = translation.cited(store, sorted(others))
+        pool = translation.cited_pool(store, others)
         c = translation.closest(q, pool) if pool.paragraphs else None
         if c is None:
             cited_rows.append((0.0, 0.0, None if want is None else False))

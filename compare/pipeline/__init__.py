@@ -169,7 +169,7 @@ class Pipeline:
                 decision = replace(para, candidates=decision.candidates)
         if decision.source is None and not holds_words and translation.wanted(q, language):
             translated = translation.find(q, translation.candidates(self.store, q, ctx.sources.cables),
-                                          translation.cited(self.store, ctx.sources.cables))
+                                          ctx.sources.cables)
             if translated is not None:
                 decision = replace(translated, candidates=decision.candidates)
         check = None

@@ -134,10 +134,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     if terms and context:
         named = " OR ".join(f"({a} AND {b})" for a in context for b in terms)
         hits += [h.paragraph for h in store.search(named, TRANSLATION_CANDIDATES)]
-    for cid in cited:
-        if cid in store.cables:
-            lo, hi = store.rows_of(cid)
-            hits += [store.paragraph(r) for r in range(lo, hi + 1)]
+    hits += cited_pool(store, cited).paragraphs
     if quote.claim.subject:  # "a cable titled": every candidate cable's subject line
         for cid in dict.fromkeys(p.cable_id for p in hits):
             first = store.paragraph(store.rows_of(cid)[0])
@@ -281,10 +278,11 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None)
 
 
-def cited(store: CorpusStore, cables: Iterable[str]) -> Pool:
-    """Every paragraph of the cables the article already quotes (found by its other quotes)."""
+def cited_pool(store: CorpusStore, cables: Iterable[str]) -> Pool:
+    """Every paragraph of the cables the article already quotes (found by its other quotes), in the
+    order they are stored."""
     out: list[Paragraph] = []
-    for cid in cables:
+    for cid in sorted(cables):
         if cid in store.cables:
             lo, hi = store.rows_of(cid)
             out += [store.paragraph(r) for r in range(lo, hi + 1)]
@@ -297,19 +295,19 @@ def _numbers_fit(quote: Quote, c: Closest) -> bool:
             or c.similarity >= TRANSLATION_NUMBERLESS_MIN)
 
 
-def find(quote: Quote, pool: Pool, cited_pool: Pool | None = None) -> Decision | None:
+def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None:
     """The cable passage the quote translates, if one clears the threshold: the best window must
     clear `TRANSLATION_MIN` and beat every other paragraph's best by `TRANSLATION_MARGIN`. Failing
-    that, among the paragraphs of the cables the article already quotes (`cited_pool`), the best must
-    clear `TRANSLATION_CITED_MIN` and beat that cable's other paragraphs by `TRANSLATION_CITED_MARGIN`,
-    and no other cable's passage may be clearly closer."""
+    that, among the paragraphs of the cables the article already quotes (`cited`; `candidates` put
+    them all in the pool), the best must clear `TRANSLATION_CITED_MIN` and beat that cable's other
+    paragraphs by `TRANSLATION_CITED_MARGIN`, and no other cable's passage may be clearly closer."""
+    quoted = frozenset(cited)
+    mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: (p.cable_id, p.start)))
     # the article says it is a cable's title: the subject lines alone compete (a cable the article
     # quotes elsewhere needs only to come first; another, a clear margin)
     if quote.claim.subject:
-        subjects = {(p.cable_id, p.start): p for p in pool.paragraphs + (cited_pool.paragraphs if cited_pool else [])
-                    if p.number == 0}
-        s = closest(quote, Pool(list(subjects.values()))) if len(subjects) > 1 else None
-        quoted = {p.cable_id for p in cited_pool.paragraphs} if cited_pool else set()
+        subjects = [p for p in pool.paragraphs if p.number == 0]
+        s = closest(quote, Pool(subjects)) if len(subjects) > 1 else None
         if (s is not None and s.similarity >= TRANSLATION_SUBJECT_MIN
                 and s.similarity - s.rival >= (TRANSLATION_MARGIN if s.paragraph.cable_id not in quoted else 0.01)):
             return _decision(quote, s, "the quote translates this cable's subject line, and the article gives it "
@@ -319,15 +317,14 @@ def find(quote: Quote, pool: Pool, cited_pool: Pool | None = None) -> Decision |
     if (c is not None and c.similarity >= TRANSLATION_MIN and _numbers_fit(quote, c)
             and c.similarity - c.rival >= TRANSLATION_MARGIN):
         return _decision(quote, c, "the quote translates this passage (multilingual sentence encoder)")
-    if cited_pool is None or not cited_pool.paragraphs:
+    if not mine.paragraphs:
         return None  # another passage says nearly the same, or none says it: no source rather than a guess
-    k = closest(quote, cited_pool)
+    k = closest(quote, mine)
     if k is None or k.similarity - k.rival < TRANSLATION_CITED_MARGIN or not _numbers_fit(quote, k):
         return None
     if k.similarity < (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN):
         return None
-    cables = {p.cable_id for p in cited_pool.paragraphs}
-    if c is not None and c.paragraph.cable_id not in cables and c.similarity - k.similarity >= TRANSLATION_MARGIN:
+    if c is not None and c.paragraph.cable_id not in quoted and c.similarity - k.similarity >= TRANSLATION_MARGIN:
         return None  # a passage of another cable is clearly closer
     return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
                                "(multilingual sentence encoder)")
