@@ -116,8 +116,7 @@ def to_article(q: Quote, k: int) -> int:
 
 
 def _cls(d: Discrepancy) -> str:
-    return {Severity.COSMETIC: "qc-cosmetic-d", Severity.EDITORIAL: "qc-editorial-d",
-            Severity.SUBSTANTIVE: "qc-substantive-d"}[d.severity]
+    return f"qc-{d.severity.value}-d"
 
 
 def article_marks(r: QuoteResult) -> list[Mark]:
@@ -183,17 +182,7 @@ def _diff_list(r: QuoteResult) -> str:
 
 def what_changed(d: Discrepancy) -> str:
     """A difference in words an editor reads at once: “steady” in the article, “tenuous” in the cable."""
-    if d.kind is DiscrepancyKind.ELISION:
-        return f"“{d.quote_side}” leaves out “{d.source_side}”" if d.source_side else f"“{d.quote_side}”"
-    if d.kind is DiscrepancyKind.SPLICE:
-        return f"the speech tag “{d.source_side or d.quote_side}” is not part of the quotation"
-    if d.kind is DiscrepancyKind.REDACTION:
-        return f"the article names “{d.quote_side}” where the release prints “{d.source_side}”"
-    if not d.source_side:
-        return f"“{d.quote_side}” is not in the cable"
-    if not d.quote_side:
-        return f"“{d.source_side}” in the cable is left out"
-    return f"“{d.quote_side}” in the article, “{d.source_side}” in the cable"
+    return d.kind.words.say(d.quote_side, d.source_side)
 
 
 def _attribution(r: QuoteResult) -> str:

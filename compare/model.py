@@ -41,46 +41,65 @@ class Severity(str, Enum):
     SUBSTANTIVE = "substantive"
 
 
+@dataclass(frozen=True)
+class Words:
+    """How an editor reads a difference: templates over the article's side (`{quote}`) and the
+    cable's (`{source}`), for both sides, the article's side only and the cable's side only."""
+
+    both: str
+    article_only: str
+    cable_only: str
+
+    def say(self, quote: str, source: str) -> str:
+        template = self.article_only if not source else self.cable_only if not quote else self.both
+        return template.format(quote=quote, source=source)
+
+
+CHANGED = Words("“{quote}” in the article, “{source}” in the cable", "“{quote}” is not in the cable",
+                "“{source}” in the cable is left out")
+
+
 class DiscrepancyKind(str, Enum):
-    CASE = "case"
-    PUNCTUATION = "punctuation"
-    WHITESPACE = "whitespace"
-    DIACRITICS = "diacritics"
-    HYPHENATION = "hyphenation"
-    NUMBER_FORMAT = "number_format"
-    SPELLING = "spelling"
-    SPLICE = "splice"
-    ELISION = "elision"
-    BRACKETED = "bracketed"
-    INSERTION = "insertion"
-    DELETION = "deletion"
-    SUBSTITUTION = "substitution"
-    NUMBER_CHANGE = "number_change"
-    NEGATION = "negation"
-    HEDGE = "hedge"
-    ANTONYM = "antonym"
-    REDACTION = "redaction"
-    NAME_SPELLING = "name_spelling"
+    """A named difference between a quote and its source, with its severity and its words.
 
-    @property
-    def severity(self) -> Severity:
-        if self in _SUBSTANTIVE:
-            return Severity.SUBSTANTIVE
-        if self in _EDITORIAL:
-            return Severity.EDITORIAL
-        return Severity.COSMETIC
+    Each member carries its `severity` (a changed meaning is never cosmetic) and its `words`, how an
+    editor reads it (`cards.what_changed`). A new kind is one member here, with both, and its rule
+    module in `compare/pipeline/differences/`; `tests/test_discrepancies.py` checks every member.
+    """
 
+    CASE = ("case", "cosmetic", CHANGED)
+    PUNCTUATION = ("punctuation", "cosmetic", CHANGED)
+    WHITESPACE = ("whitespace", "cosmetic", CHANGED)
+    DIACRITICS = ("diacritics", "cosmetic", CHANGED)
+    HYPHENATION = ("hyphenation", "cosmetic", CHANGED)
+    NUMBER_FORMAT = ("number_format", "cosmetic", CHANGED)
+    SPELLING = ("spelling", "cosmetic", CHANGED)
+    SPLICE = ("splice", "cosmetic", Words("the speech tag “{source}” is not part of the quotation",
+                                          "the speech tag “{quote}” is not part of the quotation",
+                                          "the speech tag “{source}” is not part of the quotation"))
+    ELISION = ("elision", "editorial", Words("“{quote}” leaves out “{source}”", "“{quote}”",
+                                            "“{quote}” leaves out “{source}”"))
+    BRACKETED = ("bracketed", "editorial", CHANGED)
+    INSERTION = ("insertion", "substantive", CHANGED)
+    DELETION = ("deletion", "substantive", CHANGED)
+    SUBSTITUTION = ("substitution", "substantive", CHANGED)
+    NUMBER_CHANGE = ("number_change", "substantive", CHANGED)
+    NEGATION = ("negation", "substantive", CHANGED)
+    HEDGE = ("hedge", "substantive", CHANGED)
+    ANTONYM = ("antonym", "substantive", CHANGED)
+    REDACTION = ("redaction", "editorial",
+                 Words(*(["the article names “{quote}” where the release prints “{source}”"] * 3)))
+    NAME_SPELLING = ("name_spelling", "cosmetic", CHANGED)
 
-_SUBSTANTIVE = {
-    DiscrepancyKind.INSERTION,
-    DiscrepancyKind.DELETION,
-    DiscrepancyKind.SUBSTITUTION,
-    DiscrepancyKind.NUMBER_CHANGE,
-    DiscrepancyKind.NEGATION,
-    DiscrepancyKind.HEDGE,
-    DiscrepancyKind.ANTONYM,
-}
-_EDITORIAL = {DiscrepancyKind.ELISION, DiscrepancyKind.BRACKETED, DiscrepancyKind.REDACTION}
+    severity: Severity
+    words: Words
+
+    def __new__(cls, value: str, severity: str, words: Words) -> DiscrepancyKind:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.severity = Severity(severity)
+        member.words = words
+        return member
 
 
 class QuoteKind(str, Enum):

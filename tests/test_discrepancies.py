@@ -112,3 +112,26 @@ def test_a_splice_the_article_marks_is_no_difference(seed_checker):
     (r,) = seed_checker.check_article(ingest.article_from_text(text, "s.txt"))
     assert len(r.quote.parts) == 2 and r.source is not None
     assert all(d.kind.value != "splice" for d in r.discrepancies)
+
+
+def test_every_kind_carries_its_severity_and_words():
+    """A new kind states how serious it is and how an editor reads it, or the Enum refuses it: no
+    kind becomes cosmetic by being left out of a table."""
+    from compare.model import DiscrepancyKind, Severity, Words
+
+    for kind in DiscrepancyKind:
+        assert isinstance(kind.severity, Severity) and isinstance(kind.words, Words), kind
+        for template in (kind.words.both, kind.words.article_only, kind.words.cable_only):
+            assert "{quote}" in template or "{source}" in template, kind
+        said = kind.words.say("steady", "tenuous")
+        assert "steady" in said or "tenuous" in said, kind
+    # what changes a meaning is never cosmetic
+    for name in ("insertion", "deletion", "substitution", "number_change", "negation", "hedge", "antonym"):
+        assert DiscrepancyKind(name).severity is Severity.SUBSTANTIVE
+
+
+def test_the_rules_run_in_their_stated_order():
+    """`RULES` is the order: the substantive rule, which names every step, comes last."""
+    from compare.pipeline.differences import RULES, substantive
+
+    assert RULES[-1] is substantive.rule and len(set(RULES)) == len(RULES)

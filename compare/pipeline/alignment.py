@@ -19,7 +19,7 @@ from ..lexicon import BRACKET_RE, ELLIPSIS_RE
 from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
 from ..tokens import Token, key_of, tokenize
 from . import words
-from .discrepancies import describe
+from .differences import describe
 
 NEVER = "\x00"  # a key that matches nothing: bracketed words
 
