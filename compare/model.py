@@ -90,6 +90,8 @@ class DiscrepancyKind(str, Enum):
     REDACTION = ("redaction", "editorial",
                  Words(*(["the article names “{quote}” where the release prints “{source}”"] * 3)))
     NAME_SPELLING = ("name_spelling", "cosmetic", CHANGED)
+    UNIT_CHANGE = ("unit_change", "substantive", Words("the same number in “{quote}” (article) and “{source}” (cable)",
+                                                       "“{quote}” is not in the cable", "“{source}” in the cable is left out"))
 
     severity: Severity
     words: Words

@@ -9,7 +9,8 @@ One family of differences a module, like RapidFuzz's one metric per module:
 - the rules of `RULES`, tried in this order on every alignment step that is not a run of equal
   words; the first that names the step wins: `bracketed` (editorial), `splice` (cosmetic),
   `redaction` (editorial), `joined` (one word written as two: cosmetic), `names` (a name's
-  spelling: cosmetic), `spelling` (cosmetic), and last `substantive` (negation, hedge, changed
+  spelling: cosmetic), `spelling` (cosmetic), `units` (the same number in another unit:
+  substantive), and last `substantive` (negation, hedge, changed
   number, opposite, insertion, deletion, substitution), which names whatever is left.
 
 A new family is one module with a `rule(step) -> Found | None` placed in `RULES`, its kind a member
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from ...model import Discrepancy, Op, OpTag, QuoteTokens, Segment, Severity
 from ...tokens import Token
 from ...weights import COSMETIC_PENALTY, SUBSTANTIVE_PENALTY
-from . import bracketed, joined, names, redaction, spelling, splice, substantive
+from . import bracketed, joined, names, redaction, spelling, splice, substantive, units
 from .base import Described, Found, Rule, Step
 from .elision import elision
 from .written import equal_run, merge_case_runs
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     joined.rule,
     names.rule,
     spelling.rule,
+    units.rule,
     substantive.rule,  # last: names every step the others leave
 )
 """The rules for a step that is not a run of equal words, in the order they are tried."""
