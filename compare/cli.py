@@ -408,10 +408,10 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
                                  + ", ".join(repr(r.key) for r in rows[:20]))
         for k in row.quotes:
             rec = records[k]
-            src = rec.get("source") or {}
-            where = f"{src.get('cable')} ¶{src.get('paragraph')}" if src else "-"
-            click.echo(f"{stats.finding_of(rec).value:<22} {rec.get('article')}:{rec.get('start')}  {where:<20} "
-                       f"{_clip(' '.join(str(rec.get('quote')).split()), 70)}")
+            src = rec.source
+            where = f"{src.cable} ¶{src.paragraph}" if src else "-"
+            click.echo(f"{rec.finding.value:<22} {rec.article}:{rec.start}  {where:<20} "
+                       f"{_clip(' '.join(rec.quote.split()), 70)}")
         return 0
     if fmt == "json":
         click.echo(json.dumps([r.as_dict() for r in rows[:limit] if r], ensure_ascii=False, indent=2))

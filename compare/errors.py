@@ -128,6 +128,7 @@ class BadCorpusFileError(CompareError):
 
 class BadRecordError(CompareError):
     def __init__(self, why: str) -> None:
+        self.why = why
         super().__init__(f"{why}; give the JSONL output of `compare check --format jsonl` or `compare batch`")
 
 

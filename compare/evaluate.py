@@ -9,11 +9,14 @@ import difflib
 import json
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SUPPORTING = {"verbatim", "cosmetic", "elided", "altered", "paraphrase", "translation"}
+from .model import Verdict
+from .record import Record, SourceRecord
+
 QUOTE_CHARS = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛`´"})
 
 
@@ -35,9 +38,11 @@ def same_quote(gold: str, pred: str) -> bool:
     return len(g) > 20 and difflib.SequenceMatcher(None, g, p).ratio() >= 0.9
 
 
-def _src_key(s: dict[str, Any] | None) -> tuple[str, Any] | None:
+def _src_key(s: Mapping[str, Any] | SourceRecord | None) -> tuple[str, Any] | None:
     if not s:
         return None
+    if isinstance(s, SourceRecord):
+        return (re.sub(r"\s+", "", s.cable).upper(), s.paragraph)
     return (re.sub(r"\s+", "", str(s.get("cable", ""))).upper(), s.get("paragraph"))
 
 
@@ -67,15 +72,17 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
-    by_article: dict[str, list[dict[str, Any]]] = {}
+def score(gold: list[dict[str, Any]], pred: Sequence[Record | Mapping[str, Any]]) -> Scores:
+    """The figures of `pred` (records, typed or as JSON objects) against the `gold` quotes."""
+    by_article: dict[str, list[Record]] = {}
     for rec in pred:
-        by_article.setdefault(rec.get("article", ""), []).append(rec)
+        typed = rec if isinstance(rec, Record) else Record.from_json(rec)
+        by_article.setdefault(typed.article, []).append(typed)
     found = src_ok = src_n = abst_ok = abst_n = false_support = verd_ok = wrong_source = flags = flags_right = 0
     disc_hit = disc_n = attr_hit = attr_n = 0
     misses: list[str] = []
     for g in gold:
-        p = next((rec for rec in by_article.get(g["article"], []) if same_quote(g["quote"], rec.get("quote", ""))), None)
+        p = next((rec for rec in by_article.get(g["article"], []) if same_quote(g["quote"], rec.quote)), None)
         if p is None:
             misses.append(f"not extracted: {g['id']}: {g['quote'][:70]!r}")
             if g["source"] is None:
@@ -86,49 +93,49 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> Scores:
             attr_n += bool(g.get("attribution") and g["attribution"].get("ok") is False)
             continue
         found += 1
-        if g["verdict"] is None or p.get("verdict") == g["verdict"]:
+        if g["verdict"] is None or p.verdict is Verdict(g["verdict"]):
             verd_ok += 1
         else:
-            misses.append(f"verdict {p.get('verdict')} != {g['verdict']}: {g['id']}")
+            misses.append(f"verdict {p.verdict.value} != {g['verdict']}: {g['id']}")
         if g["source"] is None:
             abst_n += 1
-            if p.get("verdict") == "not_found":
+            if p.verdict is Verdict.NOT_FOUND:
                 abst_ok += 1
             else:
-                misses.append(f"should be not_found, got {p.get('verdict')} {_src_key(p.get('source'))}: {g['id']}")
-            if p.get("verdict") in SUPPORTING:
+                misses.append(f"should be not_found, got {p.verdict.value} {_src_key(p.source)}: {g['id']}")
+            if p.verdict.has_source:
                 false_support += 1
         else:
             src_n += 1
             ok = {_src_key(g["source"])} | {_src_key(s) for s in g.get("also_acceptable", [])}
-            if _src_key(p.get("source")) in ok:
+            if _src_key(p.source) in ok:
                 src_ok += 1
             else:
-                wrong_source += p.get("source") is not None
-                misses.append(f"source {_src_key(p.get('source'))} != {_src_key(g['source'])}: {g['id']}")
+                wrong_source += p.source is not None
+                misses.append(f"source {_src_key(p.source)} != {_src_key(g['source'])}: {g['id']}")
         for d in g["discrepancies"]:
             disc_n += 1
             hit = any(
-                pd.get("kind") == d["kind"]
+                pd.kind.value == d["kind"]
                 and (
                     not (d["quote_side"] or d["source_side"])
-                    or (d["quote_side"] and norm(d["quote_side"]) in norm(pd.get("quote_side", "")))
-                    or (d["source_side"] and norm(d["source_side"]) in norm(pd.get("source_side", "")))
+                    or (d["quote_side"] and norm(d["quote_side"]) in norm(pd.quote_side))
+                    or (d["source_side"] and norm(d["source_side"]) in norm(pd.source_side))
                 )
-                for pd in p.get("discrepancies") or []
+                for pd in p.discrepancies
             )
             disc_hit += hit
             if not hit:
                 misses.append(f"discrepancy {d['kind']} {d['quote_side']!r}/{d['source_side']!r} missed: {g['id']}")
         att = g.get("attribution")
-        if (p.get("attribution") or {}).get("ok") is False:
+        if p.attribution is not None and p.attribution.ok is False:
             flags += 1
             flags_right += bool(att and att.get("ok") is False)
             if not (att and att.get("ok") is False):
-                misses.append(f"flagged misattributed, the gold says not: {g['id']}: {(p.get('attribution') or {}).get('why')}")
+                misses.append(f"flagged misattributed, the gold says not: {g['id']}: {p.attribution.why}")
         if att and att.get("ok") is False:
             attr_n += 1
-            if (p.get("attribution") or {}).get("ok") is False:
+            if p.misattributed:
                 attr_hit += 1
             else:
                 misses.append(f"misattribution not flagged: {g['id']}")

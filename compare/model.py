@@ -96,12 +96,32 @@ class DiscrepancyKind(str, Enum):
     severity: Severity
     words: Words
 
+    @classmethod
+    def named(cls, value: str) -> DiscrepancyKind:
+        """The member whose value is `value` ("number_change"); ValueError for none."""
+        for kind in cls:
+            if kind.value == value:
+                return kind
+        raise ValueError(f"{value!r} is not a discrepancy kind")
+
     def __new__(cls, value: str, severity: str, words: Words) -> DiscrepancyKind:
         member = str.__new__(cls, value)
         member._value_ = value
         member.severity = Severity(severity)
         member.words = words
         return member
+
+
+class Language(str, Enum):
+    """A language the tool tells apart (ISO 639-1 code as the value): the cables are English; articles
+    quote them in English, Spanish, French, Portuguese, German or Italian."""
+
+    EN = "en"
+    ES = "es"
+    FR = "fr"
+    PT = "pt"
+    DE = "de"
+    IT = "it"
 
 
 class QuoteKind(str, Enum):
@@ -377,7 +397,7 @@ class QuoteResult:
     decision: Decision
     attribution: AttributionCheck | None
     article_text_repaired: bool = False
-    language: str | None = None  # ISO 639-1, when detected
+    language: Language | None = None  # when detected
     article_meta: ArticleMeta = field(default_factory=ArticleMeta)
 
     @property

@@ -12,99 +12,54 @@ from collections.abc import Mapping
 from typing import Any
 
 from .cards import CSS, LEGEND, card, escape, what_changed
-from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Severity, Verdict
+from .model import Alignment, Cable, Claim, Discrepancy, QuoteResult, Severity, Verdict
+from .record import AttributionRecord, CableFacts, DiscrepancyRecord, Record, SourceRecord
 from .store.reviews import Review, annotate
 from .triage import finding, not_a_cable_quote, sort_key, story_verdict, summarize, verdict_label
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
 
 
-def _source(a: Alignment | None, with_score: bool = False) -> dict[str, Any] | None:
-    if a is None:
-        return None
-    out: dict[str, Any] = {
-        "cable": a.cable_id,
-        "paragraph": a.paragraph,
-        "start": a.start,
-        "end": a.end,
-        "text": a.text,
-        "paragraph_text": a.paragraph_text,
-    }
-    if len(a.paragraphs) > 1:
-        out["paragraphs"] = list(a.paragraphs)
-    if a.quoted_in_source:
-        out["quoted_in_source"] = True
-    if with_score:
-        out["score"] = a.score
-    return out
+def _source(a: Alignment, with_score: bool = False) -> SourceRecord:
+    return SourceRecord(a.cable_id, a.paragraph, a.start, a.end, a.text, a.paragraph_text,
+                        a.paragraphs if len(a.paragraphs) > 1 else (), a.quoted_in_source,
+                        a.score if with_score else None)
 
 
-def _attribution(c: AttributionCheck | None, claim_only: dict[str, Any] | None) -> dict[str, Any] | None:
+def _claim(cl: Claim, ok: bool | None, why: str, cable: CableFacts | None) -> AttributionRecord:
+    return AttributionRecord(cl.speaker, cl.verb, cl.authorship, cl.date_text, cl.cue, ok, why, cable)
+
+
+def _attribution(r: QuoteResult) -> AttributionRecord | None:
+    c, claim = r.attribution, r.quote.claim
     if c is None:
-        return claim_only
-    cl = c.claim
-    return {
-        "claimed_speaker": cl.speaker,
-        "claimed_verb": cl.verb,
-        "claimed_authorship": cl.authorship,
-        "claimed_date": cl.date_text,
-        "cue": cl.cue,
-        "cable_signer": c.cable_signer,
-        "cable_classified_by": c.cable_classified_by,
-        "cable_date": c.cable_date,
-        "source_speakers": list(c.source_speakers),
-        "ok": c.ok,
-        "why": c.why,
-    }
+        return None if claim.empty else _claim(claim, None, "no source to compare with", None)
+    return _claim(c.claim, c.ok, c.why, CableFacts(c.cable_signer, c.cable_classified_by, c.cable_date,
+                                                   c.source_speakers))
+
+
+def build_record(r: QuoteResult) -> Record:
+    """One quote as the contract's record (docs/CONTRACT.md)."""
+    q = r.quote
+    return Record(
+        article=q.article, quote=q.text, start=q.start, end=q.end, verdict=r.verdict, finding=finding(r),
+        score=r.score, source=_source(r.source) if r.source else None,
+        candidates=tuple(_source(c, with_score=True) for c in r.candidates), ambiguous=r.ambiguous,
+        discrepancies=tuple(_discrepancy(d) for d in r.discrepancies), attribution=_attribution(r),
+        article_text_repaired=r.article_text_repaired, quote_kind=q.kind,
+        parts=tuple((p.start, p.end) for p in q.parts), language=r.language, article_meta=r.article_meta,
+        note=r.note)
 
 
 def to_record(r: QuoteResult) -> dict[str, Any]:
-    """One quote as the contract's JSON object (../shared/CONTRACT.md)."""
-    q = r.quote
-    claim = None
-    if not q.claim.empty:
-        claim = {
-            "claimed_speaker": q.claim.speaker,
-            "claimed_verb": q.claim.verb,
-            "claimed_authorship": q.claim.authorship,
-            "claimed_date": q.claim.date_text,
-            "cue": q.claim.cue,
-            "ok": None,
-            "why": "no source to compare with",
-        }
-    rec: dict[str, Any] = {
-        "article": q.article,
-        "quote": q.text,
-        "start": q.start,
-        "end": q.end,
-        "verdict": r.verdict.value,
-        "finding": finding(r).value,
-        "score": r.score,
-        "source": _source(r.source),
-        "candidates": [_source(c, with_score=True) for c in r.candidates],
-        "ambiguous": r.ambiguous,
-        "discrepancies": [_discrepancy(d) for d in r.discrepancies],
-        "attribution": _attribution(r.attribution, claim),
-        "article_text_repaired": r.article_text_repaired,
-        "quote_kind": q.kind.value,
-        "parts": [[p.start, p.end] for p in q.parts],
-        "language": r.language,
-    }
-    if not r.article_meta.empty:
-        rec["article_meta"] = r.article_meta.as_dict()
-    if r.note:
-        rec["note"] = r.note
-    return rec
+    """One quote as the contract's JSON object (docs/CONTRACT.md)."""
+    return build_record(r).to_json()
 
 
-def _discrepancy(d: Discrepancy) -> dict[str, Any]:
-    out: dict[str, Any] = {"kind": d.kind.value, "severity": d.severity.value, "quote_side": d.quote_side,
-                           "source_side": d.source_side}
-    if d.quote_span:  # offsets in the quote's text
-        out["quote_start"], out["quote_end"] = d.quote_span.start, d.quote_span.end
-    if d.source_span:  # offsets in the source's paragraph_text
-        out["source_start"], out["source_end"] = d.source_span.start, d.source_span.end
-    return out
+def _discrepancy(d: Discrepancy) -> DiscrepancyRecord:
+    qs, ss = d.quote_span, d.source_span
+    return DiscrepancyRecord(d.kind, d.severity, d.quote_side, d.source_side, qs.start if qs else None,
+                             qs.end if qs else None, ss.start if ss else None, ss.end if ss else None)
 
 
 def summary(results: list[QuoteResult]) -> dict[str, Any]:

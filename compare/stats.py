@@ -9,13 +9,14 @@ archive checked once can be counted many ways. Every figure keeps the quotes beh
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from .errors import BadRecordError, MissingPathError
+from .record import Record
 from .triage import Finding
 
 UNKNOWN = "(not stated)"
@@ -30,22 +31,22 @@ class By(str, Enum):
     ARTICLE = "article"
 
 
-def finding_of(rec: Mapping[str, Any]) -> Finding:
+def finding_of(rec: Record) -> Finding:
     """A record's finding (`triage.finding`, written into every record as `finding`)."""
-    return Finding(rec["finding"])
+    return rec.finding
 
 
-def keys_of(rec: Mapping[str, Any], by: By) -> list[str]:
-    meta = rec.get("article_meta") or {}
+def keys_of(rec: Record, by: By) -> list[str]:
+    meta = rec.article_meta
     if by is By.OUTLET:
-        return [meta.get("outlet") or UNKNOWN]
+        return [meta.outlet or UNKNOWN]
     if by is By.AUTHOR:
-        return [a.strip() for a in (meta.get("author") or UNKNOWN).replace(" and ", ",").split(",") if a.strip()]
+        return [a.strip() for a in (meta.author or UNKNOWN).replace(" and ", ",").split(",") if a.strip()]
     if by is By.MONTH:
-        return [(meta.get("date") or "")[:7] or UNKNOWN]
+        return [(meta.date or "")[:7] or UNKNOWN]
     if by is By.ARTICLE:
-        return [meta.get("headline") or rec.get("article") or UNKNOWN]
-    return [(rec.get("source") or {}).get("cable") or UNKNOWN]
+        return [meta.headline or rec.article or UNKNOWN]
+    return [rec.source.cable if rec.source else UNKNOWN]
 
 
 # What a row counts, in the findings' own words (the app's and the reports' vocabulary): the Row
@@ -77,14 +78,14 @@ class Row:
                 "records": {"quotes": self.quotes, **parts}}
 
 
-def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
+def tally(records: Iterable[Record], by: By) -> list[Row]:
     """One row per outlet (author, cable, month, article): the cable quotes counted (titles, nicknames,
     public statements and scare quotes are not), and of them those changed in substance, with no support
     found, misattributed; worst rate first. By cable, only quotes with a source count."""
     rows: dict[str, Row] = {}
     for k, rec in enumerate(records):
         f = finding_of(rec)
-        if f is Finding.NOT_A_CABLE_QUOTE or (by is By.CABLE and not rec.get("source")):
+        if f is Finding.NOT_A_CABLE_QUOTE or (by is By.CABLE and rec.source is None):
             continue
         for key in keys_of(rec, by):
             row = rows.setdefault(key, Row(key))
@@ -93,13 +94,13 @@ def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
                 row.changed.append(k)
             if f is Finding.UNSUPPORTED:
                 row.unsupported.append(k)
-            if (rec.get("attribution") or {}).get("ok") is False:
+            if rec.misattributed:
                 row.misattributed.append(k)
     return sorted(rows.values(), key=lambda r: (-(len(r.changed) + len(r.unsupported) + len(r.misattributed))
                                                 / max(1, len(r.quotes)), -len(r.quotes), r.key))
 
 
-def read_records(path: str | Path) -> list[dict[str, Any]]:
+def read_records(path: str | Path) -> list[Record]:
     """The records of a JSONL output file; a clear error for a file that is not one."""
     p = Path(path)
     if not p.is_file():
@@ -107,7 +108,7 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
     return parse_records(p.read_bytes().decode("utf-8-sig", errors="replace"), str(p))
 
 
-def parse_records(text: str, name: str) -> list[dict[str, Any]]:
+def parse_records(text: str, name: str) -> list[Record]:
     """The records of JSONL text (an uploaded file's, say); `name` for the error messages."""
     out = []
     for n, line in enumerate(text.splitlines(), 1):
@@ -122,7 +123,10 @@ def parse_records(text: str, name: str) -> list[dict[str, Any]]:
         if rec.get("finding") not in FINDINGS:
             raise BadRecordError(f"{name}:{n}: a record without a finding (made by a release before 0.3); "
                                  "check the articles again with this release")
-        out.append(rec)
+        try:
+            out.append(Record.from_json(rec))
+        except BadRecordError as e:
+            raise BadRecordError(f"{name}:{n}: {e.why}") from None
     if not out:
         raise BadRecordError(f"{name}: no records")
     return out

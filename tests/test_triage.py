@@ -146,7 +146,7 @@ def test_stats_json_and_counts_agree_with_the_records(batch, capsys):
         assert row["quotes"] == len(row["records"]["quotes"])
         assert row["changed_in_substance"] == len(row["records"]["changed_in_substance"])
         for k in row["records"]["changed_in_substance"]:
-            assert records[k]["finding"] == "changed in substance"
+            assert records[k].finding is Finding.CHANGED
     assert {r["key"] for r in rows} == {"(not stated)", "William Booth", "Nick Miroff"}
 
 

@@ -19,7 +19,6 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -31,6 +30,7 @@ from compare import api, cards, ingest, report, stats, triage  # noqa: E402
 from compare.errors import CompareError  # noqa: E402
 from compare.model import Article, ArticleMeta, QuoteResult  # noqa: E402
 from compare.pipeline import CheckOptions, Pipeline  # noqa: E402
+from compare.record import Record  # noqa: E402
 from compare.store import CorpusStore  # noqa: E402
 from compare.store.reviews import Review, ReviewStore, Status, default_path  # noqa: E402
 from compare.triage import Finding  # noqa: E402
@@ -294,11 +294,11 @@ def quotes_page(checked: Checked, checker: Pipeline) -> None:
 
 # -- the statistics page ------------------------------------------------------------------------------
 
-def records_for_stats(checked: Checked) -> list[dict[str, Any]] | None:
+def records_for_stats(checked: Checked) -> list[Record] | None:
     source = st.radio("Figures over", ["The articles checked here", "A batch's output (JSONL)"], key="stats_source",
                       horizontal=True)
     if source.startswith("The articles"):
-        return [report.to_record(r) for _, rs in checked.values() for r in rs]
+        return [report.build_record(r) for _, rs in checked.values() for r in rs]
     upload = st.file_uploader("The JSONL of `compare check --format jsonl -o out.jsonl archive/`", type=["jsonl"],
                               key="stats_file")
     if upload is None:
@@ -342,10 +342,9 @@ def statistics_page(checked: Checked) -> None:
         m: st.column_config.ProgressColumn(m, format="percent", min_value=0, max_value=1) for m in names})
     key = st.selectbox("The quotes behind a row", [r.key for r in rows], key="stats_row")
     row = next(r for r in rows if r.key == key)
-    st.dataframe([{"finding": stats.finding_of(records[k]).value, "article": records[k].get("article"),
-                   "quote": records[k].get("quote"),
-                   "source": (f"{records[k]['source']['cable']} ¶{records[k]['source']['paragraph']}"
-                              if records[k].get("source") else "")} for k in row.quotes],
+    shown = [records[k] for k in row.quotes]
+    st.dataframe([{"finding": rec.finding.value, "article": rec.article, "quote": rec.quote,
+                   "source": f"{rec.source.cable} ¶{rec.source.paragraph}" if rec.source else ""} for rec in shown],
                  hide_index=True, use_container_width=True)
 
 

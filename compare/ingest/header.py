@@ -6,7 +6,7 @@ reader ends here.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..lexicon import MONTH_NUMBER
 from ..model import Cable
@@ -52,46 +52,58 @@ def _dtg(flat: str) -> tuple[str | None, str | None]:
     return _iso("20" + m.group(4), str(MONTH_NUMBER[m.group(3).lower()]), m.group(1)), m.group(4)
 
 
-def _header_fields(header: str, page_title: str | None) -> dict[str, object]:
+@dataclass
+class HeaderFields:
+    """What a cable's header says about it, each field None (tags empty) where it says nothing."""
+
+    date: str | None = None  # ISO date, YYYY-MM-DD
+    classification: str | None = None
+    origin: str | None = None
+    subject: str | None = None
+    tags: tuple[str, ...] = ()
+    classified_by: str | None = None
+
+
+def _header_fields(header: str, page_title: str | None) -> HeaderFields:
     flat = " ".join(header.split())
-    out: dict[str, object] = {}
+    out = HeaderFields()
     m = META_RE.search(flat)
     if m:
-        out["date"] = _iso(*re.split(r"[-.]", m.group("created")))
-        out["classification"] = m.group("cls")
-        out["origin"] = m.group("origin").strip()
-    if "date" not in out or out["date"] is None:
+        out.date = _iso(*re.split(r"[-.]", m.group("created")))
+        out.classification = m.group("cls")
+        out.origin = m.group("origin").strip()
+    if out.date is None:
         dm = re.search(r"\b(?:Date|Created):?\s*(\d{4})-(\d{2})[-.](\d{2})", flat)
-        out["date"] = _iso(*dm.groups()) if dm else _dtg(flat)[0]
-    if not out.get("classification"):
+        out.date = _iso(*dm.groups()) if dm else _dtg(flat)[0]
+    if not out.classification:
         cm = re.search(r"Classification:\s*(" + CLASS_ALT + r")", flat)
         if cm:
-            out["classification"] = cm.group(1)
+            out.classification = cm.group(1)
         else:
             for banner, name in BANNERS.items():
                 if re.search(re.escape(banner) + r"\b", flat):
-                    out["classification"] = name
+                    out.classification = name
                     break
-    if not out.get("origin"):
+    if not out.origin:
         om = re.search(r"(?:Source|Origin):\s*((?:Embassy|Consulate|Mission)\s+[A-Z][a-z]+(?: (?!Classification|Dunno|Destination|Source)[A-Z][a-z]+)?)", flat)
         fm = re.search(r"\bFM AM(EMBASSY|CONSUL)\s+([A-Z]+(?: [A-Z]+)?)(?=\s+TO\b)", flat)
         if om:
-            out["origin"] = om.group(1)
+            out.origin = om.group(1)
         elif fm:
-            out["origin"] = ("Embassy " if fm.group(1) == "EMBASSY" else "Consulate ") + fm.group(2).title()
+            out.origin = ("Embassy " if fm.group(1) == "EMBASSY" else "Consulate ") + fm.group(2).title()
     sm = re.search(
         r"SUBJECT:?\s*(.+?)(?=\s+(?:REF\b|Classified By|CLASSIFIED BY|DERIVED FROM|Classified Secret)|$)", flat
     )
     if sm:
-        out["subject"] = sm.group(1).strip(" .")
+        out.subject = sm.group(1).strip(" .")
     elif page_title:
-        out["subject"] = page_title
+        out.subject = page_title
     tm = re.search(r"\bTAGS:?\s+((?:[A-Z][A-Za-z]{1,6}\b[, ]*)+)", flat)
     if tm:
-        out["tags"] = tuple(t for t in re.split(r"[,\s]+", tm.group(1)) if t and t != "SUBJECT")
+        out.tags = tuple(t for t in re.split(r"[,\s]+", tm.group(1)) if t and t != "SUBJECT")
     cb = re.search(r"Classified By:?\s*(.{3,120}?)(?:[.;,]?\s*Reasons?\b|$)", flat, re.I)
     if cb:
-        out["classified_by"] = cb.group(1).strip(" .;,")
+        out.classified_by = cb.group(1).strip(" .;,")
     return out
 
 
@@ -137,21 +149,21 @@ def parse_cable(text: str, source: str, cable_id: str | None = None, meta: str =
     if not cid:
         return None
     year = cid[:2]
-    if fields.get("date") is None:
-        fields["date"] = _dtg(flat_all)[0]
+    if fields.date is None:
+        fields.date = _dtg(flat_all)[0]
     signer = body.signer
-    if not fields.get("origin"):
+    if not fields.origin:
         letters = re.match(r"\d{2}([A-Z]+)", cid)
-        fields["origin"] = letters.group(1).title() if letters else None
+        fields.origin = letters.group(1).title() if letters else None
     return Cable(
         id=cid,
-        date=fields.get("date"),  # type: ignore[arg-type]
-        classification=fields.get("classification"),  # type: ignore[arg-type]
-        origin=fields.get("origin"),  # type: ignore[arg-type]
-        subject=fields.get("subject"),  # type: ignore[arg-type]
-        tags=fields.get("tags", ()),  # type: ignore[arg-type]
+        date=fields.date,
+        classification=fields.classification,
+        origin=fields.origin,
+        subject=fields.subject,
+        tags=fields.tags,
         signer=signer,
-        classified_by=fields.get("classified_by"),  # type: ignore[arg-type]
+        classified_by=fields.classified_by,
         references=_references(header, year),
         paragraphs=tuple(replace(p, cable_id=cid) for p in body.paragraphs),
         source=source,

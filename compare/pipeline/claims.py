@@ -19,7 +19,7 @@ from ..lexicon import (
     SPANISH_SPEECH_VERB_RE,
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
-from ..model import Claim
+from ..model import Claim, Language
 from . import entities
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
@@ -190,10 +190,10 @@ NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajado
                 "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
 
 
-def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str | None = None) -> Claim:
+def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Language | None = None) -> Claim:
     """The claim about the quotation whose marks stand at `open_mark` and `end` in `masked` (the
     article with its quotations masked), whose sentence runs from `lo` to `hi`; in the article's
     language (Spanish, or English for any other)."""
-    if language == "es":
+    if language is Language.ES:
         return _spanish(masked, open_mark, end, lo, hi)
     return _english(masked, open_mark, end, lo, hi)

@@ -6,29 +6,29 @@ from __future__ import annotations
 
 import re
 
-from ..model import Quote
+from ..model import Language, Quote
 
 COMMON = {
-    "en": "the of and to in a is that for it was on with as by be are this from at or an not have has had "
+    Language.EN: "the of and to in a is that for it was on with as by be are this from at or an not have has had "
           "will would but which they their been were its who he she we said",
-    "es": "el la de que y en los las del se por un una con no para es al lo como más pero su sus le ya o fue "
+    Language.ES: "el la de que y en los las del se por un una con no para es al lo como más pero su sus le ya o fue "
           "este ha si porque esta son entre cuando muy sin sobre también me hasta hay donde están ser",
-    "fr": "le la les de des et en un une du que qui est pas pour dans ce il sur au avec se ne sont par plus "
+    Language.FR: "le la les de des et en un une du que qui est pas pour dans ce il sur au avec se ne sont par plus "
           "cette mais ont été aux",
-    "pt": "o a os as de do da dos das e em um uma que não para com por é ao se mais na no foi pelo pela "
+    Language.PT: "o a os as de do da dos das e em um uma que não para com por é ao se mais na no foi pelo pela "
           "como mas são sua seu",
-    "de": "der die das und ist nicht den dem ein eine zu mit von sich auf für des im es auch als an wird "
+    Language.DE: "der die das und ist nicht den dem ein eine zu mit von sich auf für des im es auch als an wird "
           "sind wurde werden",
-    "it": "il lo la gli le di che e un una per non con del della sono è al nel si da ma come più anche "
+    Language.IT: "il lo la gli le di che e un una per non con del della sono è al nel si da ma come più anche "
           "questo stato",
 }
-LETTERS = {"es": "ñÑ¿¡áíóú", "fr": "èêçàùœ", "pt": "ãõç", "de": "äöüß", "it": "ìò"}
+LETTERS = {Language.ES: "ñÑ¿¡áíóú", Language.FR: "èêçàùœ", Language.PT: "ãõç", Language.DE: "äöüß", Language.IT: "ìò"}
 WORDS = {lang: frozenset(words.split()) for lang, words in COMMON.items()}
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")  # "y-o-y" is one word, not Spanish "y" and "o"
 
 
-def detect(text: str) -> str | None:
-    """ISO 639-1 code of the language whose common words `text` uses most, or None when it uses too
+def detect(text: str) -> Language | None:
+    """The language whose common words `text` uses most, or None when it uses too
     few of any (a name, a number, a word or two)."""
     words = [w.lower() for w in WORD_RE.findall(text)]
     if not words:
@@ -46,6 +46,6 @@ def detect(text: str) -> str | None:
     return marked[0] if len(marked) == 1 else None
 
 
-def of_quote(quote: Quote) -> str | None:
+def of_quote(quote: Quote) -> Language | None:
     """The quote's language, from its own words, or from its sentence when it has too few."""
     return detect(quote.text) or detect(quote.context)

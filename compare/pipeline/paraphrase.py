@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import multilingual
 from ..embeddings import Embedder
-from ..model import Decision, Paragraph, Quote, Span, Verdict
+from ..model import Decision, Language, Paragraph, Quote, Span, Verdict
 from ..store import CorpusStore
 from ..tokens import content_keys
 from ..weights import (
@@ -33,10 +33,10 @@ from .alignment import align
 SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
-def wanted(quote: Quote, language: str | None) -> bool:
+def wanted(quote: Quote, language: Language | None) -> bool:
     """Long enough, and in English (or too short of common words to tell): the embedding model is an
     English one, and the cables are English; a quote in another language is the translation stage's."""
-    return language in (None, "en") and len(quote.text.split()) >= PARAPHRASE_MIN_WORDS
+    return language in (None, Language.EN) and len(quote.text.split()) >= PARAPHRASE_MIN_WORDS
 
 
 def candidates(quote: Quote, lexical: list[Paragraph], store: CorpusStore, embedder: Embedder) -> list[Paragraph]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from .. import multilingual
 from ..lexicon import MONTHS, SPANISH_MONTHS
-from ..model import Decision, Discrepancy, DiscrepancyKind, Paragraph, Quote, Span, Verdict
+from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
 from ..store import CorpusStore
 from ..tokens import fold
 from ..weights import (
@@ -47,8 +47,8 @@ def embed(texts: list[str]) -> np.ndarray:
     return multilingual.embed(texts)
 
 
-def wanted(quote: Quote, language: str | None) -> bool:
-    return language not in (None, "en") and len(quote.text.split()) >= TRANSLATION_CITED_MIN_WORDS
+def wanted(quote: Quote, language: Language | None) -> bool:
+    return language not in (None, Language.EN) and len(quote.text.split()) >= TRANSLATION_CITED_MIN_WORDS
 
 
 # What translation keeps, written the other language's way: months and small numbers (Spanish, the
@@ -351,6 +351,6 @@ def differences(quote: Quote, p: Paragraph, a: int, b: int) -> tuple[Discrepancy
     against the matched words."""
     lo, hi = _sentence_of(p.text, a, b)
     found = reworded.differences(quote.text, p.text, Span(lo, hi), Span(a, b), english=False)
-    if lang.detect(quote.text) not in ("es", "en", None):
+    if lang.detect(quote.text) not in (Language.ES, Language.EN, None):
         found = tuple(d for d in found if d.kind is not DiscrepancyKind.NEGATION)
     return found
