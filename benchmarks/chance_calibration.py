@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare import ingest, store  # noqa: E402
+from compare import indexing, ingest, store  # noqa: E402
 from compare.pipeline import CheckOptions, Pipeline, context  # noqa: E402
 from compare.tokens import content_keys, tokenize  # noqa: E402
 
@@ -66,7 +66,7 @@ def main() -> None:
         sys.exit(f"{DUMP} is not here: this benchmark needs the 6,712-cable dump")
     if not store.is_index(args.index):
         print(f"building {args.index} (once)", file=sys.stderr)
-        store.build([DUMP], args.index, embed=False)
+        indexing.build([DUMP], args.index, embed=False)
     corpus = store.CorpusStore.open(args.index)
     p = Pipeline(corpus, CheckOptions(semantic=False))
     rng = random.Random(1)

@@ -13,15 +13,15 @@ from pathlib import Path
 
 from . import ingest
 from .errors import BadOptionError
+from .indexing.corpus_cache import cached_index
 from .model import QuoteResult
 from .pipeline import CheckOptions, Pipeline, Progress
 from .store import CorpusStore, is_index
-from .store.corpus_cache import cached_index
 
 
 def load_corpus(paths: Iterable[str | Path], cache: bool = True) -> CorpusStore:
     """Cables from files and folders (text pages, HTML pages, JSONL dumps), indexed for search (a
-    large corpus once, into the cache: `store.corpus_cache`); or an index folder built by
+    large corpus once, into the cache: `indexing.corpus_cache`); or an index folder built by
     `compare index build`, opened as it is."""
     paths = list(paths)
     indexes = [p for p in paths if is_index(p)]

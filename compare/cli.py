@@ -22,14 +22,14 @@ from typing import Any
 
 import click
 
-from . import __version__, batch, evaluate, ingest, report, stats, store
+from . import __version__, batch, evaluate, indexing, ingest, report, stats, store
 from .api import load_corpus
 from .errors import BadOptionError, CompareError, NoCablesError
+from .indexing.corpus_cache import cached_index
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
 from .report import FORMATS
 from .store import CorpusStore, is_index
-from .store.corpus_cache import cached_index
 
 ProgressFn = Callable[[str, int, "int | None"], None]
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
@@ -486,7 +486,7 @@ def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, mul
     """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
     paragraphs are embedded); a build stopped at any point goes on where it was."""
     with progress_display(True, log_every=30.0) as progress:
-        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual)
+        r = indexing.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual)
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
                f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
                f"{r.skipped_files} of {r.files} files already read")

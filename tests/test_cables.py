@@ -185,12 +185,12 @@ def test_the_reader_registry_picks_a_format_by_name_then_by_first_bytes(tmp_path
 
 
 def test_an_index_build_streams_every_registered_format(tmp_path):
-    from compare import store
+    from compare import indexing
 
     folder = tmp_path / "mixed"
     folder.mkdir()
     for f in [DATA / "fixtures" / "09MEXICO2882.html", DATA / "fixtures" / "cablegate-sample.jsonl",
               DATA / "cables" / "004_ca864dd119893e33.txt"]:
         (folder / f.name).write_bytes(f.read_bytes())
-    report = store.build([folder], tmp_path / "ix", embed=False)
+    report = indexing.build([folder], tmp_path / "ix", embed=False)
     assert report.files == 3 and report.cables == len(ingest.load([folder]))

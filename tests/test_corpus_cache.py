@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from compare import api, ingest, report
+from compare.indexing import corpus_cache
 from compare.pipeline import CheckOptions, Pipeline
-from compare.store import corpus_cache
 
 from .conftest import DATA
 

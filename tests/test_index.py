@@ -14,7 +14,7 @@ import textwrap
 import numpy as np
 import pytest
 
-from compare import api, ingest, report, store
+from compare import api, indexing, ingest, report, store
 from compare.pipeline import CheckOptions, Pipeline
 from compare.store import CorpusStore
 
@@ -44,10 +44,10 @@ class FakeModel:
 
 @pytest.fixture()
 def fake_model(monkeypatch):
-    import compare.store.builder
+    import compare.indexing
 
     FakeModel.calls = []
-    monkeypatch.setattr(compare.store.builder, "load_model", lambda name=None: FakeModel())
+    monkeypatch.setattr(compare.indexing, "load_model", lambda name=None: FakeModel())
     return FakeModel
 
 
@@ -56,7 +56,7 @@ def records(corpus):
 
 
 def test_an_index_answers_as_the_parsed_cables_do(tmp_path):
-    counts = store.build([PAGES], tmp_path / "ix", embed=False)
+    counts = indexing.build([PAGES], tmp_path / "ix", embed=False)
     assert (counts.cables, counts.added) == (13, 13)
     opened = CorpusStore.open(tmp_path / "ix")
     parsed = ingest.load([PAGES])
@@ -68,9 +68,9 @@ def test_an_index_answers_as_the_parsed_cables_do(tmp_path):
 
 def test_adding_cables_reads_only_new_files_and_merges_by_id(tmp_path):
     out = tmp_path / "ix"
-    first = store.build([PAGES / "002_10c17707f1ffe592.txt"], out, embed=False)
+    first = indexing.build([PAGES / "002_10c17707f1ffe592.txt"], out, embed=False)
     assert first.added == 12
-    second = store.build([PAGES, DATA / "fixtures" / "cablegate-sample.jsonl"], out, embed=False)
+    second = indexing.build([PAGES, DATA / "fixtures" / "cablegate-sample.jsonl"], out, embed=False)
     assert second.skipped_files == 1  # the page read the first time
     assert second.added == 2  # 08MEXICO2498 from the other page, 00HARARE5461 from the dump
     assert second.replaced + second.kept == 4  # four dump cables already read from the page
@@ -82,10 +82,10 @@ def test_adding_cables_reads_only_new_files_and_merges_by_id(tmp_path):
 
 def test_embeddings_are_keyed_by_text_so_only_new_paragraphs_are_embedded(tmp_path, fake_model):
     out = tmp_path / "ix"
-    store.build([PAGES / "002_10c17707f1ffe592.txt"], out)
+    indexing.build([PAGES / "002_10c17707f1ffe592.txt"], out)
     first = len(fake_model.calls)
     assert first == store.stats(out).distinct_texts > 100
-    store.build([PAGES], out)  # one more cable, ten more paragraphs
+    indexing.build([PAGES], out)  # one more cable, ten more paragraphs
     assert len(fake_model.calls) - first == 10
     assert len(set(fake_model.calls)) == len(fake_model.calls)  # no text embedded twice
     corpus = CorpusStore.open(out)
@@ -100,7 +100,7 @@ def test_embeddings_are_keyed_by_text_so_only_new_paragraphs_are_embedded(tmp_pa
 KILLER = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {root!r})
-    import compare.embeddings, compare.store.builder as ix
+    import compare.embeddings, compare.indexing as ix
     from tests.test_index import FakeModel
     ix.load_model = lambda name=None: FakeModel()
     ix.EMBED_BATCH, ix.EMBED_SAVE_EVERY = 4, 1
@@ -139,10 +139,10 @@ def test_a_build_killed_with_sigkill_leaves_a_valid_index_and_the_next_run_finis
     before = db.execute("SELECT count(*) FROM cables").fetchone()[0]
     db.close()
     assert (before < 60) if stage == "reading" else (before == 60)
-    counts = store.build([src], out)  # resumes: the committed records are not read again
+    counts = indexing.build([src], out)  # resumes: the committed records are not read again
     assert counts.cables == 60
     assert counts.added == 60 - before
-    clean = store.build([src], tmp_path / "clean")
+    clean = indexing.build([src], tmp_path / "clean")
     assert store.stats(out).paragraphs == store.stats(tmp_path / "clean").paragraphs
     assert store.stats(out).embedded == store.stats(out).distinct_texts == clean.embedded
     assert not list(out.glob("*.tmp"))
@@ -160,14 +160,14 @@ def test_a_corrupt_or_foreign_folder_is_a_clear_error(tmp_path):
 def test_index_alone_as_corpus(tmp_path):
     from compare.errors import BadOptionError
 
-    store.build([PAGES], tmp_path / "ix", embed=False)
+    indexing.build([PAGES], tmp_path / "ix", embed=False)
     with pytest.raises(BadOptionError, match="give it alone"):
         api.load_corpus([tmp_path / "ix", PAGES])
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_open_index_in_two_processes(tmp_path):
-    store.build([PAGES], tmp_path / "ix", embed=False)
+    indexing.build([PAGES], tmp_path / "ix", embed=False)
     from compare import batch
 
     settings = batch.Settings((str(tmp_path / "ix"),), CheckOptions(semantic=False))
@@ -183,7 +183,7 @@ def test_an_index_of_the_dump_accounts_for_every_record(tmp_path):
     dropped 17 IDs without a word)."""
     from .conftest import shared
 
-    report = store.build([shared("corpus/cablegate-6712.jsonl.gz")], tmp_path / "ix", embed=False)
+    report = indexing.build([shared("corpus/cablegate-6712.jsonl.gz")], tmp_path / "ix", embed=False)
     assert (report.cables, report.added, report.replaced + report.kept) == (6712, 6712, 0)
     opened = CorpusStore.open(tmp_path / "ix")
     assert {"08ROME1046", "06SANJOSE1848", "05MADRID1317", "09CAIRO2058", "09KABUL3423"} <= set(opened.cables)

@@ -90,11 +90,11 @@ def test_against_the_6712_cable_dump_no_translation_is_given_a_wrong_source():
 
 @pytest.fixture(scope="module")
 def ml_index(tmp_path_factory):
-    from compare import store
+    from compare import indexing
     from compare.store import CorpusStore
 
     out = tmp_path_factory.mktemp("ml")
-    store.build([DATA / "cables"], out, embed=False, multilingual=True)
+    indexing.build([DATA / "cables"], out, embed=False, multilingual=True)
     return CorpusStore.open(out)
 
 
@@ -125,20 +125,20 @@ def test_with_the_index_a_translated_quote_is_traced_and_an_invented_one_is_not(
 
 
 def test_a_rebuild_after_new_cables_drops_stale_sentence_vectors(tmp_path):
-    from compare import store
+    from compare import indexing
     from compare.store.sentences import VECTORS
 
     pages = sorted((DATA / "cables").glob("*.txt"))
-    store.build(pages[:1], tmp_path, embed=False, multilingual=True)
+    indexing.build(pages[:1], tmp_path, embed=False, multilingual=True)
     assert (tmp_path / VECTORS).exists()
-    store.build(pages, tmp_path, embed=False)  # rows moved: the old vectors would point at wrong paragraphs
+    indexing.build(pages, tmp_path, embed=False)  # rows moved: the old vectors would point at wrong paragraphs
     assert not (tmp_path / VECTORS).exists()
 
 
 @given(st.text(alphabet=st.sampled_from(list("abc de.;,!?\n\"")), max_size=300))
 @settings(max_examples=200, derandomize=True, deadline=None)
 def test_sentence_spans_are_in_order_inside_the_text_and_cover_its_words(text):
-    from compare.store.sentences import split
+    from compare.indexing.sentences import split
 
     spans = list(split(text))
     assert all(0 <= a < b <= len(text) for a, b in spans)

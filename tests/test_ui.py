@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from compare import store
+from compare import indexing
 from compare.cards import escape
 from compare.store.reviews import ReviewStore, Status
 from compare.triage import ORDER, Finding
@@ -235,7 +235,7 @@ def test_uploaded_cable_files_and_article(env):
 
 
 def test_an_index_folder_as_corpus(env):
-    store.build([DATA / "cables"], env / "ix", embed=False)
+    indexing.build([DATA / "cables"], env / "ix", embed=False)
     at = app()
     at.radio(key="corpus_kind").set_value("Index folder").run()
     at.text_input(key="index_folder").input(str(env / "ix")).run()

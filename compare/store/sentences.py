@@ -3,7 +3,8 @@ lines too), as a vector of the multilingual encoder (`compare.multilingual`), so
 another language finds the passage it translates by meaning, which no word search across languages
 can.
 
-Three files beside the full-text index, written once by `compare index build --multilingual`:
+Three files beside the full-text index, written once by `compare index build --multilingual`
+(`compare.indexing.sentences` splits and encodes; this module stores and searches):
 `sentences.npy` (one half-precision 512-number row per sentence, read memory-mapped),
 `sentence-spans.npy` (the paragraph row, start and end of each, in row order) and
 `sentences.usearch` (an HNSW graph over the vectors, served memory-mapped, as the paragraph
@@ -15,25 +16,18 @@ sentence vectors, with nothing to encode.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .. import multilingual
-
 VECTORS = "sentences.npy"
 SPANS = "sentence-spans.npy"
 GRAPH = "sentences.usearch"
 FILES = (VECTORS, SPANS, GRAPH)
-BATCH = 512
 CHUNK = 65_536  # rows multiplied at once: memory stays flat however large the corpus
-MIN_WORDS = 4  # shorter pieces join the next sentence
-MAX_WORDS = 40  # longer sentences are cut at a semicolon or comma into pieces of about half this
-SENTENCE_RE = re.compile(r"[^.!?;]+(?:[.!?;]+[\"”’']?|$)")
 
 
 @dataclass(frozen=True)
@@ -44,65 +38,23 @@ class SentenceHit:
     similarity: float
 
 
-def split(text: str) -> Iterator[tuple[int, int]]:
-    """Sentence spans of a paragraph: short pieces joined to the next, long ones cut at commas."""
-    pending: int | None = None
-    for m in SENTENCE_RE.finditer(text):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        if a >= b:
-            continue
-        if pending is not None:
-            a, pending = pending, None
-        if len(text[a:b].split()) < MIN_WORDS:
-            pending = a
-            continue
-        yield from _cut(text, a, b)
-    if pending is not None:
-        yield pending, len(text.rstrip())
-
-
-def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
-    if len(text[a:b].split()) <= MAX_WORDS:
-        yield a, b
-        return
-    start, words = a, 0
-    for m in re.finditer(r"\S+", text[a:b]):
-        words += 1
-        end = a + m.end()
-        if words >= MAX_WORDS // 2 and text[end - 1] in ",;:" or words >= MAX_WORDS:
-            yield start, end
-            start, words = end + 1, 0
-    if start < b and text[start:b].strip():
-        yield start, b
-
-
-def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Callable[[str, int, int], None] | None = None,
-          total: int = 0) -> int:
-    """Encode every sentence of (row, text) paragraphs into `out`; returns the number of sentences.
-    Written beside and renamed over, so that a stopped build leaves no half index."""
-    spans: list[tuple[int, int, int]] = []
-    texts: list[str] = []
-    for k, (row, text) in enumerate(paragraphs, 1):
-        for a, b in split(text):
-            spans.append((row, a, b))
-            texts.append(multilingual.readable(text[a:b]))
-        if progress and k % 2000 == 0:
-            progress("splitting sentences", k, total)
+def write(out: Path, spans: list[tuple[int, int, int]], vectors: Iterable[np.ndarray], dimension: int,
+          progress: Callable[[str, int, int], None] | None = None) -> None:
+    """Store the sentence index: `spans` (paragraph row, start, end) and their vectors, given in the
+    same order in parts (`compare.indexing.sentences` encodes them). Written beside and renamed over,
+    so that a stopped build leaves no half index."""
     vecs = np.lib.format.open_memmap(out / (VECTORS + ".tmp"), mode="w+", dtype=np.float16,
-                                     shape=(len(texts), multilingual.DIMENSION))
-    for lo in range(0, len(texts), BATCH):
-        vecs[lo : lo + BATCH] = multilingual.encode(texts[lo : lo + BATCH]).astype(np.float16)
-        if progress:
-            progress("encoding sentences (multilingual)", min(lo + BATCH, len(texts)), len(texts))
+                                     shape=(len(spans), dimension))
+    lo = 0
+    for part in vectors:
+        vecs[lo : lo + len(part)] = part.astype(np.float16)
+        lo += len(part)
     vecs.flush()
     del vecs
     np.save(out / (SPANS + ".tmp.npy"), np.asarray(spans, dtype=np.int32).reshape(-1, 3))
     os.replace(out / (SPANS + ".tmp.npy"), out / SPANS)
     os.replace(out / (VECTORS + ".tmp"), out / VECTORS)
     build_graph(out, progress)
-    return len(texts)
 
 
 def remove(out: Path) -> None:
@@ -116,7 +68,7 @@ def build_graph(out: Path, progress: Callable[[str, int, int], None] | None = No
     from usearch.index import Index
 
     vectors = np.load(out / VECTORS, mmap_mode="r")
-    graph = Index(ndim=multilingual.DIMENSION, metric="cos", dtype="f16")
+    graph = Index(ndim=vectors.shape[1], metric="cos", dtype="f16")
     for lo in range(0, len(vectors), CHUNK):
         part = np.asarray(vectors[lo : lo + CHUNK], dtype=np.float32)
         graph.add(np.arange(lo, lo + len(part), dtype=np.uint64), part)

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import ingest
-from .builder import build
-from .cache import cache_dir
-from .schema import SCHEMA_VERSION, is_index
+from ..store.cache import cache_dir
+from ..store.schema import SCHEMA_VERSION, is_index
+from . import build
 
 MIN_BYTES = 2_000_000  # below this, parsing in memory costs less than a second: no cache
 

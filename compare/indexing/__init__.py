@@ -1,5 +1,10 @@
 """Building an index folder: `compare index build --corpus CABLES --out INDEX`.
 
+Orchestration above the store: cables are read (`ingest`), merged, written (`store.schema`),
+encoded (`embeddings`, `multilingual`) and their vectors stored (`store.vectors`,
+`store.sentences`); the store only stores. `corpus_cache` builds the index of a corpus given as
+files, once. Another builder (several processes, a cluster) plugs in beside `build`.
+
 Building is incremental and resumable. Each source file's progress is committed with the cables
 read from it (every `BATCH` records of a dump), so a build killed at any moment, SIGKILL included,
 leaves a valid index, and the next run goes on from the last commit. A cable read again is merged
@@ -19,15 +24,20 @@ from .. import ingest
 from ..embeddings import DEFAULT_MODEL, dimension, load_model
 from ..errors import BadIndexError, NoCablesError
 from ..model import Cable
-from . import schema, sentences
-from .schema import Upsert
-from .vectors import create_vectors
+from ..store import build_state, schema
+from ..store import sentences as stored_sentences
+from ..store.build_state import IndexStats, stats
+from ..store.schema import Upsert
+from ..store.vectors import create_vectors
+from . import sentences
 
 BATCH = 2000  # dump records a commit
 EMBED_BATCH = 256  # paragraphs an embedding call
 EMBED_SAVE_EVERY = 40  # embedding batches between saves of the vector index
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
+
+__all__ = ["BuildReport", "IndexStats", "build", "embed_new", "stats", "upsert"]
 
 
 def upsert(db: Any, c: Cable) -> Upsert:
@@ -46,8 +56,6 @@ def upsert(db: Any, c: Cable) -> Upsert:
     return Upsert.REPLACED
 
 
-# -- building ----------------------------------------------------------------------------------------
-
 @dataclass(frozen=True)
 class BuildReport:
     """What one `build` did."""
@@ -59,16 +67,6 @@ class BuildReport:
     files: int
     skipped_files: int  # read by an earlier build and unchanged
     embedded: int = 0  # paragraph texts embedded by this run
-
-
-@dataclass(frozen=True)
-class IndexStats:
-    cables: int
-    paragraphs: int
-    distinct_texts: int
-    embedded: int
-    model: str | None
-    bytes: int
 
 
 def _records(path: Path, skip: int) -> Iterator[tuple[int, tuple[Cable, ...], float]]:
@@ -96,13 +94,13 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
         before += size
         st = f.stat()
         key = str(f.resolve())
-        row = db.execute("SELECT size, mtime, done, complete FROM sources WHERE path = ?", (key,)).fetchone()
+        state = build_state.source_state(db, key)
         done = 0
-        if row and row[0] == st.st_size and row[1] == st.st_mtime:
-            if row[3]:
+        if state and state[0] == st.st_size and state[1] == st.st_mtime:
+            if state[3]:
                 skipped += 1
                 continue
-            done = row[2]  # a build stopped inside this file: go on after its last commit
+            done = state[2]  # a build stopped inside this file: go on after its last commit
         pending = 0
         last = done
         for n, found, share in _records(f, done):
@@ -111,14 +109,12 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
             last = n
             pending += 1
             if pending >= batch:
-                db.execute("INSERT OR REPLACE INTO sources VALUES (?,?,?,?,0)", (key, st.st_size, st.st_mtime, last))
-                db.commit()
+                build_state.mark_source(db, key, st.st_size, st.st_mtime, last, complete=False)
                 pending = 0
             if progress:
                 progress("reading cables (MB)", int((before - size + share * size) / 1_000_000), total_mb)
-        db.execute("INSERT OR REPLACE INTO sources VALUES (?,?,?,?,1)", (key, st.st_size, st.st_mtime, last))
-        db.commit()
-    n_cables = db.execute("SELECT count(*) FROM cables").fetchone()[0]
+        build_state.mark_source(db, key, st.st_size, st.st_mtime, last, complete=True)
+    n_cables = build_state.cable_count(db)
     if not n_cables:
         raise NoCablesError(", ".join(str(p) for p in files) or str(out))
     schema.build_null_sample(db)
@@ -127,15 +123,11 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     db.commit()
     embedded = embed_new(db, out, model, progress) if embed else 0
     changed = counts[Upsert.ADDED] + counts[Upsert.REPLACED] > 0
-    if multilingual and (changed or sentences.SentenceIndex.open(out) is None):
-        total = db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
-        rows = db.execute("SELECT rowid, text FROM paragraphs ORDER BY rowid")
-        sentences.build(((r, t) for r, t in rows), out, progress, total)
+    if multilingual and (changed or stored_sentences.SentenceIndex.open(out) is None):
+        sentences.build(build_state.paragraph_texts(db), out, progress, build_state.paragraph_count(db))
     elif changed:  # stale: rows moved; build again with --multilingual
-        sentences.remove(out)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.execute("PRAGMA journal_mode=DELETE")  # one plain file again, readable from a read-only folder
-    db.close()
+        stored_sentences.remove(out)
+    build_state.close_for_reading(db)
     return BuildReport(n_cables, counts[Upsert.ADDED], counts[Upsert.REPLACED], counts[Upsert.KEPT], len(files),
                        skipped, embedded)
 
@@ -147,9 +139,8 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) 
     if known and known != name:
         raise BadIndexError(out, f"its vectors were made with {known!r}, not {name!r}; "
                                  f"build with --model {known!r}, or into a new folder")
-    todo_sql = ("SELECT p.hash, min(p.text) FROM paragraphs p LEFT JOIN embedded e ON e.hash = p.hash "
-                f"WHERE e.hash IS NULL AND p.start != {schema.SUBJECT_OFFSET} GROUP BY p.hash")
-    total = db.execute(f"SELECT count(*) FROM ({todo_sql})").fetchone()[0]
+    rows = build_state.texts_to_embed(db)
+    total = len(rows)
     if not total:
         return 0
     st_model = load_model(model)
@@ -158,7 +149,6 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) 
     db.commit()
     done = 0
     pending: list[int] = []
-    rows = db.execute(todo_sql).fetchall()
     for lo in range(0, len(rows), EMBED_BATCH):
         part = [(h, t) for h, t in rows[lo : lo + EMBED_BATCH] if h not in vectors]
         if part:
@@ -169,26 +159,8 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) 
         done += len(rows[lo : lo + EMBED_BATCH])
         if len(pending) >= EMBED_BATCH * EMBED_SAVE_EVERY or lo + EMBED_BATCH >= len(rows):
             vectors.save(out / schema.VECTORS_NAME)
-            db.executemany("INSERT OR IGNORE INTO embedded VALUES (?)", [(h,) for h in pending])
-            db.commit()
+            build_state.mark_embedded(db, pending)
             pending = []
         if progress:
             progress("embedding paragraphs", done, total)
     return done
-
-
-def stats(directory: Path) -> IndexStats:
-    db = schema.connect(directory)
-    schema.check_schema(directory, db)
-    size = sum(f.stat().st_size for f in directory.iterdir() if f.is_file())
-    out = IndexStats(
-        cables=db.execute("SELECT count(*) FROM cables").fetchone()[0],
-        paragraphs=db.execute("SELECT count(*) FROM paragraphs WHERE start != ?", (schema.SUBJECT_OFFSET,)).fetchone()[0],
-        distinct_texts=db.execute("SELECT count(DISTINCT hash) FROM paragraphs WHERE start != ?",
-                                  (schema.SUBJECT_OFFSET,)).fetchone()[0],
-        embedded=db.execute("SELECT count(*) FROM embedded").fetchone()[0],
-        model=schema.meta(db, "model"),
-        bytes=size,
-    )
-    db.close()
-    return out

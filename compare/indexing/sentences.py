@@ -1,0 +1,77 @@
+"""Building the multilingual sentence index of an index folder: every sentence of every paragraph
+(subject lines too), encoded by the multilingual encoder (`compare.multilingual`) and stored by
+`store.sentences`, so that a quote in another language finds the passage it translates by meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+
+from .. import multilingual
+from ..store import sentences as stored
+
+BATCH = 512
+MIN_WORDS = 4  # shorter pieces join the next sentence
+MAX_WORDS = 40  # longer sentences are cut at a semicolon or comma into pieces of about half this
+SENTENCE_RE = re.compile(r"[^.!?;]+(?:[.!?;]+[\"”’']?|$)")
+
+Progress = Callable[[str, int, int], None]
+
+
+def split(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans of a paragraph: short pieces joined to the next, long ones cut at commas."""
+    pending: int | None = None
+    for m in SENTENCE_RE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        if pending is not None:
+            a, pending = pending, None
+        if len(text[a:b].split()) < MIN_WORDS:
+            pending = a
+            continue
+        yield from _cut(text, a, b)
+    if pending is not None:
+        yield pending, len(text.rstrip())
+
+
+def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    if len(text[a:b].split()) <= MAX_WORDS:
+        yield a, b
+        return
+    start, words = a, 0
+    for m in re.finditer(r"\S+", text[a:b]):
+        words += 1
+        end = a + m.end()
+        if words >= MAX_WORDS // 2 and text[end - 1] in ",;:" or words >= MAX_WORDS:
+            yield start, end
+            start, words = end + 1, 0
+    if start < b and text[start:b].strip():
+        yield start, b
+
+
+def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Progress | None = None, total: int = 0) -> int:
+    """Encode every sentence of (row, text) paragraphs into `out`; returns the number of sentences."""
+    spans: list[tuple[int, int, int]] = []
+    texts: list[str] = []
+    for k, (row, text) in enumerate(paragraphs, 1):
+        for a, b in split(text):
+            spans.append((row, a, b))
+            texts.append(multilingual.readable(text[a:b]))
+        if progress and k % 2000 == 0:
+            progress("splitting sentences", k, total)
+
+    def encoded() -> Iterator[np.ndarray]:
+        for lo in range(0, len(texts), BATCH):
+            yield multilingual.encode(texts[lo : lo + BATCH])
+            if progress:
+                progress("encoding sentences (multilingual)", min(lo + BATCH, len(texts)), len(texts))
+
+    stored.write(out, spans, encoded(), multilingual.DIMENSION, progress)
+    return len(texts)
