@@ -74,7 +74,7 @@ def load(store: CorpusStore) -> list[tuple[str, tuple[str, int] | str | None]]:
 def pool(store: CorpusStore, quote: str) -> list[tuple[str, Paragraph]]:
     paragraphs = candidates.search(store, [quote])[:20]
     if store.sentences is not None:
-        paragraphs += [store.paragraph(h.row) for h in store.sentences.search(multilingual.embed([quote])[0], 10)]
+        paragraphs += [store.paragraph(h.row) for h in store.sentences.search(multilingual.embedder().embed([quote])[0], 10)]
     words = {k for k in content_keys(quote) if len(k) > 2}
     seen, out = set(), []
     for p in paragraphs:
@@ -95,7 +95,7 @@ def main() -> None:
     minilm = Embedder()
     models = {
         "MiniLM": lambda texts: minilm.embed(texts),
-        "USE multilingual": lambda texts: multilingual.embed([multilingual.readable(t) for t in texts]),
+        "USE multilingual": lambda texts: multilingual.embedder().embed([multilingual.readable(t) for t in texts]),
     }
     t = time.perf_counter()
     pools = [pool(store, q) for q, _ in quotes]

@@ -57,6 +57,48 @@ def dimension(model: Any) -> int:
     return int(get())
 
 
+class Encoder(Protocol):
+    """Texts to unit vectors: MiniLM (`SentenceTransformerEncoder`, here), the multilingual encoder
+    (`multilingual.Multilingual`), a bag of hashed words (`hashed_words.HashedWords`). An encoder
+    encodes and nothing else; `Embedder` caches what it encodes."""
+
+    name: str  # what made the vectors (stored with an index, part of every cache key)
+
+    @property
+    def dimension(self) -> int: ...
+
+    def load(self) -> None:
+        """Load the model now (the first `encode` would)."""
+        ...
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """One unit vector (float32) a text, in order."""
+        ...
+
+
+class SentenceTransformerEncoder:
+    """A sentence-transformers model (default: the packaged all-MiniLM-L6-v2), loaded once per process."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 32) -> None:
+        self.name = model or DEFAULT_MODEL
+        self.batch_size = batch_size
+
+    def loaded(self) -> Any:
+        return load_model(None if self.name == DEFAULT_MODEL else self.name)
+
+    def load(self) -> None:
+        self.loaded()
+
+    @property
+    def dimension(self) -> int:
+        return dimension(self.loaded())
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vecs = self.loaded().encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
+                                    show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+
 class VectorCache(Protocol):
     """Where embeddings outlive the process (`store.cache.EmbeddingCache`)."""
 
@@ -66,34 +108,44 @@ class VectorCache(Protocol):
 
 
 class Embedder:
-    """Embeds texts with a cache keyed by (model, sha1 of the text), in memory and in `cache`."""
+    """Embeds texts with an `Encoder` (a model name: that sentence-transformers model), each text
+    once: cached by (encoder name, sha1 of the text) in memory (up to `memory_max` vectors) and in
+    `cache`."""
 
-    def __init__(self, model: str | None = None, cache: VectorCache | None = None) -> None:
-        self.model_name = model or DEFAULT_MODEL
+    def __init__(self, model: str | Encoder | None = None, cache: VectorCache | None = None,
+                 memory_max: int = MEMORY_MAX) -> None:
+        self.encoder: Encoder = (SentenceTransformerEncoder(model) if model is None or isinstance(model, str)
+                                 else model)
+        self.model_name = self.encoder.name
         self.memory: dict[str, np.ndarray] = {}
+        self.memory_max = memory_max
         self.cache = cache
+        self._lock = threading.Lock()
 
     def _key(self, text: str) -> str:
         return hashlib.sha1(f"{self.model_name}\x00{text}".encode()).hexdigest()
 
-    def model(self) -> Any:
-        return load_model(None if self.model_name == DEFAULT_MODEL else self.model_name)
+    def model(self) -> None:
+        """Load the encoder's model now, so that the first quote does not wait for it."""
+        self.encoder.load()
 
     def embed(self, texts: list[str]) -> np.ndarray:
         keys = [self._key(t) for t in texts]
         missing = [k for k in dict.fromkeys(keys) if k not in self.memory]
         if missing and self.cache is not None:
             self.memory.update(self.cache.get(missing))
-        if len(self.memory) > MEMORY_MAX:  # a long batch: keep memory flat (the disk cache keeps all)
-            self.memory = {k: self.memory[k] for k in keys if k in self.memory}
+        if len(self.memory) > self.memory_max:  # a long batch: keep memory flat (the disk cache keeps all)
+            with self._lock:
+                self.memory = {k: self.memory[k] for k in keys if k in self.memory}
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.memory}
         if todo:
-            vecs = self.model().encode(list(todo.values()), batch_size=32, normalize_embeddings=True,
-                                       show_progress_bar=False)
+            vecs = self.encoder.encode(list(todo.values()))
             fresh = {k: np.asarray(v, dtype=np.float32) for k, v in zip(todo, vecs, strict=True)}
-            self.memory.update(fresh)
+            with self._lock:
+                self.memory.update(fresh)
             if self.cache is not None:
                 self.cache.put(fresh)
         if not keys:
-            return np.zeros((0, dimension(self.model())), dtype=np.float32)
-        return np.stack([self.memory[k] for k in keys])
+            return np.zeros((0, self.encoder.dimension), dtype=np.float32)
+        memory = self.memory
+        return np.stack([memory[k] for k in keys])

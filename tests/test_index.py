@@ -44,10 +44,10 @@ class FakeModel:
 
 @pytest.fixture()
 def fake_model(monkeypatch):
-    import compare.indexing
+    import compare.embeddings
 
     FakeModel.calls = []
-    monkeypatch.setattr(compare.indexing, "load_model", lambda name=None: FakeModel())
+    monkeypatch.setattr(compare.embeddings, "load_model", lambda name=None: FakeModel())
     return FakeModel
 
 
@@ -102,7 +102,7 @@ KILLER = textwrap.dedent("""
     sys.path.insert(0, {root!r})
     import compare.embeddings, compare.indexing as ix
     from tests.test_index import FakeModel
-    ix.load_model = lambda name=None: FakeModel()
+    compare.embeddings.load_model = lambda name=None: FakeModel()
     ix.EMBED_BATCH, ix.EMBED_SAVE_EVERY = 4, 1
     seen = []
     def progress(stage, done, total):

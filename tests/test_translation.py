@@ -102,7 +102,7 @@ def test_the_sentence_index_finds_a_translation_by_meaning(ml_index):
     from compare import multilingual
 
     spanish = "los militares no estaban entrenados para patrullar las calles ni para hacer cumplir la ley"
-    hits = ml_index.sentences.search(multilingual.embed([spanish])[0], 3)
+    hits = ml_index.sentences.search(multilingual.embedder().embed([spanish])[0], 3)
     first = ml_index.paragraph(hits[0].row)
     assert (first.cable_id, first.number) == ("10MEXICO83", 6)
     assert "not trained to patrol the streets" in first.text[hits[0].start : hits[0].end]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ingest
-from ..embeddings import DEFAULT_MODEL, dimension, load_model
+from ..embeddings import Encoder, SentenceTransformerEncoder
 from ..errors import BadIndexError, NoCablesError
 from ..model import Cable
 from ..store import build_state, schema
@@ -132,9 +132,12 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
                        skipped, embedded)
 
 
-def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) -> int:
-    """Embed every paragraph text not embedded yet; save the vector index as it goes."""
-    name = model or DEFAULT_MODEL
+def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None,
+              encoder: Encoder | None = None) -> int:
+    """Embed every paragraph text not embedded yet (with `encoder`, by default the sentence-transformers
+    model `model`); save the vector index as it goes."""
+    encoder = encoder or SentenceTransformerEncoder(model, batch_size=64)
+    name = encoder.name
     known = schema.meta(db, "model")
     if known and known != name:
         raise BadIndexError(out, f"its vectors were made with {known!r}, not {name!r}; "
@@ -143,8 +146,7 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) 
     total = len(rows)
     if not total:
         return 0
-    st_model = load_model(model)
-    vectors = create_vectors(out, dimension(st_model), name)
+    vectors = create_vectors(out, encoder.dimension, name)
     schema.set_meta(db, "model", name)
     db.commit()
     done = 0
@@ -152,8 +154,7 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) 
     for lo in range(0, len(rows), EMBED_BATCH):
         part = [(h, t) for h, t in rows[lo : lo + EMBED_BATCH] if h not in vectors]
         if part:
-            vecs = st_model.encode([t for _, t in part], batch_size=64, normalize_embeddings=True,
-                                   show_progress_bar=False)
+            vecs = encoder.encode([t for _, t in part])
             vectors.add([h for h, _ in part], vecs)
         pending.extend(h for h, _ in rows[lo : lo + EMBED_BATCH])
         done += len(rows[lo : lo + EMBED_BATCH])

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import multilingual
+from ..embeddings import Encoder
 from ..store import sentences as stored
 
 BATCH = 512
@@ -56,8 +57,11 @@ def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
         yield start, b
 
 
-def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Progress | None = None, total: int = 0) -> int:
-    """Encode every sentence of (row, text) paragraphs into `out`; returns the number of sentences."""
+def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Progress | None = None, total: int = 0,
+          encoder: Encoder | None = None) -> int:
+    """Encode every sentence of (row, text) paragraphs into `out` (with `encoder`, by default the
+    multilingual one); returns the number of sentences."""
+    encoder = encoder or multilingual.Multilingual()
     spans: list[tuple[int, int, int]] = []
     texts: list[str] = []
     for k, (row, text) in enumerate(paragraphs, 1):
@@ -69,9 +73,9 @@ def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Progress |
 
     def encoded() -> Iterator[np.ndarray]:
         for lo in range(0, len(texts), BATCH):
-            yield multilingual.encode(texts[lo : lo + BATCH])
+            yield encoder.encode(texts[lo : lo + BATCH])
             if progress:
                 progress("encoding sentences (multilingual)", min(lo + BATCH, len(texts)), len(texts))
 
-    stored.write(out, spans, encoded(), multilingual.DIMENSION, progress)
+    stored.write(out, spans, encoded(), encoder.dimension, encoder.name, progress)
     return len(texts)

@@ -47,7 +47,7 @@ def candidates(quote: Quote, lexical: list[Paragraph], store: CorpusStore, embed
         found = store.vectors.search(embedder.embed([quote.text])[0], SEMANTIC_CANDIDATES)
         extra += store.paragraphs_with_hash(k for k, _ in found)
     if store.sentences is not None:
-        hits = store.sentences.search(multilingual.embed([quote.text])[0], PARAPHRASE_SENTENCE_HITS)
+        hits = store.sentences.search(multilingual.embedder().embed([quote.text])[0], PARAPHRASE_SENTENCE_HITS)
         extra += [store.paragraph(h.row) for h in hits]
     seen = {(p.cable_id, p.start) for p in lexical}
     out = list(lexical)
@@ -75,7 +75,7 @@ def find(quote: Quote, paragraphs: list[Paragraph], embedder: Embedder) -> Decis
         return None
     texts = [s[0] for s in sentences]
     vecs = embedder.embed([quote.text] + texts)
-    use = multilingual.embed([quote.text] + [multilingual.readable(t) for t in texts])
+    use = multilingual.embedder().embed([quote.text] + [multilingual.readable(t) for t in texts])
     sims = ((vecs[1:] @ vecs[0]) + (use[1:] @ use[0])) / 2
     order = np.argsort(-sims)
     best = int(order[0])

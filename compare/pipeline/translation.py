@@ -44,7 +44,7 @@ NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    return multilingual.embed(texts)
+    return multilingual.embedder().embed(texts)
 
 
 def wanted(quote: Quote, language: Language | None) -> bool:

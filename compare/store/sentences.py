@@ -19,9 +19,10 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
+
+from .vectors import VectorIndex, new_index, open_index
 
 VECTORS = "sentences.npy"
 SPANS = "sentence-spans.npy"
@@ -39,7 +40,7 @@ class SentenceHit:
 
 
 def write(out: Path, spans: list[tuple[int, int, int]], vectors: Iterable[np.ndarray], dimension: int,
-          progress: Callable[[str, int, int], None] | None = None) -> None:
+          model: str, progress: Callable[[str, int, int], None] | None = None) -> None:
     """Store the sentence index: `spans` (paragraph row, start, end) and their vectors, given in the
     same order in parts (`compare.indexing.sentences` encodes them). Written beside and renamed over,
     so that a stopped build leaves no half index."""
@@ -54,7 +55,7 @@ def write(out: Path, spans: list[tuple[int, int, int]], vectors: Iterable[np.nda
     np.save(out / (SPANS + ".tmp.npy"), np.asarray(spans, dtype=np.int32).reshape(-1, 3))
     os.replace(out / (SPANS + ".tmp.npy"), out / SPANS)
     os.replace(out / (VECTORS + ".tmp"), out / VECTORS)
-    build_graph(out, progress)
+    build_graph(out, model, progress)
 
 
 def remove(out: Path) -> None:
@@ -63,23 +64,21 @@ def remove(out: Path) -> None:
         (out / name).unlink(missing_ok=True)
 
 
-def build_graph(out: Path, progress: Callable[[str, int, int], None] | None = None) -> None:
-    """The HNSW graph over the stored sentence vectors (written beside, then renamed over)."""
-    from usearch.index import Index
-
+def build_graph(out: Path, model: str, progress: Callable[[str, int, int], None] | None = None) -> None:
+    """The nearest-neighbour graph over the stored sentence vectors (a `VectorIndex` keyed by row;
+    written beside, then renamed over)."""
     vectors = np.load(out / VECTORS, mmap_mode="r")
-    graph = Index(ndim=vectors.shape[1], metric="cos", dtype="f16")
+    graph = new_index(vectors.shape[1], model)
     for lo in range(0, len(vectors), CHUNK):
         part = np.asarray(vectors[lo : lo + CHUNK], dtype=np.float32)
-        graph.add(np.arange(lo, lo + len(part), dtype=np.uint64), part)
+        graph.add(range(lo, lo + len(part)), part)
         if progress:
             progress("linking sentence vectors", lo + len(part), len(vectors))
-    graph.save(str(out / (GRAPH + ".tmp")))
-    os.replace(out / (GRAPH + ".tmp"), out / GRAPH)
+    graph.save(out / GRAPH)
 
 
 class SentenceIndex:
-    def __init__(self, vectors: np.ndarray, spans: np.ndarray, graph: Any) -> None:
+    def __init__(self, vectors: np.ndarray, spans: np.ndarray, graph: VectorIndex) -> None:
         self.vectors = vectors
         self.spans = spans
         self.graph = graph
@@ -89,9 +88,7 @@ class SentenceIndex:
         """The folder's sentence index; None unless all its files are there (the graph is written last)."""
         if not all((folder / name).exists() for name in FILES):
             return None
-        from usearch.index import Index
-
-        graph = Index.restore(str(folder / GRAPH), view=True)
+        graph = open_index(folder, GRAPH, "multilingual")
         return cls(np.load(folder / VECTORS, mmap_mode="r"), np.load(folder / SPANS), graph)
 
     def __len__(self) -> int:
@@ -100,8 +97,8 @@ class SentenceIndex:
     def search(self, vector: np.ndarray, k: int) -> list[SentenceHit]:
         """The `k` sentences nearest the (unit) vector, nearest first."""
         found = self.graph.search(np.asarray(vector, dtype=np.float32), k)
-        return [SentenceHit(int(self.spans[i][0]), int(self.spans[i][1]), int(self.spans[i][2]), 1.0 - float(d))
-                for i, d in zip(found.keys, found.distances, strict=True)]
+        return [SentenceHit(int(self.spans[i][0]), int(self.spans[i][1]), int(self.spans[i][2]), similarity)
+                for i, similarity in found]
 
     def closest_in(self, row: int, vector: np.ndarray) -> SentenceHit | None:
         """The sentence of paragraph `row` nearest the vector, from the stored vectors."""

@@ -1,6 +1,7 @@
-"""Paragraph vectors: the `VectorIndex` protocol the pipeline uses, and the usearch engine behind it.
+"""Nearest neighbours: the `VectorIndex` protocol the pipeline uses for paragraph vectors and the
+multilingual sentence vectors (`store.sentences`) alike, and the usearch engine behind it.
 
-Swapping the vector engine is a change to this file alone. Keys are paragraph content hashes
+Swapping the vector engine is a change to this file alone (`new_index`, `open_index`). Keys are paragraph content hashes
 (`schema.text_hash`), so one vector serves every paragraph with the same text.
 
 Why usearch: a single-file HNSW index that can be served memory-mapped from disk (`view`), so a
@@ -59,18 +60,37 @@ class UsearchIndex:
         os.replace(tmp, path)
 
 
-def create_vectors(directory: Path, ndim: int, model: str) -> UsearchIndex:
-    """The index folder's vectors, loaded for adding to (created empty when there are none)."""
+def new_index(ndim: int, model: str) -> UsearchIndex:
+    """An empty index of `ndim`-number vectors (cosine, half precision)."""
     from usearch.index import Index
 
+    return UsearchIndex(Index(ndim=ndim, metric="cos", dtype="f16"), model)
+
+
+def open_index(directory: Path, name: str, model: str) -> UsearchIndex:
+    """The index saved as `name` in an index folder, memory-mapped (read only)."""
+    from usearch.index import Index
+
+    try:
+        index = Index.restore(str(directory / name), view=True)
+    except Exception as e:  # usearch raises RuntimeError/ValueError on a broken file
+        raise BadIndexError(directory, f"{name} cannot be read ({e})") from None
+    if index is None:
+        raise BadIndexError(directory, f"{name} is not a usearch index")
+    return UsearchIndex(index, model)
+
+
+def create_vectors(directory: Path, ndim: int, model: str) -> UsearchIndex:
+    """The index folder's vectors, loaded for adding to (created empty when there are none)."""
     path = directory / VECTORS_NAME
-    index = Index(ndim=ndim, metric="cos", dtype="f16")
+    vectors = new_index(ndim, model)
+    index = vectors.index
     if path.exists():
         try:
             index.load(str(path))
         except Exception as e:  # usearch raises RuntimeError/ValueError on a broken file
             raise BadIndexError(directory, f"{VECTORS_NAME} cannot be read ({e})") from None
-    return UsearchIndex(index, model)
+    return vectors
 
 
 def open_vectors(directory: Path, model: str | None) -> UsearchIndex | None:
@@ -78,12 +98,4 @@ def open_vectors(directory: Path, model: str | None) -> UsearchIndex | None:
     path = directory / VECTORS_NAME
     if not path.is_file() or model is None:
         return None
-    from usearch.index import Index
-
-    try:
-        index = Index.restore(str(path), view=True)
-    except Exception as e:  # usearch raises RuntimeError/ValueError on a broken file
-        raise BadIndexError(directory, f"{VECTORS_NAME} cannot be read ({e})") from None
-    if index is None:
-        raise BadIndexError(directory, f"{VECTORS_NAME} is not a usearch index")
-    return UsearchIndex(index, model)
+    return open_index(directory, VECTORS_NAME, model)
