@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare import indexing, ingest, store  # noqa: E402
+from compare import indexing, ingest, resources, store  # noqa: E402
 from compare.pipeline import CheckOptions, Pipeline, context  # noqa: E402
 from compare.tokens import content_keys, tokenize  # noqa: E402
 
@@ -72,7 +72,7 @@ def main() -> None:
     rng = random.Random(1)
     rows = [r for (r,) in corpus.db.execute("SELECT rowid FROM paragraphs WHERE start >= 0")]
     prose = " ".join(outside_quotes(ingest.read_article(f).text) for f in PROSE)
-    prior = context.phrase_prior()
+    prior = resources.phrase_prior()
     real_p = prior.p
     results: dict[str, Counter[tuple[str, int]]] = {"old": Counter(), "new": Counter()}
     totals: Counter[tuple[str, int]] = Counter()

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from compare.pipeline.context import phrase_rarity  # noqa: E402
+from compare.resources import phrase_rarity  # noqa: E402
 from compare.store import CorpusStore  # noqa: E402
 from compare.store.corpus import phrase  # noqa: E402
 from compare.tokens import phrase_key, tokenize  # noqa: E402

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare import api, ingest
+from compare import api, ingest, resources
 from compare.model import ArticleTier, Evidence, Verdict
-from compare.pipeline import CheckOptions, Pipeline
+from compare.pipeline import CheckOptions, Pipeline, chance
 from compare.pipeline import context as ctx
 from compare.store import CorpusStore
 from compare.tokens import quoted_spans
@@ -69,7 +69,7 @@ weights = st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.1, 5.0), min_
 @settings(max_examples=200, deadline=None)
 @given(sets=keysets, w=weights, probe=st.frozensets(st.sampled_from("abcdefgh"), max_size=6))
 def test_null_tail_is_the_share_of_the_sample_that_fits_as_well(sets, w, probe):
-    null = ctx.NullSample(sets)
+    null = chance.NullSample(sets)
     mean = max(1.0, sum(len(s) for s in sets) / len(sets))
 
     def fit(keys):  # BM25's length damping with every word counted once, written out
@@ -82,21 +82,21 @@ def test_null_tail_is_the_share_of_the_sample_that_fits_as_well(sets, w, probe):
 
 
 def test_expected_occurrences_shrink_a_small_corpus_towards_cables_in_general():
-    bg = ctx.background()
+    bg = resources.background()
     assert bg.paragraphs > 50_000 and bg.df["down"] > 1000 and bg.df["averse"] < 100
     # a huge corpus is its own background
-    assert ctx.expected_occurrences(500_000, "down", False, 10_000_000) == pytest.approx(500_000, rel=0.01)
+    assert chance.expected_occurrences(500_000, "down", False, 10_000_000) == pytest.approx(500_000, rel=0.01)
     # in 141 paragraphs, "risk averse" is expected far less than once, however often the corpus has it
-    small = ctx.expected_occurrences(4, "risk averse", False, 141)
+    small = chance.expected_occurrences(4, "risk averse", False, 141)
     assert small < 0.2
     # quoting a word is rarer than using it
-    assert ctx.expected_occurrences(1, "down", True, 141) < ctx.expected_occurrences(9, "down", False, 141)
+    assert chance.expected_occurrences(1, "down", True, 141) < chance.expected_occurrences(9, "down", False, 141)
 
 
 def test_rare_words_alone_are_never_evidence():
     e = Evidence(occurrences=1, expected=0.001, quoted=True, overlap=0.0, p_context=1.0, p_article=1.0,
                  article_tier=ArticleTier.NONE)
-    assert e.chance < ALPHA and not ctx.significant(e)
+    assert e.chance < ALPHA and not chance.significant(e)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 from compare import ingest
 from compare.model import Verdict
-from compare.pipeline.context import phrase_prior
+from compare.resources import phrase_prior
 from compare.weights import ALPHA
 
 from .conftest import shared

@@ -4,6 +4,7 @@
     context        the words around each quote, and where its other quotes come from  -> QuoteContext
     candidates     the paragraphs that may hold its words (the store answers)          -> Paragraph
     align          each candidate aligned word by word, differences named              -> Alignment
+    chance         a short quote's evidence: more than a chance hit of its words?      -> Evidence
     attribution    the article's claim checked against each candidate's cable          -> AttributionCheck
     decide         one source, or none, and the verdict                                -> Decision
     paraphrase     no passage holds the words: one that says the same in other words   -> Decision
@@ -27,7 +28,7 @@ from ..store import CorpusStore
 from ..store.cache import EmbeddingCache
 from ..tokens import content_keys
 from ..weights import EXACT_ENOUGH, JOINED_MAX, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
-from . import attribution, candidates, context, decide, extract, paraphrase, translation
+from . import attribution, candidates, chance, context, decide, extract, paraphrase, translation
 from . import language as lang
 from .alignment import align, prepare
 
@@ -52,7 +53,7 @@ class Pipeline:
         self.embedder = (Embedder(vectors.model if vectors else self.options.model, EmbeddingCache())
                          if self.options.semantic else None)
         self.keys_of = lru_cache(maxsize=20_000)(self._keys_of)  # bounded: a batch checks thousands of articles
-        self._null: context.NullSample | None = None
+        self._null: chance.NullSample | None = None
 
     @property
     def corpus(self) -> CorpusStore:
@@ -68,9 +69,9 @@ class Pipeline:
         return frozenset(content_keys(paragraph_text + " " + (self.store.cables[cable_id].subject or "")))
 
     @property
-    def null(self) -> context.NullSample:
+    def null(self) -> chance.NullSample:
         if self._null is None:
-            self._null = context.NullSample(self.store.null_sample())
+            self._null = chance.NullSample(self.store.null_sample())
         return self._null
 
     # -- one article -------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ class Pipeline:
         evidence = None
         if ctx.needs_context and decide.supports(a):
             count = self.store.quoted_count(a.text) if a.quoted_in_source else self.store.phrase_count(a.text)
-            evidence = context.evidence(a, count, self.keys_of(a.cable_id, a.paragraph_text), ctx, self.null,
+            evidence = chance.evidence(a, count, self.keys_of(a.cable_id, a.paragraph_text), ctx, self.null,
                                         max(1, self.store.n_paragraphs))
         check = attribution.check(q.claim, cable, a) if decide.supports(a) else None
         return Candidate(a, check, ctx.sources.p(a.cable_id, a.paragraph_text)[1],

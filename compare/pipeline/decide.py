@@ -26,7 +26,7 @@ from ..weights import (
     SUBSTANTIVE_PER_WORDS,
     TIE,
 )
-from .context import significant
+from .chance import significant
 
 
 def supports(a: Alignment) -> bool:
