@@ -4,8 +4,8 @@ statement on the same topic that the cable does not make. MiniLM (the packaged
 translation stage's) and the two together (the mean of their cosines, a reranking of one by the
 other) score the same candidate sentences in the same run.
 
-Calibration sets: the rewrites and same-topic sentences of tests/test_paraphrase.py (seed cables)
-and data/eval/paraphrase/paraphrases.jsonl (rewrites of sentences of 6,712-dump cables, and
+Calibration sets: the rewrites and same-topic sentences of data/eval/paraphrase/seed.jsonl (seed
+cables) and data/eval/paraphrase/paraphrases.jsonl (rewrites of sentences of 6,712-dump cables, and
 same-topic statements no cable sentence makes, near misses among them). Each quote's candidates are
 shared by the three models: the full-text candidates of its words and the paragraphs of the
 multilingual sentence index's nearest sentences; among their sentences, those sharing a content word
@@ -38,9 +38,10 @@ from compare.pipeline.paraphrase import SENTENCE_RE  # noqa: E402
 from compare.store import CorpusStore  # noqa: E402
 from compare.tokens import content_keys  # noqa: E402
 from compare.weights import PARAPHRASE_MARGIN, PARAPHRASE_MIN  # noqa: E402
-from tests.test_paraphrase import REWRITES, SAME_TOPIC  # noqa: E402
 
-SET = ROOT / "data" / "eval" / "paraphrase" / "paraphrases.jsonl"
+SETS = ROOT / "data" / "eval" / "paraphrase"
+SET = SETS / "paraphrases.jsonl"
+SEED_SET = SETS / "seed.jsonl"  # the seed split (rewrites and same-topic sentences around data/cables)
 THRESHOLDS = (0.50, 0.55, 0.60, 0.65, 0.70, 0.72, 0.75, 0.80)
 MARGIN = 0.05
 
@@ -55,8 +56,10 @@ NEAR_MISSES: set[str] = set()  # same-topic statements that reverse or change a 
 def load(store: CorpusStore) -> list[tuple[str, tuple[str, int] | str | None]]:
     """(quote, where it comes from): a (cable, paragraph) for the dump set's rewrites, a cable ID for
     the seed rewrites (their paragraph is not recorded), None for same-topic statements."""
-    out: list[tuple[str, tuple[str, int] | str | None]] = [(q, cable) for q, cable in REWRITES]
-    out += [(q, None) for q in SAME_TOPIC]
+    seed = [json.loads(line) for line in SEED_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out: list[tuple[str, tuple[str, int] | str | None]] = [(g["quote"], g["cable"]) for g in seed
+                                                             if g["kind"] == "rewrite"]
+    out += [(g["quote"], None) for g in seed if g["kind"] == "same_topic"]
     if SET.exists():
         for line in SET.read_text(encoding="utf-8").splitlines():
             g = json.loads(line)

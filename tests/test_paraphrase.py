@@ -8,40 +8,38 @@ The stage scores a sentence by the mean of MiniLM's and the multilingual USE's c
 rewrites with no same-topic statement called a paraphrase, where MiniLM alone at 0.70 traced 26
 with one wrong source and four. On the seed cables alone the closest rewrite clears it; same-topic
 sentences reach 0.62 at most. A rewording is also checked for what embeddings miss: changed
-numbers, negations and opposites."""
+numbers, negations and opposites.
+
+The splits are data (data/eval/paraphrase/seed.jsonl and paraphrases.jsonl, which the benchmark reads
+too) and so are the bars, what the stage traced on each when it was calibrated (bars.json): a test
+fails when fewer rewrites are traced, or more same-topic statements supported, than measured."""
 
 from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
 
 import pytest
 
 from compare import ingest
 from compare.model import Verdict
 
-REWRITES = [
-    ("the army was never trained to police the streets or enforce the law.", "10MEXICO83"),
-    ("organized crime prosecutions are rare: only two percent of suspects ever face trial.", "10MEXICO83"),
-    ("Mexico's security agencies treat every success of a rival agency as their own defeat.", "10MEXICO83"),
-    ("corruption among officials is so common that each agency walls itself off from the others.", "10MEXICO83"),
-    ("the cartels can simply sit out an army deployment and they have an endless supply of new recruits.", "10MEXICO83"),
-    ("Calderon has put so much of his prestige on Juarez that he has to win there.", "09MEXICO2882"),
-    ("the government fears it may lose control of some parts of the country.", "09MEXICO2882"),
-    ("Mexico needs a visible victory within a year and a half or the fight will not survive into the next "
-     "government.", "09MEXICO2882"),
-    ("the Mexican navy killed Arturo Beltran Leyva in a raid based on American intelligence.", "09MEXICO3573"),
-    ("intelligence work in Mexico is fragmented, improvised and depends on help from the United States.", "09MEXICO3195"),
-]
-SAME_TOPIC = [
-    "great stress from the drug war, economic collapse and his party's midterm losses.",
-    "Calderon is frustrated with the slow pace of aid from the United States.",
-    "the United States has promised to double its funding for Mexican police training next year.",
-    "the Mexican army has been praised by human rights groups for its conduct in Juarez.",
-    "drug violence in Mexico fell sharply after the military took over the city of Juarez.",
-    "Calderon told the ambassador he would send more troops to the northern border in the spring.",
-    "the cartels have begun moving their operations from Mexico into Guatemala.",
-    "the embassy believes the Merida Initiative has been a complete success.",
-    "We will continue to work closely with our partners on the full range of issues before us",
-    "There simply is no other bilateral relationship between two sovereign nations that matters more.",
-]
+from .conftest import DATA, shared
+
+SETS = DATA / "eval" / "paraphrase"
+# What the stage traced on each split when its threshold was set (benchmarks/paraphrase_curve.py):
+# the tests fail below these bars.
+BARS = json.loads((SETS / "bars.json").read_text(encoding="utf-8"))
+
+
+def split(name: str) -> list[dict]:
+    return [json.loads(line) for line in (SETS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+SEED = split("seed.jsonl")
+REWRITES = [(g["quote"], g["cable"]) for g in SEED if g["kind"] == "rewrite"]
+SAME_TOPIC = [g["quote"] for g in SEED if g["kind"] == "same_topic"]
 
 
 @pytest.fixture(scope="module")
@@ -60,15 +58,58 @@ def verdict_of(checker, quote):
 @pytest.mark.slow
 def test_same_topic_is_no_paraphrase(semantic_checker):
     wrong = [q for q in SAME_TOPIC if verdict_of(semantic_checker, q).verdict is not Verdict.NOT_FOUND]
-    assert wrong == []
+    assert len(wrong) <= BARS["seed"]["same_topic_supported_max"], wrong
 
 
 @pytest.mark.slow
 def test_close_rewrites_are_paraphrases_of_their_cable(semantic_checker):
     found = [(q, c) for q, c in REWRITES if verdict_of(semantic_checker, q).verdict is Verdict.PARAPHRASE]
-    assert len(found) >= 1 and found[0][0].startswith("the army was never trained")
+    assert len(found) >= BARS["seed"]["rewrites_traced_min"], found
     for q, cable in found:
         assert verdict_of(semantic_checker, q).source.cable_id == cable, q
+
+
+@pytest.fixture(scope="module")
+def dump_split_index(tmp_path_factory):
+    """(index, bars): the index of the whole dump built with `--multilingual` named by
+    COMPARE_PARAPHRASE_INDEX (as benchmarks/paraphrase_curve.py uses; the "dump" bars), or else an
+    index (paragraph and sentence vectors) of only the 13 dump cables the split is written around
+    (the "split_cables" bars: with few paragraphs to compete, the margin is easier to clear)."""
+    import os
+
+    from compare import indexing
+
+    if os.environ.get("COMPARE_PARAPHRASE_INDEX"):
+        return Path(os.environ["COMPARE_PARAPHRASE_INDEX"]), BARS["dump"]
+    dump = shared("corpus/cablegate-6712.jsonl.gz")
+    wanted = {g["cable"] for g in split("paraphrases.jsonl")}
+    folder = tmp_path_factory.mktemp("paraphrase-split")
+    cables = folder / "cables.jsonl"
+    with gzip.open(dump, "rt", encoding="utf-8") as src, cables.open("w", encoding="utf-8") as out:
+        out.writelines(line for line in src if json.loads(line)["id"] in wanted)
+    indexing.build([cables], folder / "ix", embed=True, multilingual=True)
+    return folder / "ix", BARS["split_cables"]
+
+
+@pytest.mark.slow
+def test_the_calibration_split_clears_its_bars(dump_split_index):
+    """data/eval/paraphrase/paraphrases.jsonl: rewrites of dump sentences traced to their cable,
+    same-topic statements never called a paraphrase (a near miss that changes a real sentence may
+    well be found as that sentence, altered: that is no false support by this stage)."""
+    from compare.pipeline import CheckOptions, Pipeline
+    from compare.store import CorpusStore
+
+    index, bar = dump_split_index
+    checker = Pipeline(CorpusStore.open(index), CheckOptions(semantic=True))
+    traced, supported = [], []
+    for g in split("paraphrases.jsonl"):
+        r = verdict_of(checker, g["quote"])
+        if g["kind"] == "rewrite" and r.verdict is Verdict.PARAPHRASE and r.source.cable_id == g["cable"]:
+            traced.append(g["id"])
+        if g["kind"] == "same_topic" and r.verdict is Verdict.PARAPHRASE:
+            supported.append(g["id"])
+    assert len(traced) >= bar["rewrites_traced_min"] and len(supported) <= bar["same_topic_supported_max"], (
+        traced, supported)
 
 
 # Pairs from data/eval/paraphrase: a cable sentence of the dump and a rewording of it, faithful or not.

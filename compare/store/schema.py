@@ -172,7 +172,7 @@ def replace_metadata(db: sqlite3.Connection, c: Cable) -> None:
 
 def build_null_sample(db: sqlite3.Connection) -> None:
     """A fixed random sample of paragraphs with their content words (and their cable's subject's),
-    for the short-quote chance test (`pipeline.context.NullSample`). The one place it is drawn."""
+    for the short-quote chance test (`pipeline.chance.NullSample`). The one place it is drawn."""
     rows = [r for (r,) in db.execute("SELECT rowid FROM paragraphs")]
     old = {r for (r,) in db.execute("SELECT para FROM null_sample")}
     if old and len(old) == min(NULL_SAMPLE_SIZE, len(rows)) and old <= set(rows):
