@@ -274,12 +274,21 @@ class Evidence:
     p_article: float  # chance that a random paragraph lies where the article's longer quotes come from
     article_tier: ArticleTier
     p_phrase: float = 1.0  # chance that a phrase like this one, written without the corpus, stands in it
+    # chance that a random paragraph fits what the article claims about the quote as well: lies in a
+    # cable signed by the person the article says wrote it, or holds a name its sentence gives
+    p_claim: float = 1.0
+    claim_reason: str = ""
+
+    @property
+    def pointer(self) -> float:
+        """The strongest of the evidence beyond the words: context, the article's other quotes, its claims."""
+        return min(self.p_context, self.p_article, self.p_claim)
 
     @property
     def chance(self) -> float:
         """Expected number of paragraphs that would fit this well by accident: by the words around the
-        quote and the article's other quotes, or by the phrase's own improbability."""
-        return min(self.expected * min(self.p_context, self.p_article), self.p_phrase)
+        quote, the article's other quotes and its claims, or by the phrase's own improbability."""
+        return min(self.expected * self.pointer, self.p_phrase)
 
     def describe(self) -> str:
         held = f"{'quote' if self.quoted else 'hold'} these words"
@@ -288,6 +297,8 @@ class Evidence:
             reasons.append(f"the article quotes this {self.article_tier.value} elsewhere")
         if self.p_context < 1.0:
             reasons.append(f"the article's context fits it better than {1 - self.p_context:.1%} of the corpus")
+        if self.p_claim < 1.0 and self.claim_reason:
+            reasons.append(self.claim_reason)
         if self.p_phrase < 1.0:
             reasons.append(f"a phrase like this stands in a corpus of this size by chance with a probability of "
                            f"{self.p_phrase:.1%}")

@@ -17,7 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..lexicon import BRACKET_RE, ELLIPSIS_RE
 from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
-from ..tokens import Token, key_of, tokenize
+from ..tokens import STOPWORDS, Token, is_number, key_of, tokenize
 from . import words
 from .discrepancies import describe
 
@@ -92,6 +92,13 @@ def _window(keys: list[str], pkeys: list[str], lo: int,
     return max(lo, first - margin), min(len(pkeys), last + margin)
 
 
+def _same_class(a: str, b: str) -> bool:
+    """Two words that may stand for each other: two numbers, or two content words."""
+    if is_number(a) or is_number(b):
+        return is_number(a) and is_number(b)
+    return a not in STOPWORDS and b not in STOPWORDS and a != NEVER
+
+
 def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
     """Fitting alignment: all of `q` against the best substring of `p` (free ends in `p`).
 
@@ -130,8 +137,13 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
             if left > best:
                 best, t = left, 3
             Hi[j], Ti[j] = best, t
-    last = H[m]
-    j = max(range(n + 1), key=lambda k: (last[k], -k)) if n else 0
+    last, tm = H[m], T[m]
+    # among equally good ends, one where the quote's last word stands against a source word: a word the
+    # quote replaced at its edge ("12525" for the cable's "6262") is a substitution, not an insertion
+    def replaced(k: int) -> bool:  # the last word alone differs, right after a matched one
+        return k > 1 and m > 1 and tm[k] == 1 and q[-2] == p[k - 2] and _same_class(q[-1], p[k - 1])
+
+    j = max(range(n + 1), key=lambda k: (last[k], replaced(k), -k)) if n else 0
     i = m
     pairs: list[tuple[OpTag, int, int]] = []  # (kind, i, j) per step, reversed
     while i > 0:

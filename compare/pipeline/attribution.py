@@ -28,6 +28,11 @@ def _surnames(name: str | None) -> set[str]:
     return {w for w in words if w not in TITLES and len(w) > 2}
 
 
+def signed_by(claim: Claim, cable: Cable) -> bool:
+    """The article names the cable's signer (or its classifying officer) as the quote's speaker."""
+    return bool(_surnames(claim.speaker) & (_surnames(cable.signer) | _surnames(cable.classified_by)))
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max((m.end() for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"])", text[:start])), default=0)
     m = re.search(r"[.!?][”\"’']?(?:\s+|$)", text[end:])

@@ -147,7 +147,7 @@ def idf_weights(words: Iterable[str], df: Callable[[str], int], n_docs: int) -> 
 def significant(e: Evidence) -> bool:
     """More than a chance hit: few chance sources expected, and something beyond the words' rarity
     points here (the article's context or its other quotes, or the phrase's own improbability)."""
-    return e.chance <= ALPHA and (min(e.p_context, e.p_article) <= CORROBORATION or e.p_phrase <= ALPHA)
+    return e.chance <= ALPHA and (e.pointer <= CORROBORATION or e.p_phrase <= ALPHA)
 
 
 class NullSample:
@@ -262,6 +262,7 @@ class QuoteContext:
     weights: dict[str, float]
     sources: ArticleSources
     needs_context: bool  # a low-information quote: its words alone do not identify a source
+    names: tuple[str, ...] = ()  # names the article's sentence gives with the quote (folded), held by the corpus
 
     def query_words(self, most: int = 12) -> list[str]:
         """The rarest context words, which rank the paragraphs that hold a short quote's words."""
@@ -298,7 +299,7 @@ def longest_exact_run(a: Alignment) -> str:
 
 
 def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: QuoteContext, null: NullSample,
-             n_paragraphs: int) -> Evidence:
+             n_paragraphs: int, claim: tuple[float, str] = (1.0, "")) -> Evidence:
     """The evidence that `a`'s paragraph (`occurrences` paragraphs hold the words) is the source."""
     weights = ctx.weights
     total = sum(weights.values())
@@ -306,7 +307,8 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
     fit = score * null.damp(len(para_keys))
     p_article, tier = ctx.sources.p(a.cable_id, a.paragraph_text)
     p_context = null.tail(weights, fit)
-    if len(keys(a.text)) <= PHRASE_MIN_WORDS and tier is ArticleTier.NONE and not a.quoted_in_source:
+    if (len(keys(a.text)) <= PHRASE_MIN_WORDS and tier is ArticleTier.NONE and not a.quoted_in_source
+            and claim[0] >= 1.0):
         # one or two words: that the article is about what the cable is about does not make the cable
         # the source of its words; the article must point at the cable, or the cable quote them
         p_context = 1.0
@@ -319,4 +321,6 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
         p_article=p_article,
         article_tier=tier,
         p_phrase=phrase_evidence(a, n_paragraphs),
+        p_claim=claim[0],
+        claim_reason=claim[1],
     )

@@ -53,6 +53,33 @@ def any_pair(words: list[str]) -> str:
     return " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1 :])
 
 
+def prefix(word: str) -> str:
+    """Any word that starts with these letters (`blond*`: blond, blonde, blondes)."""
+    word = word.replace('"', "")
+    return f'"{word}"*' if word else ""
+
+
+def tolerant_phrase(words: list[str], stems: list[str]) -> str:
+    """These words in this order, each written as itself or, where a stem is given, as any word
+    that starts with the stem (`"voluptuous" + "blond"*`)."""
+    parts = [prefix(s) if s else '"' + w.replace('"', "") + '"' for w, s in zip(words, stems, strict=True)]
+    return " + ".join(p for p in parts if p)
+
+
+def any_of_groups(groups: list[list[str]], least: int) -> str:
+    """Paragraphs holding a word of at least `least` of the groups (each group: one word of a quote
+    put into the corpus's language, in several ways)."""
+    ors = ["(" + any_of(g) + ")" for g in groups if g]
+    if not ors:
+        return ""
+    least = max(1, min(least, len(ors)))
+    if least == 1:
+        return " OR ".join(ors)
+    from itertools import combinations
+
+    return " OR ".join("(" + " AND ".join(c) + ")" for c in combinations(ors, least))
+
+
 class Cables(Mapping[str, Cable]):
     """The corpus's cables by reference ID, read from its database when first asked for."""
 
@@ -139,6 +166,12 @@ class CorpusStore:
                               (p.cable_id, row)).fetchone() if row is not None else None
         return self.paragraph(nxt[0]) if nxt and nxt[0] is not None else None
 
+    def previous_paragraph(self, p: Paragraph) -> Paragraph | None:
+        row = self.row_of(p)
+        prev = self.db.execute("SELECT max(rowid) FROM paragraphs WHERE cable = ? AND rowid < ?",
+                               (p.cable_id, row)).fetchone() if row is not None else None
+        return self.paragraph(prev[0]) if prev and prev[0] is not None else None
+
     def rows_of(self, cable_id: str) -> tuple[int, int]:
         """The row range [first, last] of a cable's paragraphs (they are stored together)."""
         lo, hi = self.db.execute("SELECT min(rowid), max(rowid) FROM paragraphs WHERE cable = ?", (cable_id,)).fetchone()
@@ -186,6 +219,20 @@ class CorpusStore:
         """How many paragraphs put exactly these words in quotation marks (`quoted_count`, cached)."""
         row = self.db.execute("SELECT count(DISTINCT para) FROM quoted WHERE k = ?", (phrase_key(text),)).fetchone()
         return int(row[0])
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one store lives as long as its process
+    def signed_paragraphs(self, signer: str) -> int:
+        """How many paragraphs stand in cables with this signer."""
+        row = self.db.execute("SELECT count(*) FROM paragraphs p JOIN cables c ON c.id = p.cable WHERE c.signer = ?",
+                              (signer,)).fetchone()
+        return int(row[0])
+
+    def vocabulary(self, min_df: int) -> list[str]:
+        """The corpus's words of at least three letters held by at least `min_df` paragraphs, in
+        alphabetical order."""
+        rows = self.db.execute(f"SELECT term FROM {self._df_table} WHERE doc >= ? AND length(term) >= 3 "
+                               "AND term NOT GLOB '*[^a-z]*' ORDER BY term", (min_df,))
+        return [t for (t,) in rows]
 
     def null_sample(self) -> list[frozenset[str]]:
         """The content words of a fixed random sample of paragraphs (`schema.build_null_sample`)."""
