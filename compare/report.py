@@ -94,6 +94,8 @@ def to_record(r: QuoteResult) -> dict[str, Any]:
         rec["article_meta"] = r.article_meta.as_dict()
     if r.note:
         rec["note"] = r.note
+    if r.provenance is not None:
+        rec["provenance"] = r.provenance.as_dict()
     return rec
 
 

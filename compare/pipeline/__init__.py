@@ -20,9 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .._version import __version__
 from ..embeddings import Embedder
 from ..errors import BadOptionError, NoQuotesError
-from ..model import Alignment, Article, Candidate, Decision, Paragraph, Quote, QuoteResult, Verdict
+from ..model import Alignment, Article, Candidate, Decision, Paragraph, Provenance, Quote, QuoteResult, Verdict
 from ..store import CorpusStore
 from ..store.cache import EmbeddingCache
 from ..tokens import content_keys
@@ -94,7 +95,8 @@ class Pipeline:
                 others = [results[j] for j in order if j != k]
                 if context.cited_cables(others) - context.cited_cables(results[j] for j in order[:i]):
                     results[k] = self.check_quote(article, found[k], found, others)
-        return [results[k] for k in range(len(found))]
+        made = Provenance(__version__, self.store.fingerprint)
+        return [replace(results[k], provenance=made) for k in range(len(found))]
 
     def quote_context(self, article: Article, q: Quote, all_quotes: list[Quote],
                       done: list[QuoteResult]) -> context.QuoteContext:
