@@ -24,7 +24,7 @@ import click
 
 from . import __version__, batch, evaluate, ingest, report, stats, store
 from .api import load_corpus
-from .errors import BadOptionError, CompareError, NoCablesError
+from .errors import BadOptionError, CompareError, ModelUnavailableError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
 from .report import FORMATS
@@ -308,25 +308,59 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
     single = len(found.files) + len(found.problems) == 1
     if single and found.problems:
         raise found.problems[0]
-    sink = batch.open_sink(output, fmt, resume)
+    if output is not None:
+        batch.check_output(output)
+    lock = batch.OutputLock(output).acquire() if output is not None else None
+    try:
+        return _check_locked(split, found, output, fmt, resume, fail_on, jobs,
+                             CheckOptions(semantic=semantic, model=model, strict=strict), single)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt: str, resume: bool,
+                  fail_on: frozenset[str], jobs: int | None, options: CheckOptions, single: bool) -> int:
+    """`check` once the output is ours: every input is read and checked before the output or its
+    journal is touched (a bad corpus or option leaves them as they were)."""
     store = split.open()
-    sink.cables = store.cables
-    todo = sink.todo(found.files)
-    if isinstance(sink, batch.ResumableSink):
+    if options.semantic and options.model and not Path(options.model).is_dir():
+        raise ModelUnavailableError(options.model, "no such folder")
+    checker = Pipeline(store, options)  # a bad option fails here, before the output is touched
+    sink = batch.open_sink(output, fmt, resume, cables=store.cables)
+    try:
+        code = _run_check(split, found, output, sink, checker, fail_on, jobs, single)
+    except BaseException:
+        sink.discard()
+        raise
+    return code
+
+
+def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: batch.Sink, checker: Pipeline,
+               fail_on: frozenset[str], jobs: int | None, single: bool) -> int:
+    todo = sink.todo(found.files, found.names)
+    if isinstance(sink, batch.ResumableSink) and not sink.fresh:
         if sink.done or sink.retried:
             _say(f"resuming {output}: {sink.done} of {len(found.files)} articles already done"
                  + (f"; retrying {sink.retried} that failed before" if sink.retried else ""))
         for path in sink.changed:
             _say(f"{path} changed since the earlier run: checked again; its earlier quotes are taken out of {output}")
+        for old, new in sink.renamed:
+            _say(f"{new} is {old} renamed (the same content; {old} is gone): its earlier quotes are taken out of "
+                 f"{output} and it is checked again under its new name")
+        for path in sink.gone[:5]:
+            _say(f"{path} was checked by an earlier run and is gone since: its quotes stay in {output}")
+        if len(sink.gone) > 5:
+            _say(f"… and {len(sink.gone) - 5} more articles checked earlier are gone: their quotes stay in {output}")
     for problem in found.problems:
         _say(f"skipped: {problem}")
     n_jobs = _jobs(jobs, split, len(todo))
-    options = CheckOptions(semantic=semantic, model=model, strict=strict)
-    checker = Pipeline(store, options) if n_jobs == 1 else None
     failed = len(found.problems)
     results: list[QuoteResult] = []
+    settings = batch.Settings(tuple(split.paths), checker.options)
     with progress_display(sys.stderr.isatty() and len(todo) > 1) as progress:
-        for n, outcome in enumerate(batch.run(todo, batch.Settings(tuple(split.paths), options), n_jobs, checker), 1):
+        for n, outcome in enumerate(batch.run(todo, settings, n_jobs, checker if n_jobs == 1 else None,
+                                              found.names), 1):
             if outcome.error:
                 if single:
                     raise CompareError(outcome.error)
@@ -410,7 +444,7 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
             rec = records[k]
             src = rec.get("source") or {}
             where = f"{src.get('cable')} ¶{src.get('paragraph')}" if src else "-"
-            click.echo(f"{stats.finding_of(rec).value:<22} {rec.get('article')}:{rec.get('start')}  {where:<20} "
+            click.echo(f"{stats.finding_of(rec).value:<22} {rec.get('article_path') or rec.get('article')}:{rec.get('start')}  {where:<20} "
                        f"{_clip(' '.join(str(rec.get('quote')).split()), 70)}")
         return 0
     if fmt == "json":

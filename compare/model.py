@@ -370,6 +370,8 @@ class QuoteResult:
     article_text_repaired: bool = False
     language: str | None = None  # ISO 639-1, when detected
     article_meta: ArticleMeta = field(default_factory=ArticleMeta)
+    article_path: str = ""  # the article's path relative to the batch's root (a batch sets it)
+    article_sha256: str = ""  # SHA-256 of the article file's bytes (a batch sets it)
     provenance: Provenance | None = None
 
     @property
