@@ -14,6 +14,7 @@ Nothing here knows about an engine; everything a worker needs to open its own ch
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -54,6 +55,7 @@ class Source:
     where: str = ""
     meta: ArticleMeta | None = None
     error: str = ""
+    path: str = ""  # its path in the batch (`article_path`); default: its name
 
     @property
     def sha256(self) -> str:
@@ -65,9 +67,13 @@ def is_url(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
 
-def read_source(path: str) -> Source:
+def read_source(path: str, name: str = "") -> Source:
     """An article file, or an object-store URL (`s3://…`, `gs://…`, any fsspec file system), as a
-    `Source`; a file that cannot be read gives a `Source` with its error."""
+    `Source` (`name`: its path in the batch); a file that cannot be read gives a `Source` with its error."""
+    return replace(_read(path), path=name)
+
+
+def _read(path: str) -> Source:
     if is_url(path):
         try:
             import fsspec
@@ -124,9 +130,14 @@ class Checker:
                                                            for k in ("headline", "outlet", "author", "date")}))
         return article
 
-    def results(self, article_id: str, text: str | bytes, *,
-                meta: ArticleMeta | Mapping[str, str] | None = None) -> list[QuoteResult]:
-        return self.pipeline.check_article(self.article(article_id, text, meta))
+    def results(self, article_id: str, text: str | bytes, *, meta: ArticleMeta | Mapping[str, str] | None = None,
+                path: str = "") -> list[QuoteResult]:
+        """The results of an article given as its text or bytes; `path`: its path in the batch
+        (`article_path`; default: `article_id`). `article_sha256` is the bytes' hash, or the text's."""
+        article = self.article(article_id, text, meta)
+        digest = hashlib.sha256(text).hexdigest() if isinstance(text, bytes) else article.sha256
+        return [replace(r, article_path=path or article_id, article_sha256=digest)
+                for r in self.pipeline.check_article(article)]
 
     def check_text(self, article_id: str, text: str | bytes, *,
                    meta: ArticleMeta | Mapping[str, str] | None = None) -> list[dict[str, Any]]:
@@ -140,20 +151,24 @@ class Checker:
             return Outcome(source.where or source.name, source.sha256, (), source.error)
         try:
             article = self.article(source.name, source.data, source.meta)
-            return Outcome(source.where or source.name, source.sha256,
-                           tuple(self.pipeline.check_article(article)), text=article.text)
+            digest = source.sha256 if isinstance(source.data, bytes) else article.sha256
+            results = tuple(replace(r, article_path=source.path or source.name, article_sha256=digest)
+                            for r in self.pipeline.check_article(article))
+            return Outcome(source.where or source.name, source.sha256, results, text=article.text)
         except CompareError as e:
             return Outcome(source.where or source.name, source.sha256, (), str(e))
 
 
 def check_many(articles: Iterable[str | Source], checker: Checker | None = None, *,
-               spec: CheckerSpec | None = None, jobs: int = 1) -> Iterator[Outcome]:
+               spec: CheckerSpec | None = None, jobs: int = 1, names: Mapping[str, str] | None = None) -> Iterator[Outcome]:
     """An outcome for each article (a path, an object-store URL or a `Source`), in order. One
     process with `checker` (opened from `spec` if not given); `jobs` processes for paths on this
-    machine (`batch.run`: each opens the corpus once)."""
+    machine (`batch.run`: each opens the corpus once). `names`: each path's name in the batch
+    (`article_path`, as `batch.scan` gives them)."""
     items = list(articles)
+    names = dict(names or {})
     if jobs > 1 and checker is None and spec is not None and all(isinstance(a, str) and not is_url(a) for a in items):
-        yield from batch.run([str(a) for a in items], batch.Settings(spec.corpus, spec.options), jobs)
+        yield from batch.run([str(a) for a in items], batch.Settings(spec.corpus, spec.options), jobs, names=names)
         return
     if checker is None:
         if spec is None:
@@ -166,6 +181,42 @@ def check_many(articles: Iterable[str | Source], checker: Checker | None = None,
             return
     for a in items:
         if isinstance(a, str) and not is_url(a) and not a.startswith("file://"):
-            yield batch.check_one(a, checker.pipeline)  # stdin, folders and links as the CLI reads them
+            yield batch.check_one(a, checker.pipeline, names.get(a))  # stdin, links as the CLI reads them
         else:
-            yield checker.outcome(read_source(a) if isinstance(a, str) else a)
+            yield checker.outcome(read_source(a, names.get(a, "")) if isinstance(a, str) else a)
+
+
+def expand(paths: Iterable[str]) -> batch.Expansion:
+    """Article paths as `batch.scan` finds them (folders expanded, each named from the batch's root,
+    as absolute paths that any worker can open on a shared file system), then object-store URLs,
+    folders listed through fsspec (the files with an article's suffix, sorted; each named from the
+    folder given)."""
+    paths = list(paths)
+    local = batch.scan([p for p in paths if not is_url(p)])
+    out = batch.Expansion(problems=local.problems)
+    for f in local.files:
+        where = f if f == "-" else os.path.abspath(f)
+        out.files.append(where)
+        out.names[where] = local.names.get(f, posixpath.basename(f))
+    for p in (p for p in paths if is_url(p)):
+        try:
+            import fsspec
+
+            fs, root = fsspec.core.url_to_fs(p)
+            protocol = p.split("://", 1)[0]
+            if fs.isdir(root):
+                for f in sorted(fs.find(root)):
+                    if posixpath.splitext(f)[1].lower() in batch.ARTICLE_SUFFIXES:
+                        url = f"{protocol}://{f.lstrip('/')}"
+                        out.files.append(url)
+                        out.names[url] = posixpath.relpath(f, root)
+            elif fs.exists(root):
+                out.files.append(p)
+                out.names[p] = posixpath.basename(root)
+            else:
+                out.problems.append(MissingPathError(p))
+        except ImportError:
+            out.problems.append(UnreadableInputError(p, "reading URLs needs fsspec (pip install fsspec)"))
+        except (OSError, ValueError) as e:
+            out.problems.append(UnreadableInputError(p, str(e)))
+    return out

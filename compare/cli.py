@@ -107,6 +107,21 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def engine_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed([
+        click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                     help="where the work runs: this machine's processes (--jobs), or a Ray cluster (pip install "
+                     "'compare[ray]'; see docs/scaling.md)"),
+        click.option("--address", default=None, metavar="ADDRESS",
+                     help="with --engine ray: the cluster to join (e.g. auto, or HOST:6379 of `ray start --head`); "
+                     "default: Ray started on this machine"),
+        click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
+                     help="with --engine ray: workers (each opens the corpus and its models once)"),
+    ]):
+        f = option(f)
+    return f
+
+
 def greedy_corpus(argv: Sequence[str]) -> list[str]:
     """`--corpus A B C` as `--corpus A --corpus B --corpus C`: every path up to the next option or --."""
     out: list[str] = []
@@ -291,16 +306,23 @@ def _say(line: str) -> None:
 @cli.command(context_settings=CONTEXT, epilog=EXAMPLES)
 @matching_options
 @output_options
+@engine_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True, metavar="N",
+              help="with --engine ray: articles a batch (one part file each; a failed batch is redone whole)")
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
 def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None, fmt: str,
-          fail_on: frozenset[str], output: str | None, resume: bool, articles: tuple[str, ...]) -> int:
-    """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin)
-    against the cables in --corpus."""
+          fail_on: frozenset[str], output: str | None, resume: bool, articles: tuple[str, ...], engine: str = "local",
+          address: str | None = None, workers: int = 2, batch_size: int = 8) -> int:
+    """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin;
+    with --engine ray also object-store URLs) against the cables in --corpus."""
     if output == "-":
         output = None
     if resume and (fmt != "jsonl" or output is None):
         raise BadOptionError("--resume needs --format jsonl and -o FILE")
     split = split_corpus(corpus, articles)
+    if engine == "ray":
+        return _check_ray(split, output, fmt, fail_on, CheckOptions(semantic=semantic, model=model, strict=strict),
+                          address, workers, batch_size)
     found = batch.scan(split.articles)
     if not found.files and not found.problems:
         raise BadOptionError(f"no article files found in {', '.join(split.articles)}; give article files or folders "
@@ -378,6 +400,64 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
     for r in tripped:
         _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {r.verdict.value} {_clip(r.quote.text)!r}")
     return 3 if tripped else 0
+
+
+def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: frozenset[str], options: CheckOptions,
+               address: str | None, workers: int, batch_size: int) -> int:
+    """`check --engine ray`: batches on a Ray actor pool into FILE.parts/, merged into FILE."""
+    from . import checker as checking
+    from .runners import ray_runner
+
+    if fmt != "jsonl" or output is None:
+        raise BadOptionError("--engine ray needs --format jsonl and -o FILE (its parts go to FILE.parts/)")
+    found = checking.expand(split.articles)
+    if not found.files:
+        raise found.problems[0] if found.problems else BadOptionError(
+            f"no article files found in {', '.join(split.articles)}")
+    batch.check_output(output)
+    spec = checking.CheckerSpec(tuple(p if checking.is_url(p) else os.path.abspath(p) for p in split.paths), options,
+                                immutable=True)
+    spec.open()  # a bad corpus or option fails here, before Ray starts or the output is touched
+    with batch.OutputLock(output):
+        for problem in found.problems:
+            _say(f"skipped: {problem}")
+        with progress_display(True, log_every=30.0) as progress:
+            ran, merged = ray_runner.run_check(found.files, spec, output, names=found.names, address=address,
+                                               workers=workers, batch_size=batch_size, progress=progress)
+    _say(f"{output}: {merged.articles} articles, {merged.quotes} quotes, {ran.batches} batches on Ray "
+         f"({ran.reused} found done before); engine started in {ran.start_s:.1f} s, ran {ran.wall_s:.1f} s")
+    for error in merged.errors:
+        _say(f"skipped: {error}")
+    failed = len(found.problems) + len(merged.errors)
+    if failed:
+        _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
+        return 2
+    tripped = [rec for rec in stats.read_records(output) if rec.get("verdict") in fail_on]
+    for rec in tripped:
+        _say(f"--fail-on: {rec['article']}:{rec['start']}: {rec['verdict']} {_clip(str(rec['quote']))!r}")
+    return 3 if tripped else 0
+
+
+@cli.command("merge", context_settings=CONTEXT)
+@click.argument("folder", metavar="PARTS")
+@click.option("-o", "--output", required=True, metavar="FILE", help="the JSONL output (replaced whole)")
+def merge_(folder: str, output: str) -> int:
+    """Join the parts of a `compare check --engine ray` run (FILE.parts/, in the order of its
+    manifest) into one JSONL output, as the run itself does at its end.
+
+    \b
+    Example:
+      compare merge out.jsonl.parts -o out.jsonl"""
+    from . import parts
+
+    batch.check_output(output)
+    with batch.OutputLock(output):
+        merged = parts.merge(folder, output)
+        batch.journal_path(output).unlink(missing_ok=True)  # a --resume journal no longer describes it
+    _say(f"{output}: {merged.articles} articles, {merged.quotes} quotes from {merged.parts} parts")
+    for error in merged.errors:
+        _say(f"skipped: {error}")
+    return 2 if merged.errors else 0
 
 
 def _clip(text: str, width: int = 80) -> str:
@@ -516,11 +596,21 @@ def index() -> None:
               help="also the multilingual sentence vectors that find quotes translated from the cables (a Spanish "
               "article quoting an English cable): about 350 sentences a second on a 2-core CPU, 15 minutes for "
               "6,712 cables")
-def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool) -> int:
+@engine_options
+def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool, engine: str = "local",
+          address: str | None = None, workers: int = 2) -> int:
     """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
-    paragraphs are embedded); a build stopped at any point goes on where it was."""
+    paragraphs are embedded); a build stopped at any point goes on where it was. With --engine ray the
+    cables are read here and the paragraph and sentence vectors computed by Ray workers (a GPU each
+    where the cluster has them)."""
+    encoder = None
+    if engine == "ray":
+        from .runners.ray_runner import RayEncoder
+
+        encoder = RayEncoder(address, workers)
     with progress_display(True, log_every=30.0) as progress:
-        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual)
+        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual,
+                        encoder=encoder)
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
                f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
                f"{r.skipped_files} of {r.files} files already read")

@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -146,12 +146,15 @@ def merge(folder: str | Path, output: str | Path) -> Merged:
     return Merged(len(parts), len(seen), sum(p.quotes for p in parts), tuple(e for p in parts for e in p.errors))
 
 
-def check_batch(checker: Checker, sink: PartSink, articles: Sequence[str | Source]) -> Part:
-    """One batch of articles into its part, unless a part of the same key is there already: what
-    any worker does with any batch, as often as it is asked."""
-    sources = [read_source(a) if isinstance(a, str) else a for a in articles]
-    key = batch_key([(s.name, s.sha256) for s in sources], checker.provenance, checker.pipeline.options)
+def check_batch(checker: Checker, sink: PartSink, articles: Sequence[str | Source],
+                names: Mapping[str, str] | None = None) -> Part:
+    """One batch of articles (paths, URLs or sources; `names`: each path's name in the batch) into
+    its part, unless a part of the same key is there already: what any worker does with any batch,
+    as often as it is asked."""
+    names = names or {}
+    sources = [read_source(a, names.get(a, "")) if isinstance(a, str) else a for a in articles]
+    key = batch_key([(s.path or s.name, s.sha256) for s in sources], checker.provenance, checker.pipeline.options)
     if sink.done(key):
         return replace(sink.read(key), reused=True)
     outcomes = list(check_many(sources, checker))
-    return sink.write(key, [s.name for s in sources], outcomes)
+    return sink.write(key, [s.path or s.name for s in sources], outcomes)
