@@ -24,6 +24,7 @@ import click
 
 from . import __version__, batch, evaluate, ingest, report, stats, store
 from .api import load_corpus
+from .checker import Checker, CheckerSpec, check_many, expand, is_url
 from .errors import BadOptionError, CompareError, ModelUnavailableError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
@@ -381,8 +382,9 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
     results: list[QuoteResult] = []
     settings = batch.Settings(tuple(split.paths), checker.options)
     with progress_display(sys.stderr.isatty() and len(todo) > 1) as progress:
-        for n, outcome in enumerate(batch.run(todo, settings, n_jobs, checker if n_jobs == 1 else None,
-                                              found.names), 1):
+        for n, outcome in enumerate(check_many(todo, Checker(checker) if n_jobs == 1 else None,
+                                               spec=CheckerSpec(settings.corpus, settings.options), jobs=n_jobs,
+                                               names=found.names), 1):
             if outcome.error:
                 if single:
                     raise CompareError(outcome.error)
@@ -405,17 +407,16 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
 def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: frozenset[str], options: CheckOptions,
                address: str | None, workers: int, batch_size: int) -> int:
     """`check --engine ray`: batches on a Ray actor pool into FILE.parts/, merged into FILE."""
-    from . import checker as checking
     from .runners import ray_runner
 
     if fmt != "jsonl" or output is None:
         raise BadOptionError("--engine ray needs --format jsonl and -o FILE (its parts go to FILE.parts/)")
-    found = checking.expand(split.articles)
+    found = expand(split.articles)
     if not found.files:
         raise found.problems[0] if found.problems else BadOptionError(
             f"no article files found in {', '.join(split.articles)}")
     batch.check_output(output)
-    spec = checking.CheckerSpec(tuple(p if checking.is_url(p) else os.path.abspath(p) for p in split.paths), options,
+    spec = CheckerSpec(tuple(p if is_url(p) else os.path.abspath(p) for p in split.paths), options,
                                 immutable=True)
     spec.open()  # a bad corpus or option fails here, before Ray starts or the output is touched
     with batch.OutputLock(output):
@@ -480,8 +481,8 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
     store = split.open()
     n_jobs = _jobs(jobs, split, len(paths))
     results: list[QuoteResult] = []
-    for o in batch.run(paths, batch.Settings(tuple(split.paths), options), n_jobs,
-                       Pipeline(store, options) if n_jobs == 1 else None):
+    for o in check_many(paths, Checker(Pipeline(store, options)) if n_jobs == 1 else None,
+                        spec=CheckerSpec(tuple(split.paths), options), jobs=n_jobs):
         if o.error:
             if len(paths) == 1:
                 raise CompareError(o.error)
