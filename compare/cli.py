@@ -426,7 +426,8 @@ def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: frozenset[s
             ran, merged = ray_runner.run_check(found.files, spec, output, names=found.names, address=address,
                                                workers=workers, batch_size=batch_size, progress=progress)
     _say(f"{output}: {merged.articles} articles, {merged.quotes} quotes, {ran.batches} batches on Ray "
-         f"({ran.reused} found done before); engine started in {ran.start_s:.1f} s, ran {ran.wall_s:.1f} s")
+         f"({ran.reused} found done before); engine started in {ran.start_s:.1f} s, ran {ran.wall_s:.1f} s; "
+         "workers' peak memory " + (", ".join(f"{mb:,.0f} MB" for mb in sorted(ran.worker_rss_mb.values())) or "-"))
     for error in merged.errors:
         _say(f"skipped: {error}")
     failed = len(found.problems) + len(merged.errors)

@@ -194,22 +194,27 @@ class RayEncoder:
         return [actor.remote(kind, model, "cuda" if gpus else "cpu") for _ in range(gpus or self.workers)]
 
     def _run(self, kind: str, model: str | None, batches: Iterable[Batch]) -> Iterator[Encoded]:
+        import ray
         from ray.util import ActorPool
 
         actors = self._actors(kind, model)
         pool = ActorPool(actors)
         todo = iter(batches)
         pending = 0
-        for item in itertools.islice(todo, IN_FLIGHT * len(actors)):
-            pool.submit(lambda a, v: a.encode.remote(*v), item)
-            pending += 1
-        while pending:
-            yield pool.get_next_unordered()
-            pending -= 1
-            more = next(todo, None)
-            if more is not None:
-                pool.submit(lambda a, v: a.encode.remote(*v), more)
+        try:
+            for item in itertools.islice(todo, IN_FLIGHT * len(actors)):
+                pool.submit(lambda a, v: a.encode.remote(*v), item)
                 pending += 1
+            while pending:
+                yield pool.get_next_unordered()
+                pending -= 1
+                more = next(todo, None)
+                if more is not None:
+                    pool.submit(lambda a, v: a.encode.remote(*v), more)
+                    pending += 1
+        finally:  # their CPUs (and models' memory) back before the next stage's actors start
+            for a in actors:
+                ray.kill(a)
 
     def paragraphs(self, model: str | None, batches: Iterable[Batch]) -> Iterator[Encoded]:
         return self._run("paragraphs", model, batches)
