@@ -155,3 +155,26 @@ def test_an_index_encoded_on_ray_answers_the_seed_set_as_one_built_in_one_proces
         text = Path(path).read_bytes()
         ours, theirs = (Checker(Pipeline(s, CheckOptions())).check_text(Path(path).name, text) for s in (a, b))
         assert ours == theirs and ours
+
+
+@pytest.mark.slow
+def test_the_driver_killed_mid_run_then_the_same_command_gives_the_jobs_1_output(tmp_path, index, jobs_1):
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "out.jsonl"
+    argv = [sys.executable, "-m", "compare.cli", "check", "--engine", "ray", "--batch-size", "1", "--no-semantic",
+            "--format", "jsonl", "-o", str(out), "--corpus", str(index), "--", *ARTICLES]
+    first = subprocess.Popen(argv, stderr=subprocess.DEVNULL, start_new_session=True)
+    parts = ray_runner.parts_folder(out)
+    deadline = time.monotonic() + 240
+    while not list(parts.glob("*.part.jsonl")) and time.monotonic() < deadline and first.poll() is None:
+        time.sleep(0.2)
+    os.killpg(first.pid, signal.SIGKILL)  # the driver and the Ray it started, at once
+    first.wait()
+    assert not (parts / MANIFEST).exists() and not out.exists()  # killed before the end
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == jobs_1
+    assert "found done before" in done.stderr and "(0 found done before)" not in done.stderr
