@@ -24,7 +24,8 @@ import click
 
 from . import __version__, batch, evaluate, ingest, report, stats, store
 from .api import load_corpus
-from .errors import BadOptionError, CompareError, NoCablesError
+from .checker import Checker, CheckerSpec, check_many, expand, is_url
+from .errors import BadOptionError, CompareError, ModelUnavailableError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
 from .report import FORMATS
@@ -102,6 +103,21 @@ def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--resume", is_flag=True,
                      help="with -o FILE and --format jsonl: skip the articles an earlier run of the same output "
                      "finished (listed and checksummed in FILE.done), retry those that failed, append the rest"),
+    ]):
+        f = option(f)
+    return f
+
+
+def engine_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed([
+        click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                     help="where the work runs: this machine's processes (--jobs), or a Ray cluster (pip install "
+                     "'compare[ray]'; see docs/scaling.md)"),
+        click.option("--address", default=None, metavar="ADDRESS",
+                     help="with --engine ray: the cluster to join (e.g. auto, or HOST:6379 of `ray start --head`); "
+                     "default: Ray started on this machine"),
+        click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
+                     help="with --engine ray: workers (each opens the corpus and its models once)"),
     ]):
         f = option(f)
     return f
@@ -291,16 +307,23 @@ def _say(line: str) -> None:
 @cli.command(context_settings=CONTEXT, epilog=EXAMPLES)
 @matching_options
 @output_options
+@engine_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True, metavar="N",
+              help="with --engine ray: articles a batch (one part file each; a failed batch is redone whole)")
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
 def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None, fmt: str,
-          fail_on: frozenset[str], output: str | None, resume: bool, articles: tuple[str, ...]) -> int:
-    """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin)
-    against the cables in --corpus."""
+          fail_on: frozenset[str], output: str | None, resume: bool, articles: tuple[str, ...], engine: str = "local",
+          address: str | None = None, workers: int = 2, batch_size: int = 8) -> int:
+    """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin;
+    with --engine ray also object-store URLs) against the cables in --corpus."""
     if output == "-":
         output = None
     if resume and (fmt != "jsonl" or output is None):
         raise BadOptionError("--resume needs --format jsonl and -o FILE")
     split = split_corpus(corpus, articles)
+    if engine == "ray":
+        return _check_ray(split, output, fmt, fail_on, CheckOptions(semantic=semantic, model=model, strict=strict),
+                          address, workers, batch_size)
     found = batch.scan(split.articles)
     if not found.files and not found.problems:
         raise BadOptionError(f"no article files found in {', '.join(split.articles)}; give article files or folders "
@@ -308,25 +331,60 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
     single = len(found.files) + len(found.problems) == 1
     if single and found.problems:
         raise found.problems[0]
-    sink = batch.open_sink(output, fmt, resume)
+    if output is not None:
+        batch.check_output(output)
+    lock = batch.OutputLock(output).acquire() if output is not None else None
+    try:
+        return _check_locked(split, found, output, fmt, resume, fail_on, jobs,
+                             CheckOptions(semantic=semantic, model=model, strict=strict), single)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt: str, resume: bool,
+                  fail_on: frozenset[str], jobs: int | None, options: CheckOptions, single: bool) -> int:
+    """`check` once the output is ours: every input is read and checked before the output or its
+    journal is touched (a bad corpus or option leaves them as they were)."""
     store = split.open()
-    sink.cables = store.cables
-    todo = sink.todo(found.files)
-    if isinstance(sink, batch.ResumableSink):
+    if options.semantic and options.model and not Path(options.model).is_dir():
+        raise ModelUnavailableError(options.model, "no such folder")
+    checker = Pipeline(store, options)  # a bad option fails here, before the output is touched
+    sink = batch.open_sink(output, fmt, resume, cables=store.cables)
+    try:
+        code = _run_check(split, found, output, sink, checker, fail_on, jobs, single)
+    except BaseException:
+        sink.discard()
+        raise
+    return code
+
+
+def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: batch.Sink, checker: Pipeline,
+               fail_on: frozenset[str], jobs: int | None, single: bool) -> int:
+    todo = sink.todo(found.files, found.names)
+    if isinstance(sink, batch.ResumableSink) and not sink.fresh:
         if sink.done or sink.retried:
             _say(f"resuming {output}: {sink.done} of {len(found.files)} articles already done"
                  + (f"; retrying {sink.retried} that failed before" if sink.retried else ""))
         for path in sink.changed:
             _say(f"{path} changed since the earlier run: checked again; its earlier quotes are taken out of {output}")
+        for old, new in sink.renamed:
+            _say(f"{new} is {old} renamed (the same content; {old} is gone): its earlier quotes are taken out of "
+                 f"{output} and it is checked again under its new name")
+        for path in sink.gone[:5]:
+            _say(f"{path} was checked by an earlier run and is gone since: its quotes stay in {output}")
+        if len(sink.gone) > 5:
+            _say(f"… and {len(sink.gone) - 5} more articles checked earlier are gone: their quotes stay in {output}")
     for problem in found.problems:
         _say(f"skipped: {problem}")
     n_jobs = _jobs(jobs, split, len(todo))
-    options = CheckOptions(semantic=semantic, model=model, strict=strict)
-    checker = Pipeline(store, options) if n_jobs == 1 else None
     failed = len(found.problems)
     results: list[QuoteResult] = []
+    settings = batch.Settings(tuple(split.paths), checker.options)
     with progress_display(sys.stderr.isatty() and len(todo) > 1) as progress:
-        for n, outcome in enumerate(batch.run(todo, batch.Settings(tuple(split.paths), options), n_jobs, checker), 1):
+        for n, outcome in enumerate(check_many(todo, Checker(checker) if n_jobs == 1 else None,
+                                               spec=CheckerSpec(settings.corpus, settings.options), jobs=n_jobs,
+                                               names=found.names), 1):
             if outcome.error:
                 if single:
                     raise CompareError(outcome.error)
@@ -344,6 +402,64 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
     for r in tripped:
         _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {r.verdict.value} {_clip(r.quote.text)!r}")
     return 3 if tripped else 0
+
+
+def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: frozenset[str], options: CheckOptions,
+               address: str | None, workers: int, batch_size: int) -> int:
+    """`check --engine ray`: batches on a Ray actor pool into FILE.parts/, merged into FILE."""
+    from .runners import ray_runner
+
+    if fmt != "jsonl" or output is None:
+        raise BadOptionError("--engine ray needs --format jsonl and -o FILE (its parts go to FILE.parts/)")
+    found = expand(split.articles)
+    if not found.files:
+        raise found.problems[0] if found.problems else BadOptionError(
+            f"no article files found in {', '.join(split.articles)}")
+    batch.check_output(output)
+    spec = CheckerSpec(tuple(p if is_url(p) else os.path.abspath(p) for p in split.paths), options,
+                                immutable=True)
+    spec.open()  # a bad corpus or option fails here, before Ray starts or the output is touched
+    with batch.OutputLock(output):
+        for problem in found.problems:
+            _say(f"skipped: {problem}")
+        with progress_display(True, log_every=30.0) as progress:
+            ran, merged = ray_runner.run_check(found.files, spec, output, names=found.names, address=address,
+                                               workers=workers, batch_size=batch_size, progress=progress)
+    _say(f"{output}: {merged.articles} articles, {merged.quotes} quotes, {ran.batches} batches on Ray "
+         f"({ran.reused} found done before); engine started in {ran.start_s:.1f} s, ran {ran.wall_s:.1f} s; "
+         "workers' peak memory " + (", ".join(f"{mb:,.0f} MB" for mb in sorted(ran.worker_rss_mb.values())) or "-"))
+    for error in merged.errors:
+        _say(f"skipped: {error}")
+    failed = len(found.problems) + len(merged.errors)
+    if failed:
+        _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
+        return 2
+    tripped = [rec for rec in stats.read_records(output) if rec.get("verdict") in fail_on]
+    for rec in tripped:
+        _say(f"--fail-on: {rec['article']}:{rec['start']}: {rec['verdict']} {_clip(str(rec['quote']))!r}")
+    return 3 if tripped else 0
+
+
+@cli.command("merge", context_settings=CONTEXT)
+@click.argument("folder", metavar="PARTS")
+@click.option("-o", "--output", required=True, metavar="FILE", help="the JSONL output (replaced whole)")
+def merge_(folder: str, output: str) -> int:
+    """Join the parts of a `compare check --engine ray` run (FILE.parts/, in the order of its
+    manifest) into one JSONL output, as the run itself does at its end.
+
+    \b
+    Example:
+      compare merge out.jsonl.parts -o out.jsonl"""
+    from . import parts
+
+    batch.check_output(output)
+    with batch.OutputLock(output):
+        merged = parts.merge(folder, output)
+        batch.journal_path(output).unlink(missing_ok=True)  # a --resume journal no longer describes it
+    _say(f"{output}: {merged.articles} articles, {merged.quotes} quotes from {merged.parts} parts")
+    for error in merged.errors:
+        _say(f"skipped: {error}")
+    return 2 if merged.errors else 0
 
 
 def _clip(text: str, width: int = 80) -> str:
@@ -366,8 +482,8 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
     store = split.open()
     n_jobs = _jobs(jobs, split, len(paths))
     results: list[QuoteResult] = []
-    for o in batch.run(paths, batch.Settings(tuple(split.paths), options), n_jobs,
-                       Pipeline(store, options) if n_jobs == 1 else None):
+    for o in check_many(paths, Checker(Pipeline(store, options)) if n_jobs == 1 else None,
+                        spec=CheckerSpec(tuple(split.paths), options), jobs=n_jobs):
         if o.error:
             if len(paths) == 1:
                 raise CompareError(o.error)
@@ -410,7 +526,7 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
             rec = records[k]
             src = rec.get("source") or {}
             where = f"{src.get('cable')} ¶{src.get('paragraph')}" if src else "-"
-            click.echo(f"{stats.finding_of(rec).value:<22} {rec.get('article')}:{rec.get('start')}  {where:<20} "
+            click.echo(f"{stats.finding_of(rec).value:<22} {rec.get('article_path') or rec.get('article')}:{rec.get('start')}  {where:<20} "
                        f"{_clip(' '.join(str(rec.get('quote')).split()), 70)}")
         return 0
     if fmt == "json":
@@ -482,11 +598,21 @@ def index() -> None:
               help="also the multilingual sentence vectors that find quotes translated from the cables (a Spanish "
               "article quoting an English cable): about 350 sentences a second on a 2-core CPU, 15 minutes for "
               "6,712 cables")
-def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool) -> int:
+@engine_options
+def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool, engine: str = "local",
+          address: str | None = None, workers: int = 2) -> int:
     """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
-    paragraphs are embedded); a build stopped at any point goes on where it was."""
+    paragraphs are embedded); a build stopped at any point goes on where it was. With --engine ray the
+    cables are read here and the paragraph and sentence vectors computed by Ray workers (a GPU each
+    where the cluster has them)."""
+    encoder = None
+    if engine == "ray":
+        from .runners.ray_runner import RayEncoder
+
+        encoder = RayEncoder(address, workers)
     with progress_display(True, log_every=30.0) as progress:
-        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual)
+        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual,
+                        encoder=encoder)
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
                f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
                f"{r.skipped_files} of {r.files} files already read")

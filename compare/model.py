@@ -362,6 +362,18 @@ class ArticleMeta:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What made a result: the package's version and the corpus's content fingerprint
+    (`store.schema.fingerprint`). Two results with the same provenance and article text are the same."""
+
+    compare: str
+    corpus: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"compare": self.compare, "corpus": self.corpus}
+
+
+@dataclass(frozen=True)
 class QuoteResult:
     quote: Quote
     decision: Decision
@@ -369,6 +381,9 @@ class QuoteResult:
     article_text_repaired: bool = False
     language: str | None = None  # ISO 639-1, when detected
     article_meta: ArticleMeta = field(default_factory=ArticleMeta)
+    article_path: str = ""  # the article's path relative to the batch's root (a batch sets it)
+    article_sha256: str = ""  # SHA-256 of the article file's bytes (a batch sets it)
+    provenance: Provenance | None = None
 
     @property
     def verdict(self) -> Verdict:

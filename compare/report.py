@@ -89,11 +89,15 @@ def to_record(r: QuoteResult) -> dict[str, Any]:
         "quote_kind": q.kind.value,
         "parts": [[p.start, p.end] for p in q.parts],
         "language": r.language,
+        "article_path": r.article_path or q.article,
+        "article_sha256": r.article_sha256 or None,
     }
     if not r.article_meta.empty:
         rec["article_meta"] = r.article_meta.as_dict()
     if r.note:
         rec["note"] = r.note
+    if r.provenance is not None:
+        rec["provenance"] = r.provenance.as_dict()
     return rec
 
 

@@ -44,8 +44,20 @@ def keys_of(rec: Mapping[str, Any], by: By) -> list[str]:
     if by is By.MONTH:
         return [(meta.get("date") or "")[:7] or UNKNOWN]
     if by is By.ARTICLE:
-        return [meta.get("headline") or rec.get("article") or UNKNOWN]
+        return [article_key(rec)]
     return [(rec.get("source") or {}).get("cable") or UNKNOWN]
+
+
+def article_key(rec: Mapping[str, Any], versions: int = 1) -> str:
+    """An article's row: its headline (if it has one) and its path in the batch (the contract's
+    `article`, a base name, for records made before 2026-12-07), so that two articles named alike in
+    two folders stay apart; `versions` > 1 (the same path checked with different contents) adds the
+    start of the content hash."""
+    path = str(rec.get("article_path") or rec.get("article") or UNKNOWN)
+    if versions > 1 and rec.get("article_sha256"):
+        path += f" @{str(rec['article_sha256'])[:8]}"
+    headline = (rec.get("article_meta") or {}).get("headline")
+    return f"{headline} ({path})" if headline else path
 
 
 # What a row counts, in the findings' own words (the app's and the reports' vocabulary): the Row
@@ -82,11 +94,18 @@ def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
     public statements and scare quotes are not), and of them those changed in substance, with no support
     found, misattributed; worst rate first. By cable, only quotes with a source count."""
     rows: dict[str, Row] = {}
+    records = list(records)
+    versions: dict[str, set[str]] = {}
+    for rec in records:
+        versions.setdefault(str(rec.get("article_path") or rec.get("article")), set()).add(
+            str(rec.get("article_sha256") or ""))
     for k, rec in enumerate(records):
         f = finding_of(rec)
         if f is Finding.NOT_A_CABLE_QUOTE or (by is By.CABLE and not rec.get("source")):
             continue
-        for key in keys_of(rec, by):
+        keys = ([article_key(rec, len(versions[str(rec.get("article_path") or rec.get("article"))]))]
+                if by is By.ARTICLE else keys_of(rec, by))
+        for key in keys:
             row = rows.setdefault(key, Row(key))
             row.quotes.append(k)
             if f is Finding.CHANGED:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import retrieve
+from .._version import __version__
 from ..embeddings import Embedder
 from ..errors import BadOptionError, NoQuotesError
 from ..model import (
@@ -30,6 +31,7 @@ from ..model import (
     Candidate,
     Decision,
     Paragraph,
+    Provenance,
     Quote,
     QuoteResult,
     QuoteTokens,
@@ -108,7 +110,8 @@ class Pipeline:
                 others = [results[j] for j in order if j != k]
                 if context.cited_cables(others) - context.cited_cables(results[j] for j in order[:i]):
                     results[k] = self.check_quote(article, found[k], found, others)
-        return [results[k] for k in range(len(found))]
+        made = Provenance(__version__, self.store.fingerprint)
+        return [replace(results[k], provenance=made) for k in range(len(found))]
 
     def quote_context(self, article: Article, q: Quote, all_quotes: list[Quote],
                       done: list[QuoteResult]) -> context.QuoteContext:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import ingest
 from ..embeddings import DEFAULT_MODEL, dimension, load_model
+from ..encoders import BatchEncoder, InProcess
 from ..errors import BadIndexError, NoCablesError
 from ..model import Cable
 from . import schema, sentences
@@ -79,10 +80,13 @@ def _records(path: Path, skip: int) -> Iterator[tuple[int, tuple[Cable, ...], fl
 
 
 def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, model: str | None = None,
-          progress: Progress | None = None, batch: int = BATCH, multilingual: bool = False) -> BuildReport:
+          progress: Progress | None = None, batch: int = BATCH, multilingual: bool = False,
+          encoder: BatchEncoder | None = None) -> BuildReport:
     """Build or extend the index in `out` from cable files and folders; `multilingual`: also the
     sentence vectors that find translated quotes (`store.sentences`; about 15 minutes for 6,712
-    cables on two cores, made again whenever cables were added or replaced)."""
+    cables on two cores, made again whenever cables were added or replaced). `encoder`: who runs
+    the models (`compare.encoders`; default: this process). Reading and parsing are one pass here
+    whatever the encoder."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     files = ingest.expand_paths(paths)
@@ -125,14 +129,20 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     schema.build_word_counts(db)
     schema.set_meta(db, "built", time.strftime("%Y-%m-%dT%H:%M:%S"))
     db.commit()
-    embedded = embed_new(db, out, model, progress) if embed else 0
+    embedded = embed_new(db, out, model, progress, encoder) if embed else 0
     changed = counts[Upsert.ADDED] + counts[Upsert.REPLACED] > 0
     if multilingual and (changed or sentences.SentenceIndex.open(out) is None):
         total = db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
         rows = db.execute("SELECT rowid, text FROM paragraphs ORDER BY rowid")
-        sentences.build(((r, t) for r, t in rows), out, progress, total)
+        n = sentences.build(((r, t) for r, t in rows), out, progress, total, encoder=encoder)
+        schema.set_meta(db, "sentences", str(n))
     elif changed:  # stale: rows moved; build again with --multilingual
         sentences.remove(out)
+        db.execute("DELETE FROM meta WHERE k = 'sentences'")
+    elif schema.meta(db, "sentences") is None and (have := sentences.SentenceIndex.open(out)) is not None:
+        schema.set_meta(db, "sentences", str(len(have)))  # built before the count was recorded
+    schema.set_meta(db, "fingerprint", schema.fingerprint(db))
+    db.commit()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute("PRAGMA journal_mode=DELETE")  # one plain file again, readable from a read-only folder
     db.close()
@@ -140,8 +150,10 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
                        skipped, embedded)
 
 
-def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) -> int:
-    """Embed every paragraph text not embedded yet; save the vector index as it goes."""
+def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None,
+              encoder: BatchEncoder | None = None) -> int:
+    """Embed every paragraph text not embedded yet (by `encoder`: in this process unless given);
+    save the vector index as it goes."""
     name = model or DEFAULT_MODEL
     known = schema.meta(db, "model")
     if known and known != name:
@@ -152,29 +164,34 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None) 
     total = db.execute(f"SELECT count(*) FROM ({todo_sql})").fetchone()[0]
     if not total:
         return 0
-    st_model = load_model(model)
-    vectors = create_vectors(out, dimension(st_model), name)
+    vectors = create_vectors(out, dimension(load_model(model)), name)
     schema.set_meta(db, "model", name)
     db.commit()
-    done = 0
-    pending: list[int] = []
     rows = db.execute(todo_sql).fetchall()
-    for lo in range(0, len(rows), EMBED_BATCH):
-        part = [(h, t) for h, t in rows[lo : lo + EMBED_BATCH] if h not in vectors]
-        if part:
-            vecs = st_model.encode([t for _, t in part], batch_size=64, normalize_embeddings=True,
-                                   show_progress_bar=False)
-            vectors.add([h for h, _ in part], vecs)
-        pending.extend(h for h, _ in rows[lo : lo + EMBED_BATCH])
-        done += len(rows[lo : lo + EMBED_BATCH])
-        if len(pending) >= EMBED_BATCH * EMBED_SAVE_EVERY or lo + EMBED_BATCH >= len(rows):
-            vectors.save(out / schema.VECTORS_NAME)
-            db.executemany("INSERT OR IGNORE INTO embedded VALUES (?)", [(h,) for h in pending])
-            db.commit()
+    pending = [h for h, _ in rows if h in vectors]  # in the vectors saved before a stop, not yet recorded
+    todo = [(h, t) for h, t in rows if h not in vectors]
+    batches = ((tuple(h for h, _ in part), [t for _, t in part])
+               for part in (todo[lo : lo + EMBED_BATCH] for lo in range(0, len(todo), EMBED_BATCH)))
+    done = len(pending)
+    for keys, vecs in (encoder or InProcess(load_model)).paragraphs(model, batches):
+        vectors.add(list(keys), vecs)
+        pending.extend(keys)
+        done += len(keys)
+        if len(pending) >= EMBED_BATCH * EMBED_SAVE_EVERY:
+            _save(db, out, vectors, pending)
             pending = []
         if progress:
             progress("embedding paragraphs", done, total)
+    _save(db, out, vectors, pending)
     return done
+
+
+def _save(db: Any, out: Path, vectors: Any, hashes: list[int]) -> None:
+    """The vectors saved (renamed over), then their texts recorded as embedded: a stop in between
+    leaves vectors that the next build records without encoding them again."""
+    vectors.save(out / schema.VECTORS_NAME)
+    db.executemany("INSERT OR IGNORE INTO embedded VALUES (?)", [(h,) for h in hashes])
+    db.commit()
 
 
 def stats(directory: Path) -> IndexStats:

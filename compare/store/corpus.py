@@ -122,6 +122,7 @@ class CorpusStore:
         self._sentences: SentenceIndex | None = None
         self._sentences_opened = False
         self._null: list[frozenset[str]] | None = None
+        self._fingerprint: str | None = None
 
     @classmethod
     def in_memory(cls, cables: Iterable[Cable]) -> CorpusStore:
@@ -133,11 +134,21 @@ class CorpusStore:
         return cls(db)
 
     @classmethod
-    def open(cls, directory: str | Path) -> CorpusStore:
+    def open(cls, directory: str | Path, immutable: bool = False) -> CorpusStore:
+        """An index folder, read-only; `immutable`: with no locks at all (`schema.connect`), for
+        workers reading one finished index from shared or read-only storage."""
         directory = Path(directory)
-        db = schema.connect(directory)
+        db = schema.connect(directory, immutable=immutable)
         schema.check_schema(directory, db)
         return cls(db, directory)
+
+    @property
+    def fingerprint(self) -> str:
+        """The corpus's content fingerprint (`schema.fingerprint`): recorded by `compare index build`,
+        else computed once here (an index from before the field, or cables parsed in memory)."""
+        if self._fingerprint is None:
+            self._fingerprint = schema.meta(self.db, "fingerprint") or schema.fingerprint(self.db)
+        return self._fingerprint
 
     def __len__(self) -> int:
         return len(self.cables)

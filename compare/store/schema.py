@@ -69,7 +69,10 @@ def is_index(path: str | Path) -> bool:
     return (Path(path) / DB_NAME).is_file()
 
 
-def connect(directory: Path, writable: bool = False) -> sqlite3.Connection:
+def connect(directory: Path, writable: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """The index's database. Read-only by default; `immutable`: opened as a file nothing changes
+    while it is read (SQLite takes no locks and writes nothing beside it: safe on a shared or
+    read-only file system, and for any number of workers; only for an index no build is writing)."""
     path = directory / DB_NAME
     if writable:
         db = sqlite3.connect(str(path), check_same_thread=False)
@@ -78,7 +81,8 @@ def connect(directory: Path, writable: bool = False) -> sqlite3.Connection:
         return db
     if not path.is_file():
         raise MissingPathError(str(path))
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    db = sqlite3.connect(uri, uri=True, check_same_thread=False)
     db.execute("PRAGMA mmap_size=1073741824")
     return db
 
@@ -90,6 +94,24 @@ def check_schema(directory: Path | str, db: sqlite3.Connection) -> None:
         raise BadIndexError(directory, str(e)) from None
     if row is None or row[0] != SCHEMA_VERSION:
         raise BadIndexError(directory, f"schema {row[0] if row else '?'}, this compare reads {SCHEMA_VERSION}")
+
+
+def fingerprint(db: sqlite3.Connection) -> str:
+    """What a check's answers depend on in a corpus, as one hash: the schema version, every cable's
+    metadata, every paragraph's place and text (its content hash), the embedding model, which texts
+    are embedded and how many sentences the multilingual index holds. The same cables give the same
+    fingerprint however the index was built (one process or a cluster, in any order of files)."""
+    h = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    for row in db.execute("SELECT * FROM cables ORDER BY id"):
+        h.update(json.dumps([*row[:9], row[10]], ensure_ascii=False).encode("utf-8"))  # not `source`: where it was read
+        for p in db.execute("SELECT number, marking, start, end, hash FROM paragraphs WHERE cable = ? ORDER BY rowid",
+                            (row[0],)):
+            h.update(repr(p).encode())
+    h.update(f"model {meta(db, 'model')}\n".encode())
+    for (k,) in db.execute("SELECT hash FROM embedded ORDER BY hash"):
+        h.update(k.to_bytes(8, "big"))
+    h.update(f"sentences {meta(db, 'sentences')}\n".encode())
+    return h.hexdigest()[:32]
 
 
 def meta(db: sqlite3.Connection, key: str) -> str | None:

@@ -14,8 +14,10 @@ sentence vectors, with nothing to encode.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +26,13 @@ from typing import Any
 import numpy as np
 
 from .. import multilingual
+from ..encoders import BatchEncoder, InProcess
 
 VECTORS = "sentences.npy"
 SPANS = "sentence-spans.npy"
 GRAPH = "sentences.usearch"
 FILES = (VECTORS, SPANS, GRAPH)
+PARTS = "sentences.parts"  # a build's encoded batches, until the index is whole
 BATCH = 512
 CHUNK = 65_536  # rows multiplied at once: memory stays flat however large the corpus
 MIN_WORDS = 4  # shorter pieces join the next sentence
@@ -79,9 +83,12 @@ def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 
 def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Callable[[str, int, int], None] | None = None,
-          total: int = 0) -> int:
-    """Encode every sentence of (row, text) paragraphs into `out`; returns the number of sentences.
-    Written beside and renamed over, so that a stopped build leaves no half index."""
+          total: int = 0, encoder: BatchEncoder | None = None) -> int:
+    """Encode every sentence of (row, text) paragraphs into `out` (by `encoder`: in this process
+    unless given); returns the number of sentences. Each batch's vectors are kept in
+    `sentences.parts/` under a hash of its texts until the index is whole, so a stopped build goes on
+    where it was and encodes nothing twice; the index is written beside and renamed over, so that a
+    stopped build leaves no half index."""
     spans: list[tuple[int, int, int]] = []
     texts: list[str] = []
     for k, (row, text) in enumerate(paragraphs, 1):
@@ -90,19 +97,38 @@ def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Callable[[
             texts.append(multilingual.readable(text[a:b]))
         if progress and k % 2000 == 0:
             progress("splitting sentences", k, total)
+    parts = out / PARTS
+    parts.mkdir(exist_ok=True)
+    keys = {lo: _batch_key(texts[lo : lo + BATCH]) for lo in range(0, len(texts), BATCH)}
+    todo = [lo for lo, key in keys.items() if not (parts / f"{key}.npy").is_file()]
+    done = len(texts) - sum(len(texts[lo : lo + BATCH]) for lo in todo)
+    for lo, vecs in (encoder or InProcess()).sentences((lo, texts[lo : lo + BATCH]) for lo in todo):
+        tmp = parts / f"{keys[lo]}.tmp.npy"
+        np.save(tmp, np.asarray(vecs, dtype=np.float16))
+        os.replace(tmp, parts / f"{keys[lo]}.npy")
+        done += len(vecs)
+        if progress:
+            progress("encoding sentences (multilingual)", done, len(texts))
     vecs = np.lib.format.open_memmap(out / (VECTORS + ".tmp"), mode="w+", dtype=np.float16,
                                      shape=(len(texts), multilingual.DIMENSION))
-    for lo in range(0, len(texts), BATCH):
-        vecs[lo : lo + BATCH] = multilingual.encode(texts[lo : lo + BATCH]).astype(np.float16)
-        if progress:
-            progress("encoding sentences (multilingual)", min(lo + BATCH, len(texts)), len(texts))
+    for lo, key in keys.items():
+        vecs[lo : lo + BATCH] = np.load(parts / f"{key}.npy")
     vecs.flush()
     del vecs
     np.save(out / (SPANS + ".tmp.npy"), np.asarray(spans, dtype=np.int32).reshape(-1, 3))
     os.replace(out / (SPANS + ".tmp.npy"), out / SPANS)
     os.replace(out / (VECTORS + ".tmp"), out / VECTORS)
     build_graph(out, progress)
+    shutil.rmtree(parts, ignore_errors=True)
     return len(texts)
+
+
+def _batch_key(texts: list[str]) -> str:
+    """A batch of sentences by content (and the encoder that reads them)."""
+    h = hashlib.sha256(f"{multilingual.MODEL_ID}\n".encode())
+    for t in texts:
+        h.update(t.encode("utf-8") + b"\0")
+    return h.hexdigest()[:32]
 
 
 def remove(out: Path) -> None:
