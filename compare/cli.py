@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from . import __version__, batch, evaluate, ingest, report, stats, store
+from . import __version__, batch, evaluate, imports, ingest, report, stats, store
 from .api import load_corpus
 from .errors import BadOptionError, CompareError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
@@ -540,6 +540,7 @@ def _terminate(signum: int, frame: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    imports.spacy_without_torch()  # a check without the embedding model never waits for torch
     args = greedy_corpus(sys.argv[1:] if argv is None else argv)
     warnings.showwarning = lambda message, *a, **k: print(f"warning: {message}", file=sys.stderr)
     before = signal.signal(signal.SIGTERM, _terminate)

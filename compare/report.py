@@ -151,7 +151,7 @@ def _issues(r: QuoteResult) -> str:
         parts.append("ambiguous")
     reason = not_a_cable_quote(r)
     if reason:
-        parts.append(f"not a cable quote: {reason}")
+        parts.append(reason)
     elif r.note and r.verdict is Verdict.NOT_FOUND:
         parts.append(r.note)
     return "; ".join(parts)
@@ -174,10 +174,10 @@ def _ranked(results: list[QuoteResult]) -> list[int]:
 def _table(results: list[QuoteResult]) -> str:
     """The story's verdict, then each article under its headline with its own verdict and its quotes
     worst first, each led by its finding (the app's words)."""
-    lines = [_totals(results)]
     sections: dict[str, list[QuoteResult]] = {}
     for r in results:
         sections.setdefault(r.quote.article, []).append(r)
+    lines = [_totals(results)] if len(sections) > 1 else []
     width = max(len(f.value) for f in ORDER)
     for article, rs in sections.items():
         m = rs[0].article_meta
@@ -189,7 +189,7 @@ def _table(results: list[QuoteResult]) -> str:
             issues = _issues(r)
             if issues:
                 lines.append(f"{'':<{width + 4}}{_short(issues, 110)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).lstrip("\n") + "\n"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
