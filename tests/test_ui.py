@@ -84,23 +84,31 @@ def test_opens_on_the_demo_corpus_worst_first_with_the_story_verdict(env):
     at = app()
     assert shown_count(at) == (65, 65)
     verdict, metrics = summary_of(at)
-    assert "changed in substance" in verdict and "(of 65 quotes)" in verdict
-    assert metrics["changed in substance"] == "2" and metrics["reviewed"] == "0 of 65"
-    assert sum(int(metrics[k]) for k in ("changed in substance", "misattributed", "no support found", "edited",
-                                         "reworded", "faithful", "not a cable quote")) == 65
+    assert verdict == ("2 quotes misattributed, 22 with no support found; 2 edited without a mark, 3 edited, "
+                       "33 faithful, 3 not a cable quote (of 65 quotes).")
+    assert metrics["misattributed"] == "2" and metrics["reviewed"] == "0 of 65"
+    assert sum(int(metrics[f.value]) for f in Finding) == 65
     page = cards(at)
     assert len(page) == 12  # one page
     ranks = [ORDER.index(Finding(data(c, "finding"))) for c in page]
-    first_article = [data(c, "article") for c in page]
-    # within an article, worst first
-    for k in range(1, len(page)):
-        if first_article[k] == first_article[k - 1]:
-            assert ranks[k] >= ranks[k - 1]
-    assert Finding(data(page[0], "finding")).group == 0
-    # the articles by their headlines, not their file names
-    heads = [h.value for h in at.subheader]
-    assert "Leaked Diplomatic Cables Show Strong Concerns about President Felipe Calderón's Campaign against " \
-           "Drug-Trafficking Organizations" in heads[0]
+    # worst first across the whole batch, each card naming its article
+    assert ranks == sorted(ranks)
+    assert Finding(data(page[0], "finding")) is Finding.MISATTRIBUTED
+    assert all("<div class='qc-article'>In “" in c for c in page)
+    assert "In “Leaked Diplomatic Cables Show Strong Concerns about President Felipe Calderón&#39;s Campaign against " \
+           "Drug&#45;Trafficking Organizations”" in page[0]
+    assert not at.subheader  # no per-article sections in worst-first order
+
+
+def test_worst_first_across_the_batch_puts_a_pasted_article_in_its_place(env):
+    """A pasted article whose quote is changed in substance comes first, before every bundled one."""
+    at = app()
+    story = ('The cable said Mexico\'s army "has taken a light beating on human rights issues from international '
+             'and domestic human rights organizations."')
+    at.text_area(key="pasted").input(story).run()
+    first = cards(at)[0]
+    assert data(first, "finding") == "changed in substance" and data(first, "article").startswith("pasted-")
+    assert "qc-red" in first and "“light” in the article, “serious” in the cable" in html.unescape(first)
 
 
 def test_every_quote_is_on_some_page_once(env):
@@ -115,13 +123,18 @@ def test_article_order_is_one_click_away(env):
     page = cards(at)
     starts = [int(data(c, "start")) for c in page if data(c, "article") == data(page[0], "article")]
     assert starts == sorted(starts) and len(starts) >= 10
+    # under each article's headline, with its verdict; the cards do not repeat the article's name
+    assert "Leaked Diplomatic Cables Show Strong Concerns" in at.subheader[0].value
+    assert not any("qc-article" in c for c in page)
 
 
 def test_filters_and_search(env):
     at = app()
-    at.multiselect(key="f_finding").set_value(["changed in substance"]).run()
+    at.multiselect(key="f_finding").set_value(["edited without a mark"]).run()
     shown = cards(at)
-    assert len(shown) == 2 and all("qc-red" in c and "qc-substantive-d" in c for c in shown)
+    assert len(shown) == 2 and all("qc-amber" in c and "qc-unmarked-d" in c for c in shown)
+    assert all("qc-substantive-d" not in c and "qc-red" not in c for c in shown)  # red only for a change of meaning
+    assert "insertion</span> (unmarked, keeps the meaning)" in "".join(shown)
     at.multiselect(key="f_finding").set_value(["not a cable quote"]).run()
     assert any("Tony Tormenta" in c for c in cards(at))
     assert all("Not a cable quote:" in c for c in cards(at))
@@ -152,11 +165,15 @@ def test_the_statistics_page(env):
     assert at.selectbox(key="stats_by").value == "outlet"
     table = at.dataframe[0].value
     assert set(table["outlet"]) == {"(not stated)", "Washington Post Foreign Service"}
+    # the rates are of cable quotes only: the 3 that are not a cable quote are not counted
+    assert table["quotes"].sum() == 65 - 3
+    wapo = table[table["outlet"] == "Washington Post Foreign Service"].iloc[0]
+    assert wapo["quotes"] == 18 and abs(wapo["no support found"] - 5 / 18) < 1e-9
     at.selectbox(key="stats_by").set_value("cable").run()
     at.selectbox(key="stats_row").set_value("09MEXICO2882").run()
     behind = at.dataframe[1].value
     assert len(behind) == 18 and all(s.startswith("09MEXICO2882") for s in behind["source"])
-    assert (behind["finding"] == "changed in substance").sum() == 2
+    assert (behind["finding"] == "edited without a mark").sum() == 2
 
 
 def articles_of(store: ReviewStore) -> list[str]:
@@ -184,6 +201,18 @@ def test_an_editors_review_survives_a_restart(env):
     assert marks[1].value == Status.FLAGGED
     again.multiselect(key="f_review").set_value(["flag"]).run()
     assert len(cards(again)) == 1
+
+
+def test_a_second_click_keeps_the_mark_and_clear_clears_it(env):
+    at = app()
+    mark = next(b for b in at.button_group if b.key and b.key.startswith("st_"))
+    key = mark.key
+    mark.set_value(Status.ACCEPTED).run()
+    assert summary_of(at)[1]["reviewed"] == "1 of 65"
+    at.button_group(key=key).set_value(None).run()  # the chosen "accept" clicked again
+    assert at.button_group(key=key).value == Status.ACCEPTED and summary_of(at)[1]["reviewed"] == "1 of 65"
+    at.button_group(key=key).set_value(Status.UNREVIEWED).run()  # "clear"
+    assert at.button_group(key=key).value is None and summary_of(at)[1]["reviewed"] == "0 of 65"
 
 
 def test_pasted_html_is_shown_as_text_and_runs_nothing(env):

@@ -244,6 +244,8 @@ def notes_panel(store: ReviewStore, shown: list[tuple[str, Article, QuoteResult,
                                                              if r.source else "")
               for _, _, r, _, k in shown}
     c1, c2 = st.columns([2, 3])
+    if st.session_state.get("note_pick") not in labels:  # a quote of another page or filter
+        st.session_state.pop("note_pick", None)
     pick = c1.selectbox("Editor's note on", list(labels), key="note_pick", format_func=lambda k: labels[k])
     _, a, r, rv, k = next(row for row in shown if row[4] == pick)
 
@@ -302,15 +304,15 @@ def quotes_page(checked: Checked, checker: Pipeline) -> None:
         keep.sort(key=lambda row: triage.sort_key(row[2]))
     pages = max(1, -(-len(keep) // PAGE_SIZE))
     page = min(int(st.session_state.get("page", 1)), pages)
+    mixed = worst_first and len({row[0] for row in keep}) > 1  # cards of many articles: each names its own
     current = None
     shown = []
     for key, a, r, rv in keep[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
-        if key != current and not worst_first:
+        if key != current and not mixed:
             current = key
             article_head(a, checked[key][1])
         cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
-        st.html(cards.card(r, a.text, cable, cables=checker.corpus.cables, review=rv,
-                           article=a.title if worst_first and len(checked) > 1 else ""))
+        st.html(cards.card(r, a.text, cable, cables=checker.corpus.cables, review=rv, article=a.title if mixed else ""))
         k = f"{key[:16]}_{r.quote.start}_{r.quote.end}"
         review_widgets(store, a, r, rv, k)
         shown.append((key, a, r, rv, k))
