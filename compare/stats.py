@@ -113,7 +113,7 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
 
 def parse_records(text: str, name: str) -> list[dict[str, Any]]:
     """The records of JSONL text (an uploaded file's, say); `name` for the error messages."""
-    out = []
+    out: list[dict[str, Any]] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
