@@ -47,7 +47,7 @@ TONES
 .qc-where{font-weight:600;font-size:14px}
 details.qc-more summary{cursor:pointer}
 .qc-meta{color:#57606a;font-size:13px}
-.qc-flag{color:#cf222e;font-weight:600;font-size:13px}
+.qc-flag{color:#bf3989;font-weight:600;font-size:13px}
 .qc-cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .qc-col h4{margin:0 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#57606a}
 .qc-text{white-space:pre-wrap;background:#f6f8fa;border-radius:6px;padding:6px 8px;max-height:14em;overflow:auto}
@@ -58,21 +58,23 @@ details.qc-more summary{cursor:pointer}
 .qc-hidden{color:#8c959f;text-decoration:line-through;background:#eaeef2}
 .qc-substantive-d{background:#ffebe9;outline:2px solid #cf222e;font-weight:600;padding:0 3px}
 .qc-unmarked-d{background:#fff8c5;outline:2px dashed #9a6700;padding:0 3px}
-.qc-article{font-size:13px;color:#57606a;margin:-2px 0 4px}
+.qc-article{font-size:13px;color:#57606a;margin:-2px 0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.qc-subject{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-style:italic}
+@media (max-width:1200px){.qc-text{max-height:7.5em}.qc-card{font-size:14px}.qc-subject{-webkit-line-clamp:1}}
 .qc-caret{display:inline-block;min-width:.9em;text-align:center;font-weight:700}
-.qc-diffs{margin:6px 0 0;padding-left:18px;font-size:14px}
+.qc-diffs{margin:0 0 6px;padding-left:18px;font-size:14px}
 .qc-sev-substantive{color:#cf222e;font-weight:600}.qc-sev-unmarked{color:#9a6700;font-weight:600}
 .qc-sev-editorial{color:#0969da;font-weight:600}.qc-sev-cosmetic{color:#4c8c2b;font-weight:600}
-.qc-attr-bad{color:#cf222e;font-weight:600}.qc-attr-ok{color:#1a7f37}
+.qc-attr-bad{color:#bf3989;font-weight:600}.qc-attr-ok{color:#1a7f37}
 .qc-legend span{margin-right:10px;padding:0 4px}
 .qc-none{color:#57606a;font-style:italic}
-.qc-summary{border-radius:8px;padding:8px 12px;margin:0 0 8px;font-family:system-ui,-apple-system,Segoe UI,Roboto,
+.qc-summary{border-radius:8px;padding:6px 12px;margin:0;font-family:system-ui,-apple-system,Segoe UI,Roboto,
   sans-serif;color:#1f2328}
 .qc-summary.qc-bad{background:#ffebe9;border:1px solid #ff8182}.qc-summary.qc-good{background:#dafbe1;
   border:1px solid #4ac26b}
-.qc-story{margin:0 0 6px;font-weight:600;font-size:15px}
-.qc-counts{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:14px}
-.qc-count b{font-size:20px;margin-right:4px}
+.qc-story{margin:0 0 4px;font-weight:600;font-size:15px;line-height:1.35}
+.qc-counts{display:flex;flex-wrap:wrap;gap:2px 14px;font-size:13px}
+.qc-count b{font-size:17px;margin-right:3px}
 NUMBERS
 """.replace("TONES", "".join(f".qc-{tone}{{background:{hex_}}}" for tone, hex_ in COLOURS.items())).replace(
     "NUMBERS", "".join(f".qc-n-{tone}{{color:{hex_}}}" for tone, hex_ in COLOURS.items()))
@@ -187,7 +189,7 @@ def _meta(cable: Cable | None, a: Alignment) -> str:
         return head
     bits = [cable.date, cable.classification, cable.origin, f"signed {cable.signer}" if cable.signer else None]
     line = " · ".join(e(b) for b in bits if b)
-    subject = f"<br><i>{e(cable.subject)}</i>" if cable.subject else ""
+    subject = f"<span class='qc-subject' title='{e(cable.subject)}'>{e(cable.subject)}</span>" if cable.subject else ""
     return f"{head} <span class='qc-meta'>{line}</span>{subject}"
 
 
@@ -321,7 +323,7 @@ def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_can
             if f in (Finding.FAITHFUL, Finding.REWORDED) else "")  # which kind of faithful or reworded
     head = (f"<div class='qc-head'><span class='qc-badge qc-{f.tone}'>{e(f.value)}</span>"
             f"{chip}{where}{_review_chip(review)}"
-            f"{''.join(flags)}<span class='qc-meta'>{e(score_words(r))}</span></div>")
+            f"{''.join(flags)}</div>")
     if r.source is not None:
         right = f"<div>{_meta(cable, r.source)}</div>{_source_text(r, r.source)}"
     elif f is Finding.NOT_A_CABLE_QUOTE:
@@ -338,5 +340,8 @@ def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_can
         others = f"<details class='qc-more'><summary class='qc-meta'>{label}</summary>{closest(r, cables)}</details>"
     data = (f" data-article='{e(q.article)}' data-start='{q.start}' data-end='{q.end}' "
             f"data-verdict='{r.verdict.value}' data-finding='{e(f.value)}' data-score='{r.score:.2f}'")
-    name = f"<div class='qc-article'>In “{e(article)}”</div>" if article else ""
-    return f"<div class='qc-card'{data}>{head}{name}{body}{_diff_list(r)}{_attribution(r)}{note}{others}</div>"
+    # one line: the article (where cards of many articles are mixed) and the score in words
+    about = e(score_words(r)) + (f" · in “{e(article)}”" if article else "")
+    line = f"<div class='qc-article' title='{about}'>{about}</div>"
+    # what is wrong before the evidence: the attribution and the differences, then the two texts
+    return f"<div class='qc-card'{data}>{head}{line}{_attribution(r)}{_diff_list(r)}{body}{note}{others}</div>"

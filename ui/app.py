@@ -43,8 +43,8 @@ UPLOADS = Path(tempfile.gettempdir()) / "compare-uploads"
 STATUS_LABELS = {Status.UNREVIEWED: "not reviewed", Status.ACCEPTED: "accept", Status.FLAGGED: "flag"}
 MARKS = {Status.ACCEPTED: "accept", Status.FLAGGED: "flag", Status.UNREVIEWED: "clear"}  # under each card
 # Streamlit's page padding, smaller: at 1,024 x 768 the story's verdict and the first card show at once
-PAGE_CSS = ("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem;padding-bottom:2rem}"
-            "[data-testid='stSidebarUserContent']{padding-top:1rem}</style>")
+PAGE_CSS = ("<style>[data-testid='stMainBlockContainer']{padding-top:3.6rem;padding-bottom:2rem}"
+            "[data-testid='stMainBlockContainer'] [data-testid='stVerticalBlock']{gap:0.6rem}</style>")
 PAGE_SIZE = 12  # cards drawn at once: a page an editor reads, and a redraw under a second
 ALL_ARTICLES = "All articles"
 
@@ -376,7 +376,8 @@ def statistics_page(checked: Checked) -> None:
             color=color, yOffset=alt.YOffset("measure:N", sort=list(names)))
     st.altair_chart(chart, use_container_width=True)
     st.dataframe(table, hide_index=True, use_container_width=True, column_config={
-        m: st.column_config.ProgressColumn(m, format="percent", min_value=0, max_value=1) for m in names})
+        f.value: st.column_config.ProgressColumn(f.value, format="percent", min_value=0, max_value=1, color=f.colour)
+        for _, f in stats.PARTS})
     key = st.selectbox("The quotes behind a row", [r.key for r in rows], key="stats_row")
     row = next(r for r in rows if r.key == key)
     st.dataframe([{"finding": stats.finding_of(records[k]).value, "article": records[k].get("article"),
@@ -389,8 +390,8 @@ def statistics_page(checked: Checked) -> None:
 # -- the page -----------------------------------------------------------------------------------------
 
 def main() -> None:
-    st.set_page_config(page_title="compare: quote provenance", layout="wide")
-    st.markdown("#### Where did that quote come from?")  # small: the story's verdict is what an editor reads first
+    st.set_page_config(page_title="compare: where did that quote come from?", layout="wide")
+    st.sidebar.markdown("#### Where did that quote come from?")  # the story's verdict is what an editor reads first
     choice = sidebar()
     if choice.corpus is None:
         st.info("Choose the cables to check against in the sidebar.")
