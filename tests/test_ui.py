@@ -273,6 +273,25 @@ def test_an_index_folder_as_corpus(env):
     assert not at.exception and any("no such file or folder" in e.value for e in at.error)
 
 
+@pytest.mark.slow
+def test_the_model_loads_in_the_background_and_never_holds_the_first_cards(tmp_path, monkeypatch):
+    """With the embedding model on, the first run shows the lexical findings and says the model is
+    loading (in the sidebar); it does not wait for it. A later run, once it is loaded, uses it."""
+    monkeypatch.setenv("COMPARE_SEMANTIC", "1")
+    monkeypatch.setenv("COMPARE_REVIEWS", str(tmp_path / "reviews.sqlite"))
+    at = app()
+    assert shown_count(at) == (65, 65)
+    assert any("Loading the embedding model in the background" in c.value for c in at.sidebar.caption)
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        time.sleep(2)
+        at.run()
+        if not any("Loading the embedding model" in c.value for c in at.sidebar.caption):
+            break
+    assert not at.exception and not any("Loading the embedding model" in c.value for c in at.sidebar.caption)
+    assert shown_count(at)[1] == 65 and not at.warning
+
+
 # -- a real browser ------------------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

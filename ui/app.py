@@ -61,6 +61,12 @@ def load_checker(corpus: tuple[str, ...], semantic: bool) -> Pipeline:
     return Pipeline(load_store(corpus), CheckOptions(semantic=semantic))
 
 
+@st.cache_resource
+def loading() -> dict[tuple[str, ...], Future[Pipeline]]:
+    """The corpora whose full checker is loading or loaded, shared by every session."""
+    return {}
+
+
 @st.cache_resource(show_spinner=False)
 def semantic_checker(_store: CorpusStore, corpus: tuple[str, ...]) -> Future[Pipeline]:
     """The full checker (embedding model included), loaded in a thread once per server: the page shows
@@ -74,7 +80,9 @@ def semantic_checker(_store: CorpusStore, corpus: tuple[str, ...]) -> Future[Pip
         gc.freeze()
         return full
 
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="compare-model").submit(load)
+    future = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compare-model").submit(load)
+    loading()[corpus] = future
+    return future
 
 
 @st.cache_resource
@@ -407,20 +415,19 @@ def main() -> None:
     # The lexical findings at once; the embedding model loads in the background and is used from the
     # next run that the editor asks for (or any new session), so the page never moves on its own.
     store = load_store(choice.corpus)
-    future = semantic_checker(store, choice.corpus) if choice.semantic else None
+    future = loading().get(choice.corpus) if choice.semantic else None
     ready = future is not None and future.done() and future.exception() is None
     checker = future.result() if future is not None and ready else load_checker(choice.corpus, False)
-    if future is not None and not ready:
-        with choice.status:
-            model_status(future)
     checked = run_checks(checker, f"{choice.corpus}|{ready}", choice.articles)
-    if not any(rs for _, rs in checked.values()):
-        return
-    if choice.view == "Newsroom statistics":
-        statistics_page(checked)
-    else:
-        quotes_page(checked, checker)
-        downloads(review_store(), checked, checker)  # outside the fragment: a filter does not redraw them
+    if any(rs for _, rs in checked.values()):
+        if choice.view == "Newsroom statistics":
+            statistics_page(checked)
+        else:
+            quotes_page(checked, checker)
+            downloads(review_store(), checked, checker)  # outside the fragment: a filter does not redraw them
+    if choice.semantic and not ready:  # started once the cards are drawn: it does not slow the first ones
+        with choice.status:
+            model_status(semantic_checker(store, choice.corpus))
 
 
 @st.fragment(run_every=2)
