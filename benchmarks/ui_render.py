@@ -151,8 +151,10 @@ def measure(root: Path, label: str, semantic: bool, batch: list[Path], chromium)
 SIGNATURE = """() => [...document.querySelectorAll('.qc-card')].map(c => c.dataset.finding + '@' + c.dataset.article
   + ':' + c.dataset.start).join('|') + '#' + (document.querySelector('.qc-story') || {}).innerText + '#'
   + Math.round(document.querySelector('.qc-card')?.getBoundingClientRect().top || 0)"""
-# A rerun of the whole page greys the main area's elements (Streamlit marks them stale) until redrawn.
-STALE = "() => document.querySelectorAll(\"[data-testid='stMain'] [data-stale='true']\").length > 0"
+# A rerun of the whole page greys the main area's elements (Streamlit marks them stale) until redrawn: the
+# summary and the cards greyed are a rerun the editor sees.
+STALE = ("() => [...document.querySelectorAll(\"[data-testid='stMain'] [data-stale='true']\")]"
+         ".some(e => e.querySelector('.qc-card, .qc-summary'))")
 
 
 def watch_page(page, seconds: float) -> tuple[int, int]:  # type: ignore[no-untyped-def]
