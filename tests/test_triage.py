@@ -4,11 +4,12 @@ their headlines, and newsroom statistics over a batch's output (`compare stats`)
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from compare import ingest, report, stats
-from compare.cli import main
+from compare.cli import cli, main
 from compare.ingest import metadata
 from compare.model import ArticleMeta
 from compare.triage import Finding, finding, not_a_cable_quote, sort_key, story_verdict, summarize
@@ -167,6 +168,15 @@ def test_stats_bad_input_says_how_to_fix_it(tmp_path, capsys, content, message):
     assert main(["stats", str(f)]) == 2
     err = capsys.readouterr().err
     assert message in err and "give the JSONL output of `compare check --format jsonl`" in err and err.count("\n") == 1
+
+
+def test_stats_on_an_article_names_commands_that_exist(capsys):
+    article = DATA / "articles" / "003_515405a57c30b3c1.txt"
+    assert main(["stats", str(article)]) == 2
+    err = capsys.readouterr().err
+    assert "an article or other text, not the records of a check" in err and "compare batch" not in err
+    named = set(re.findall(r"`compare (\w+)", err))
+    assert named == {"check", "stats"} and named <= set(cli.commands)
 
 
 def test_stats_unknown_row(batch, capsys):
