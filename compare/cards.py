@@ -54,7 +54,7 @@ details.qc-more summary{cursor:pointer}
 .qc-quote{background:#fff8c5;border-bottom:2px solid #d4a72c}
 .qc-span{background:#ddf4ff;border-bottom:2px solid #54aeff}
 .qc-cosmetic-d{background:#dafbe1;outline:1px dashed #4ac26b;padding:0 2px}
-.qc-editorial-d{background:#fff1e5;outline:1px dashed #fb8f44;padding:0 2px}
+.qc-editorial-d{background:#eef4ff;outline:1px dashed #0969da;padding:0 2px}
 .qc-hidden{color:#8c959f;text-decoration:line-through;background:#eaeef2}
 .qc-substantive-d{background:#ffebe9;outline:2px solid #cf222e;font-weight:600;padding:0 3px}
 .qc-unmarked-d{background:#fff8c5;outline:2px dashed #9a6700;padding:0 3px}
