@@ -84,7 +84,7 @@ def not_a_cable_quote(r: QuoteResult) -> str:
     if r.source is not None:
         return ""
     q = r.quote
-    if q.kind in (QuoteKind.TITLE, QuoteKind.NAME):
+    if q.kind not in (QuoteKind.QUOTATION, QuoteKind.SCARE):  # a title, a name: what the pipeline says it is
         return r.note or f"a {q.kind.value} in quotation marks"
     around = " ".join(x for x in (q.claim.cue, q.context) if x)
     if PUBLIC_CUES.search(around) and not DOCUMENT_CUES.search(around):
