@@ -3,8 +3,9 @@
 spaCy's machine-learning layer (thinc) imports torch when it is installed, for models this project
 never loads: 3 of the 5 seconds that `import spacy` took on a 2-core machine, paid at the first named
 entity of a check without the embedding model. `spacy_without_torch()` makes the first `import
-spacy` of the process run with torch hidden (thinc then says torch is absent, and the small English
-pipeline runs as before, on numpy); torch stays importable for everything else, before and after.
+spacy` of the process run with torch hidden from the thread that imports spaCy (thinc then says
+torch is absent, and the small English pipeline runs as before, on numpy); torch stays importable
+for everything else: other threads (the app loads the embedding model in one), and after.
 """
 
 from __future__ import annotations
@@ -18,6 +19,17 @@ from collections.abc import Sequence
 from types import ModuleType
 
 _lock = threading.Lock()
+_here = threading.local()  # `hiding`: this thread is running spaCy's first import
+
+
+class _HideTorch(importlib.abc.MetaPathFinder):
+    """`import torch` fails in the thread that runs spaCy's first import, and only there."""
+
+    def find_spec(self, name: str, path: Sequence[str] | None = None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        if getattr(_here, "hiding", False) and (name == "torch" or name.startswith("torch.")):
+            raise ModuleNotFoundError(f"No module named {name!r} (hidden while spaCy is imported)", name=name)
+        return None
 
 
 class _SpacyWithoutTorch(importlib.abc.MetaPathFinder):
@@ -37,12 +49,11 @@ class _SpacyWithoutTorch(importlib.abc.MetaPathFinder):
         run = loader.exec_module
 
         def exec_module(module: ModuleType) -> None:
-            sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError
+            _here.hiding = True  # `import torch` raises ImportError in this thread
             try:
                 run(module)
             finally:
-                if "torch" in sys.modules and sys.modules["torch"] is None:
-                    del sys.modules["torch"]
+                _here.hiding = False
 
         loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
@@ -56,3 +67,5 @@ def spacy_without_torch() -> None:
             return
         if not any(isinstance(f, _SpacyWithoutTorch) for f in sys.meta_path):
             sys.meta_path.insert(0, _SpacyWithoutTorch())
+        if not any(isinstance(f, _HideTorch) for f in sys.meta_path):
+            sys.meta_path.insert(0, _HideTorch())

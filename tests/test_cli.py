@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -12,6 +14,7 @@ from compare.cli import main
 from .conftest import DATA, shared
 
 CABLES = str(DATA / "cables")
+STORY = DATA / "articles" / "003_515405a57c30b3c1.txt"  # its speakers are told apart by spaCy's entities
 
 
 def run(capsys, *argv):
@@ -262,3 +265,16 @@ def test_progress_lines_in_a_log(monkeypatch, capsys):
                                        "compare: reading: 10/10 (100%) after 41 s\n"
                                        "compare: embedding: 3 after 42 s\n"
                                        "compare: embedding: 4 after 44 s\n")
+
+
+def test_a_check_without_the_model_never_imports_torch():
+    """spaCy's named entities without torch (compare.imports): a --no-semantic check does not pay for
+    torch's import; torch stays importable afterwards."""
+    code = ("import sys; from compare.cli import main; "
+            f"rc = main(['check', '--no-semantic', '--corpus', {CABLES!r}, {str(STORY)!r}]); "
+            "assert rc == 0 and 'spacy' in sys.modules and 'torch' not in sys.modules, "
+            "(rc, 'spacy' in sys.modules, 'torch' in sys.modules); "
+            "import torch; print('torch', bool(torch.__version__))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "faithful" in done.stdout and done.stdout.endswith("torch True\n")
