@@ -1,7 +1,7 @@
 """The `compare` command: a thin layer over the library (check, eval, stats, cables, index).
 
 Exit status: 0 when the run completed, 2 on bad usage or unreadable input (one line on stderr),
-1 on an internal error, 3 when `--fail-on` verdicts were found, 143 on SIGTERM (130 on Ctrl-C).
+1 on an internal error, 3 when `--fail-on` findings were found, 143 on SIGTERM (130 on Ctrl-C).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from . import __version__, batch, evaluate, ingest, report, stats, store
+from . import __version__, batch, evaluate, imports, ingest, report, stats, store
 from .api import load_corpus
 from .checker import Checker, CheckerSpec, check_many, expand, is_url
 from .errors import BadOptionError, CompareError, ModelUnavailableError, NoCablesError
@@ -31,6 +31,7 @@ from .pipeline import CheckOptions, Pipeline
 from .report import FORMATS
 from .store import CorpusStore, is_index
 from .store.corpus_cache import cached_index
+from .triage import Finding, finding, sort_key
 
 ProgressFn = Callable[[str, int, "int | None"], None]
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
@@ -39,7 +40,7 @@ Examples:
   compare check --corpus data/cables data/articles/*.txt
   compare check --corpus data/cables data/articles/
   compare check --corpus cables/ --format jsonl article.html > quotes.jsonl
-  compare check --corpus cables/ --fail-on altered,not_found article.txt   # exit 3 if any
+  compare check --corpus cables/ --fail-on changed_in_substance,misattributed article.txt  # exit 3 if any
   compare index build --corpus dump.jsonl.gz --out cables.index           # once; then:
   compare check --corpus cables.index --format jsonl -o out.jsonl --resume archive/
   compare eval gold.jsonl --corpus cables/ -- articles/*.txt
@@ -49,7 +50,7 @@ Examples:
 \b
 Exit status: 0 completed (whatever the verdicts); 2 bad usage or unreadable input
 (one line on stderr; in a batch, after the good articles are done); 1 internal error;
-3 a --fail-on verdict was found; 143 stopped by SIGTERM (rerun with --resume)."""
+3 a --fail-on finding was found; 143 stopped by SIGTERM (rerun with --resume)."""
 
 
 class Terminated(BaseException):
@@ -83,22 +84,51 @@ def matching_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _verdicts(ctx: click.Context, param: click.Parameter, spec: str) -> frozenset[str]:
-    wanted = {v.strip() for v in spec.split(",") if v.strip()}
-    known = {v.value for v in Verdict}
-    if wanted - known:
-        raise BadOptionError(f"--fail-on: unknown verdict(s) {', '.join(sorted(wanted - known))}; "
-                             f"choose from {', '.join(sorted(known))}")
-    return frozenset(wanted)
+@dataclass(frozen=True)
+class FailOn:
+    """What makes a completed run exit 3: findings (the app's words) or, as before, the contract's verdicts."""
+
+    findings: frozenset[Finding] = frozenset()
+    verdicts: frozenset[Verdict] = frozenset()
+
+    def trips(self, r: QuoteResult) -> bool:
+        return finding(r) in self.findings or r.verdict in self.verdicts
+
+    def trips_record(self, rec: dict[str, Any]) -> bool:
+        """The same, for a record read back from an output (`--engine ray` merges its parts)."""
+        f = Finding.named(str(rec.get("finding", "")))
+        return (f is not None and f in self.findings) or rec.get("verdict") in {v.value for v in self.verdicts}
+
+
+def _fail_on(ctx: click.Context, param: click.Parameter, spec: str) -> FailOn:
+    findings: set[Finding] = set()
+    verdicts: set[Verdict] = set()
+    unknown = []
+    for name in (v.strip() for v in spec.split(",")):
+        if not name:
+            continue
+        f = Finding.named(name) if name not in ("verbatim", "cosmetic") else None
+        if f is not None:
+            findings.add(f)
+        elif name in {v.value for v in Verdict}:
+            verdicts.add(Verdict(name))
+        else:
+            unknown.append(name)
+    if unknown:
+        raise BadOptionError(f"--fail-on: unknown finding(s) {', '.join(unknown)}; choose from the findings "
+                             f"{', '.join(f.key for f in Finding)} (or the contract's verdicts "
+                             f"{', '.join(v.value for v in Verdict)})")
+    return FailOn(frozenset(findings), frozenset(verdicts))
 
 
 def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed([
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help="output format"),
-        click.option("--fail-on", default="", metavar="VERDICTS", callback=_verdicts,
-                     help="comma-separated verdicts (e.g. altered,not_found) that make a completed run exit 3; "
-                     "the quotes that did are listed on stderr"),
+        click.option("--fail-on", default="", metavar="FINDINGS", callback=_fail_on,
+                     help="comma-separated findings (e.g. changed_in_substance,misattributed,no_support_found) "
+                     "that make a completed run exit 3; the quotes that did are listed on stderr. The contract's "
+                     "verdicts (altered, not_found, …) are accepted too"),
         click.option("-o", "--output", default=None, metavar="FILE", help="write the report here instead of stdout"),
         click.option("--resume", is_flag=True,
                      help="with -o FILE and --format jsonl: skip the articles an earlier run of the same output "
@@ -312,7 +342,7 @@ def _say(line: str) -> None:
               help="with --engine ray: articles a batch (one part file each; a failed batch is redone whole)")
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
 def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None, fmt: str,
-          fail_on: frozenset[str], output: str | None, resume: bool, articles: tuple[str, ...], engine: str = "local",
+          fail_on: FailOn, output: str | None, resume: bool, articles: tuple[str, ...], engine: str = "local",
           address: str | None = None, workers: int = 2, batch_size: int = 8) -> int:
     """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin;
     with --engine ray also object-store URLs) against the cables in --corpus."""
@@ -343,7 +373,7 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
 
 
 def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt: str, resume: bool,
-                  fail_on: frozenset[str], jobs: int | None, options: CheckOptions, single: bool) -> int:
+                  fail_on: FailOn, jobs: int | None, options: CheckOptions, single: bool) -> int:
     """`check` once the output is ours: every input is read and checked before the output or its
     journal is touched (a bad corpus or option leaves them as they were)."""
     store = split.open()
@@ -360,7 +390,7 @@ def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt
 
 
 def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: batch.Sink, checker: Pipeline,
-               fail_on: frozenset[str], jobs: int | None, single: bool) -> int:
+               fail_on: FailOn, jobs: int | None, single: bool) -> int:
     todo = sink.todo(found.files, found.names)
     if isinstance(sink, batch.ResumableSink) and not sink.fresh:
         if sink.done or sink.retried:
@@ -398,13 +428,14 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
     if failed:
         _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
         return 2
-    tripped = [r for r in results if r.verdict.value in fail_on]
+    tripped = sorted((r for r in results if fail_on.trips(r)), key=sort_key)
     for r in tripped:
-        _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {r.verdict.value} {_clip(r.quote.text)!r}")
+        _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {finding(r).value} ({r.verdict.value}) "
+             f"{_clip(r.quote.text)!r}")
     return 3 if tripped else 0
 
 
-def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: frozenset[str], options: CheckOptions,
+def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: FailOn, options: CheckOptions,
                address: str | None, workers: int, batch_size: int) -> int:
     """`check --engine ray`: batches on a Ray actor pool into FILE.parts/, merged into FILE."""
     from .runners import ray_runner
@@ -434,9 +465,10 @@ def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: frozenset[s
     if failed:
         _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
         return 2
-    tripped = [rec for rec in stats.read_records(output) if rec.get("verdict") in fail_on]
+    tripped = [rec for rec in stats.read_records(output) if fail_on.trips_record(rec)]
     for rec in tripped:
-        _say(f"--fail-on: {rec['article']}:{rec['start']}: {rec['verdict']} {_clip(str(rec['quote']))!r}")
+        _say(f"--fail-on: {rec['article']}:{rec['start']}: {rec.get('finding')} ({rec['verdict']}) "
+             f"{_clip(str(rec['quote']))!r}")
     return 3 if tripped else 0
 
 
@@ -504,7 +536,7 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
               help="list the quotes behind one row's figures (an outlet, author, cable, month or article)")
 def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None) -> int:
     """Newsroom statistics over RESULTS.jsonl (the output of `compare check --format jsonl` or a batch):
-    per outlet, author, cable or month, how many cable quotes were altered in substance, had no
+    per outlet, author, cable or month, how many cable quotes were changed in substance, had no
     support found, or were misattributed, worst rate first. Titles, nicknames, public statements and
     scare quotes are not counted as cable quotes.
 
@@ -640,6 +672,7 @@ def _terminate(signum: int, frame: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    imports.spacy_without_torch()  # a check without the embedding model never waits for torch
     args = greedy_corpus(sys.argv[1:] if argv is None else argv)
     warnings.showwarning = lambda message, *a, **k: print(f"warning: {message}", file=sys.stderr)
     before = signal.signal(signal.SIGTERM, _terminate)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import threading
 from typing import Any, Protocol
 
@@ -39,6 +40,8 @@ def load_model(name: str | None = None, device: str = "cpu") -> Any:
             return _models[key, device]
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        if not sys.stderr.isatty():  # no "Loading weights" bar in a log, a pipe or the app's server
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         path = default_model_path() if name in (None, DEFAULT_MODEL) else name
         try:
             from sentence_transformers import SentenceTransformer

@@ -144,7 +144,8 @@ class BadCorpusFileError(CompareError):
 
 class BadRecordError(CompareError):
     def __init__(self, why: str) -> None:
-        super().__init__(f"{why}; give the JSONL output of `compare check --format jsonl` or `compare batch`")
+        super().__init__(f"{why}; give the JSONL output of `compare check --format jsonl` "
+                         "(`compare check --corpus CABLES --format jsonl -o out.jsonl ARTICLES`, then `compare stats out.jsonl`)")
 
 
 class MultilingualModelUnavailableError(CompareError):

@@ -2,7 +2,7 @@
 quotes were changed in substance, had no support found or were misattributed, and which cables get
 misquoted.
 
-Reads the contract's records (`compare check --format jsonl`, or `compare batch`), so that an
+Reads the contract's records (`compare check --format jsonl -o out.jsonl archive/`), so that an
 archive checked once can be counted many ways. Every figure keeps the quotes behind it.
 """
 
@@ -19,7 +19,6 @@ from .errors import BadRecordError, MissingPathError
 from .triage import Finding
 
 UNKNOWN = "(not stated)"
-FINDINGS = frozenset(f.value for f in Finding)
 
 
 class By(str, Enum):
@@ -31,8 +30,12 @@ class By(str, Enum):
 
 
 def finding_of(rec: Mapping[str, Any]) -> Finding:
-    """A record's finding (`triage.finding`, written into every record as `finding`)."""
-    return Finding(rec["finding"])
+    """A record's finding (`triage.finding`, written into every record as `finding`; an earlier
+    release's "verbatim" and "cosmetic" read as faithful)."""
+    found = Finding.named(str(rec.get("finding") or ""))
+    if found is None:
+        raise BadRecordError(f"a record with an unknown finding {rec.get('finding')!r}")
+    return found
 
 
 def keys_of(rec: Mapping[str, Any], by: By) -> list[str]:
@@ -92,7 +95,8 @@ class Row:
 def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
     """One row per outlet (author, cable, month, article): the cable quotes counted (titles, nicknames,
     public statements and scare quotes are not), and of them those changed in substance, with no support
-    found, misattributed; worst rate first. By cable, only quotes with a source count."""
+    found, misattributed (each quote under its one finding, as the app and the reports count it);
+    worst rate first. By cable, only quotes with a source count."""
     rows: dict[str, Row] = {}
     records = list(records)
     versions: dict[str, set[str]] = {}
@@ -112,7 +116,7 @@ def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
                 row.changed.append(k)
             if f is Finding.UNSUPPORTED:
                 row.unsupported.append(k)
-            if (rec.get("attribution") or {}).get("ok") is False:
+            if f is Finding.MISATTRIBUTED:
                 row.misattributed.append(k)
     return sorted(rows.values(), key=lambda r: (-(len(r.changed) + len(r.unsupported) + len(r.misattributed))
                                                 / max(1, len(r.quotes)), -len(r.quotes), r.key))
@@ -128,17 +132,19 @@ def read_records(path: str | Path) -> list[dict[str, Any]]:
 
 def parse_records(text: str, name: str) -> list[dict[str, Any]]:
     """The records of JSONL text (an uploaded file's, say); `name` for the error messages."""
-    out = []
+    out: list[dict[str, Any]] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
+            if not out and not line.lstrip().startswith(("{", "[")):
+                raise BadRecordError(f"{name}: an article or other text, not the records of a check") from None
             raise BadRecordError(f"{name}:{n}: not JSON ({e.msg})") from None
         if not isinstance(rec, dict) or "quote" not in rec or "verdict" not in rec:
             raise BadRecordError(f"{name}:{n}: not a record of `compare check --format jsonl`")
-        if rec.get("finding") not in FINDINGS:
+        if Finding.named(str(rec.get("finding") or "")) is None:
             raise BadRecordError(f"{name}:{n}: a record without a finding (made by a release before 0.3); "
                                  "check the articles again with this release")
         out.append(rec)
