@@ -39,7 +39,7 @@ import numpy as np
 
 from ..model import Alignment, Article, ArticleTier, Evidence, Quote, QuoteResult, Severity, Verdict
 from ..tokens import STOPWORDS, content_keys, keys
-from ..weights import ALPHA, BM25_B, BM25_K1, CORROBORATION, LOW_INFORMATION, PHRASE_MIN_WORDS
+from ..weights import ALPHA, BM25_B, BM25_K1, CLAIM_MIN_WORDS, CORROBORATION, LOW_INFORMATION, PHRASE_MIN_WORDS
 
 RESOURCES = Path(__file__).parent.parent / "resources"
 BACKGROUND = RESOURCES / "background.tsv.gz"
@@ -307,7 +307,10 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
     fit = score * null.damp(len(para_keys))
     p_article, tier = ctx.sources.p(a.cable_id, a.paragraph_text)
     p_context = null.tail(weights, fit)
-    if (len(keys(a.text)) <= PHRASE_MIN_WORDS and tier is ArticleTier.NONE and not a.quoted_in_source
+    n_words = len(keys(a.text))
+    if n_words < CLAIM_MIN_WORDS:  # one word: what the article claims around it points at a cable, not at it
+        claim = (1.0, "")
+    if (n_words <= PHRASE_MIN_WORDS and tier is ArticleTier.NONE and not a.quoted_in_source
             and claim[0] >= 1.0):
         # one or two words: that the article is about what the cable is about does not make the cable
         # the source of its words; the article must point at the cable, or the cable quote them
