@@ -648,6 +648,14 @@ def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, mul
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
                f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
                f"{r.skipped_files} of {r.files} files already read")
+    if not embed:  # no model at all: the lexicon is built at the first translated quote instead
+        return 0
+    from . import crosslingual
+
+    with progress_display(True, log_every=30.0) as progress:
+        lexicon = crosslingual.build(CorpusStore.open(out),
+                                     (lambda done, total: progress("lexicon", done, total)) if progress else None)
+    _say_plain(f"{out}: {len(lexicon.words):,} English words in the lexicon for translated quotes")
     return 0
 
 

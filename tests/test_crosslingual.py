@@ -8,6 +8,8 @@ import pytest
 from compare import crosslingual
 from compare.store import CorpusStore
 
+from .conftest import DATA
+
 
 @pytest.fixture(scope="module")
 def store(seed_cables):
@@ -50,3 +52,15 @@ def test_the_lexicon_is_kept_and_read_back_the_same(store, lexicon, tmp_path, mo
 def test_function_words_are_keyed_by_language():
     assert "que" in crosslingual.stop_words("es") and "und" in crosslingual.stop_words("de")
     assert crosslingual.stop_words("xx") == frozenset()
+
+
+def test_an_index_build_keeps_the_lexicon_in_the_index_folder(tmp_path, monkeypatch):
+    from compare import api
+    from compare.cli import main
+
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(tmp_path / "cache"))
+    ix = tmp_path / "ix"
+    assert main(["index", "build", "--corpus", str(DATA / "cables"), "--out", str(ix)]) == 0
+    assert (ix / crosslingual.FILE).exists()
+    lex = crosslingual.of(api.load_corpus([ix]))  # read back from the folder, not encoded again
+    assert "military" in lex.words and not (tmp_path / "cache" / "lexicons").exists()
