@@ -6,13 +6,25 @@ wrote it); paragraphs holding it are where a short quote's words count for more 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..crosslingual import stop_words
 from ..store import CorpusStore
 from ..tokens import fold
 from . import Query, Retrieved, register
 
 NAME_RE = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}(?:[-'’][^\W\d_]+)*")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;«“\"(]\s*|\n\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """Day and month names, which English capitalises although they name no one (the stdlib's)."""
+    import calendar
+
+    from ..lexicon import SPANISH_MONTHS
+
+    return frozenset(fold(w) for w in (*calendar.day_name, *calendar.month_name, *SPANISH_MONTHS) if w)
 
 
 def context_names(store: CorpusStore, context: str, quote: str, stop: frozenset[str] = frozenset()) -> tuple[str, ...]:
@@ -24,7 +36,7 @@ def context_names(store: CorpusStore, context: str, quote: str, stop: frozenset[
         if SENTENCE_START_RE.search(around[max(0, m.start() - 3) : m.start()]) or m.start() == 0:
             continue
         key = re.sub(r"[^a-z]", "", fold(m.group()))
-        if len(key) < 3 or key in stop:
+        if len(key) < 3 or key in stop or key in _calendar() or key in stop_words("en"):
             continue
         n = store.df(key)
         if 0 < n <= store.common_df:
