@@ -98,3 +98,8 @@ TRANSLATION_CITED_MIN_WORDS = 3
 # candidate cables' subject lines only: translated titles score lower (terse capitals, wordplay).
 TRANSLATION_SUBJECT_MIN = 0.50
 TRANSLATION_CANDIDATES = 20  # paragraphs holding the quote's anchors, compared by meaning
+# How far back from a quotation (or its speech verb) a speaker's name is looked for in the article's
+# sentence: at most a few words of a name and a title sit there in every article of the development
+# sets; bounded, so that a sentence with thousands of quotations costs the same per quotation
+# (issue 17). Found names never come from further back than this in data/eval or ../shared/eval.
+NAME_WINDOW = 400

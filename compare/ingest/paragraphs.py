@@ -39,7 +39,8 @@ BOILERPLATE_RE = re.compile(
 )
 RULE_RE = re.compile(r"^[\s\-—–―_=‐‑‒.]+$")
 # a heading between dashed rules at the end of a paragraph whose line breaks were lost
-INLINE_HEADING_RE = re.compile(r"\s*[-=_]{3,}[^-=_]{0,160}?[-=_]{3,}\s*$|\s*[-=_]{5,}\s*$")
+# white space tried from the start of a run only (linear; the same matches as with `\s*` in each branch)
+INLINE_HEADING_RE = re.compile(r"(?<!\s)\s*(?:[-=_]{3,}[^-=_]{0,160}?[-=_]{3,}\s*$|[-=_]{5,}\s*$)")
 SIGNER_LINE_RE = re.compile(r"^[ \t]*([A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2})[ \t]*$")
 INLINE_SIGNER_RE = re.compile(r"(?<=[.!?”\")])\s+([A-Z][A-Z'\-]{2,})\s*$")
 NOT_SIGNERS = {

@@ -12,7 +12,7 @@ from ..tokens import fold
 
 SPEECH = REPORTING_VERB_RE
 CLAUSE_RE = re.compile(
-    r"(?P<who>(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
+    r"(?P<who>(?<![\w’'-]{64})(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
     r"(?P<more>(?:\s+and\s+(?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)?)\s+(?:also\s+|then\s+|went on to\s+)?(?:" + SPEECH + r")\b"
 )
 TITLES = {"dni", "ambassador", "amb", "president", "secretary", "general", "gen", "deputy", "undersecretary",
