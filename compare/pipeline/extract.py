@@ -221,6 +221,17 @@ def _ends_clause(text: str, at: int) -> bool:
     return i >= 0 and text[i] in ".!?:"
 
 
+def _ends_sentence(text: str) -> bool:
+    """`re.search(r"[.!?]\\W*$", text)`: a full stop, question or exclamation mark among the
+    characters after the last word character; looking back from the end only (linear)."""
+    i = len(text) - 1
+    while i >= 0 and not (text[i].isalnum() or text[i] == "_"):
+        if text[i] in ".!?":
+            return True
+        i -= 1
+    return False
+
+
 def _kind(text: str, quote_text: str, raw: _Raw) -> QuoteKind:
     before = text[max(0, raw.open_mark - 60) : raw.open_mark]
     after = text[raw.end + 1 : raw.end + 20]
@@ -229,7 +240,7 @@ def _kind(text: str, quote_text: str, raw: _Raw) -> QuoteKind:
     words = quote_text.strip(" ,.;:").split()
     if 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and raw.open_mark > 0 and not _ends_clause(text, raw.open_mark):
         return QuoteKind.NAME
-    if len(quote_text.split()) <= 4 and not re.search(r"[.!?]\W*$", quote_text.strip()):
+    if len(quote_text.split()) <= 4 and not _ends_sentence(quote_text.strip()):
         return QuoteKind.SCARE
     return QuoteKind.QUOTATION
 
