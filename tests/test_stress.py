@@ -3,6 +3,7 @@ nothing reaches a terminal as a command. Fast cases only; the slow ones are in b
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -139,3 +140,262 @@ def test_a_renamed_article_is_reported_not_duplicated(capsys, tmp_path):
     code, _, err = run(capsys, *check(out, folder))
     assert code == 0 and "one.txt was checked by an earlier run and is gone" in err
     assert len(records(out)) == n  # reported; its quotes kept
+
+
+# -- bounded work: every regular expression over input text, and the entry points, on 100k runs -----
+
+RUN = 100_000
+BUDGET = 2.0  # CPU seconds for one pattern over one 100k input (a backtracking pattern takes minutes)
+UNITS = (" ", ".", "?!", '"', 'a"', "“a”", "'", "a'", "[", "[...]", ". . .", "…", "A", "X", "X ", "Ab ", "\n",
+         "\n \n", "-", "=", "1", "1 ", "a, ", "<div>", "Mr. ", "«", "»", "\t", "_", "”", "’")
+
+
+def _patterns():
+    """Every compiled pattern of the library's modules, with how the library applies it: anchored
+    at one position (`match`, `fullmatch`) or scanning (`finditer`, `search`, `sub`)."""
+    import importlib
+    import pkgutil
+    import re
+
+    import compare
+
+    anchored = {"SPLICE_TAG": "fullmatch", "SCALE_RE": "match"}  # never scanned: tried at one place
+    # kept as the definition that strip_inline_heading implements (and is tested against), never run
+    reference_only = {"INLINE_HEADING_RE"}
+    seen: dict[int, tuple[str, re.Pattern[str], str]] = {}
+    for info in pkgutil.walk_packages(compare.__path__, "compare."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            for k, p in enumerate(value if isinstance(value, tuple | list) else [value]):
+                if (isinstance(p, re.Pattern) and isinstance(p.pattern, str) and id(p) not in seen
+                        and name not in reference_only):
+                    seen[id(p)] = (f"{info.name}.{name}" + (f"[{k}]" if isinstance(value, tuple | list) else ""),
+                                   p, anchored.get(name, "finditer"))
+    return sorted(seen.values(), key=lambda t: t[0])
+
+
+PATTERNS = _patterns()
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _cpu(fn, limit: float = 20.0) -> float:
+    """CPU seconds of fn(); a run past `limit` seconds of wall time is stopped (a pattern that
+    backtracks without end fails the test instead of hanging it)."""
+    import signal
+    import time
+
+    def stop(*_):
+        raise _TooSlow
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    t = time.process_time()
+    try:
+        fn()
+    except _TooSlow:
+        return float("inf")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    return time.process_time() - t
+
+
+def test_the_library_has_its_patterns_listed():
+    names = {n for n, _, _ in PATTERNS}
+    for expected in ("compare.lexicon.ELLIPSIS_RE", "compare.pipeline.extract.SENTENCE_END",
+                     "compare.pipeline.claims.NAME_RE", "compare.pipeline.claims.DOCUMENT_DATE_RES[0]"):
+        assert expected in names
+    assert len(PATTERNS) > 40
+
+
+@pytest.mark.parametrize(("name", "pattern", "how"), PATTERNS, ids=[n for n, _, _ in PATTERNS])
+def test_every_pattern_is_linear_on_adversarial_runs(name, pattern, how):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=6, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(unit=st.sampled_from(UNITS), before=st.sampled_from(["", "x ", "He said ", "A"]),
+           after=st.sampled_from(["", "x", "!x", " a.", "b\" x.", "\n"]))
+    def case(unit, before, after):
+        text = before + unit * (RUN // len(unit)) + after
+        if how == "finditer":
+            spent = _cpu(lambda: (sum(1 for _ in pattern.finditer(text)), pattern.search(text)))
+        elif how == "match":
+            spent = _cpu(lambda: [pattern.match(text, k) for k in range(0, len(text), 997)])
+        else:
+            spent = _cpu(lambda: pattern.fullmatch(text))
+        assert spent < BUDGET, f"{name} took {spent:.1f} s CPU on {before!r} + {unit!r} x {RUN // len(unit)} + {after!r}"
+
+    for unit in ('"', ".", " ", "A", "[...]"):  # the known culprits, always; then what hypothesis draws
+        text = "x " + unit * (RUN // len(unit)) + "x"
+        spent = _cpu(lambda t=text: (sum(1 for _ in pattern.finditer(t)) if how == "finditer" else getattr(pattern, how)(t)))
+        assert spent < BUDGET, f"{name} took {spent:.1f} s CPU on {unit!r} x {RUN // len(unit)}"
+    case()
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_extraction_and_quote_preparation_are_bounded(unit):
+    """The entry points that run the patterns over an article and its quotes: extraction (quotes,
+    sentences, claims), a quote's preparation for alignment (ellipses, brackets), an article read from
+    text or HTML."""
+    import warnings
+
+    from compare.errors import CompareError
+    from compare.ingest.articles import from_text
+    from compare.pipeline import extract
+    from compare.pipeline.alignment import prepare
+
+    run = unit * (RUN // len(unit))
+    for text in (f'He said "a{run}b" x.', f'He said {run} and "the cable said this" x.',
+                 f'El embajador dijo que «{run}» según el cable de marzo de 2009.', f"<html><body><p>{run}</p>"):
+        def work(text=text):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                with contextlib.suppress(CompareError):
+                    extract.extract(from_text(text, "a.txt"))
+            prepare(run)
+        spent = _cpu(work)
+        assert spent < 4 * BUDGET, f"{spent:.1f} s CPU on {text[:40]!r}…"
+
+
+# -- the rewritten patterns find what the backtracking ones found --------------------------------------
+
+ALPHABET = ' .!?"“”\'»\n\tAbX-=_…[],Mr'
+
+
+def _same_matches(old: str, new, text: str) -> None:
+    import re
+
+    assert [(m.start(), m.end()) for m in re.finditer(old, text)] == [(m.start(), m.end()) for m in new.finditer(text)]
+
+
+def test_rewritten_patterns_match_as_before():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from compare.lexicon import ELLIPSIS_RE
+    from compare.pipeline.attribution import CLAUSE_RE
+    from compare.pipeline.claims import NAME_RE
+    from compare.pipeline.extract import SENTENCE_END
+
+    old_clause = CLAUSE_RE.pattern.replace("(?<![\\w’'-]{64})", "").replace("++", "+")
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.text(alphabet=ALPHABET + "Heand said", max_size=80))
+    def case(text):
+        _same_matches(r"\s*(?:…|\.(?:\s?\.){2,3})\s*", ELLIPSIS_RE, text)
+        _same_matches(SENTENCE_END.pattern.replace("(?<![.!?])", "", 1), SENTENCE_END, text)
+        _same_matches(NAME_RE.pattern.replace("(?<![\\w’'.-]{64})", ""), NAME_RE, text)
+        _same_matches(old_clause, CLAUSE_RE, text)
+
+    case()
+
+
+def test_the_inline_heading_is_stripped_as_the_pattern_did():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from compare.ingest.paragraphs import INLINE_HEADING_RE, strip_inline_heading
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(["-", "=", "_", "---", " ", "a", "b c", "x" * 50, "\t"]), max_size=30),
+           st.sampled_from(["-", "=", "_"]))
+    def case(parts, last):
+        text = "".join(parts) + last
+        assert strip_inline_heading(text) == INLINE_HEADING_RE.sub("", text)
+
+    case()
+
+
+def _old_sentence(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence bounds as they were found before issue 17 (scanning from the paragraph's start)."""
+    import re
+
+    from compare.pipeline.extract import ABBREV_RE
+
+    old_end = re.compile(r"[.!?]+[\"”’'»]?(?=\s+[\"“‘«¿¡A-ZÁÉÍÓÚÑ(]|\s*\n\s*\n|\s*$)")
+
+    def ends(lo, hi):
+        for m in old_end.finditer(masked, lo, hi):
+            if m.group()[0] == "." and ABBREV_RE.search(masked, max(0, m.start() - 6), m.start()):
+                continue
+            yield m
+
+    para_start = max(masked.rfind("\n\n", 0, start), masked.rfind("\n \n", 0, start))
+    lo = para_start + 1 if para_start >= 0 else 0
+    for m in ends(lo, start):
+        lo = m.end()
+    stop = next(ends(end, len(masked)), None)
+    para_end = masked.find("\n\n", end)
+    hi = stop.end() if stop else len(masked)
+    if para_end != -1 and para_end < hi:
+        hi = para_end
+    return lo, hi
+
+
+def test_sentence_bounds_are_found_as_before():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from compare.pipeline.extract import _Sentences
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.text(alphabet=' .!?"“”\'»\nAbQ', max_size=120))
+    def case(masked):
+        marks = [k for k, c in enumerate(masked) if c in '"“”»\'']
+        found = _Sentences(masked)
+        for a in marks:
+            for b in [k for k in marks if k > a] + [len(masked)]:
+                assert found.sentence(a, b) == _old_sentence(masked, a, b), (masked, a, b)
+
+    case()
+
+
+def test_is_person_answers_as_before_on_the_demo_articles():
+    import re
+
+    from compare.pipeline import entities
+
+    def old(name: str, sentence: str) -> bool:
+        for m in re.finditer(re.escape(name), sentence):
+            for start, end, label in entities._entities(sentence):
+                if start <= m.end() - 1 and m.start() < end:
+                    if label in entities.NOT_PEOPLE:
+                        return False
+                    if label == "ORG" and re.search(r"\bthe\s+$", sentence[:start], re.I):
+                        return False
+        return True
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((DATA / "articles").glob("*.txt")))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if 20 < len(s) < 600][:80]
+    asked = 0
+    for s in sentences:
+        for name in set(re.findall(r"\b[A-Z][a-z]+\b", s)):
+            assert entities.is_person(name, s) == old(name, s), (name, s)
+            asked += 1
+    assert asked > 100
+
+
+def test_header_lines_are_found_as_before():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from compare.ingest.paragraphs import HEADER_LINE_RE
+
+    old = re.compile(r"(?im)^[ \t]*(?:SUBJECT|REF|Classified By|CLASSIFIED BY|E\.\s?O\.|EO 12958|TAGS|Reasons?|"
+                     r"DERIVED FROM|SIPDIS|NOFORN|SENSITIVE|PASS TO|[A-Z .]+ FOR\b|\(U\) Classified)[^\n]*$")
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from([" ", "\t", "\n", "FOR", " FOR", "X", ".", "SUBJECT", "for", "REF", "a"]),
+                    max_size=20))
+    def case(parts):
+        text = "".join(parts)
+        assert ([m.span() for m in old.finditer(text)] == [m.span() for m in HEADER_LINE_RE.finditer(text)])
+
+    case()

@@ -62,9 +62,10 @@ def _tail(text: str, width: int) -> int:
     at = end - width
     if at <= 0:
         return 0
-    while at > 0 and not text[at - 1].isspace():
+    lim = max(0, at - 64)  # a word longer than this is cut where the window starts
+    while at > lim and not text[at - 1].isspace():
         at -= 1
-    return at
+    return at if at == 0 or text[at - 1].isspace() else end - width
 
 
 def _name(words: str) -> str | None:
