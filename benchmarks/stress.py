@@ -42,6 +42,7 @@ def extraction(counts: list[int]) -> None:
 
     warnings.simplefilter("ignore")
     for spanish in (False, True):
+        extract.extract(from_text(paragraph(3, spanish), "warm.txt"))  # models loaded before timing
         times = {}
         for n in counts:
             article = from_text(paragraph(n, spanish), "a.txt")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from . import ingest
+from . import ingest, limits
 from .api import load_corpus
 from .errors import (
     BadOptionError,
@@ -86,6 +86,14 @@ def _stat_problem(p: str) -> CompareError | None:
     return None
 
 
+def _not_regular(p: str) -> CompareError | None:
+    try:
+        limits.regular_file(p)
+    except CompareError as e:
+        return e
+    return None
+
+
 def scan(paths: Iterable[str]) -> Expansion:
     """Article paths, folders expanded to the text and HTML files inside them (sorted; linked folders
     followed once each); `-` kept. A missing path, a link loop or an unreadable folder is a problem,
@@ -96,7 +104,7 @@ def scan(paths: Iterable[str]) -> Expansion:
         if p == "-":
             out.files.append(p)
             continue
-        problem = _stat_problem(p)
+        problem = _stat_problem(p) or _not_regular(p)
         if problem:
             out.problems.append(problem)
         elif os.path.isdir(p):

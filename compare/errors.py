@@ -121,6 +121,17 @@ class ResumeError(CompareError):
         )
 
 
+class NotRegularFileError(CompareError):
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(f"{path}: {kind}, not a regular file; give a file (copy the stream into one first)")
+
+
+class TooLargeError(CompareError):
+    def __init__(self, path: str, what: str, found: str, limit: str, variable: str) -> None:
+        super().__init__(f"{path}: {found}, more than the {limit} allowed for {what}; if it is what you meant, "
+                         f"raise the limit: {variable}=N (in the same unit)")
+
+
 class OrphanOutputError(CompareError):
     def __init__(self, output: str, journal: str) -> None:
         super().__init__(

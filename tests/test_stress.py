@@ -399,3 +399,69 @@ def test_header_lines_are_found_as_before():
         assert ([m.span() for m in old.finditer(text)] == [m.span() for m in HEADER_LINE_RE.finditer(text)])
 
     case()
+
+
+# -- what is read: regular files only, each within its limit; malformed records named --------------
+
+def _cli(*argv, env=None, timeout=120):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    p = subprocess.run([sys.executable, "-m", "compare.cli", *argv], capture_output=True, env=env, timeout=timeout,
+                       check=False)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("where", ["article", "corpus"])
+def test_a_fifo_is_refused_not_waited_on(tmp_path, where):
+    fifo = tmp_path / ("f.txt" if where == "article" else "f.jsonl")
+    os.mkfifo(fifo)
+    argv = (["check", "--no-semantic", "--corpus", CABLES, "--", str(fifo)] if where == "article"
+            else ["check", "--no-semantic", "--corpus", str(fifo), "--", str(SMALL)])
+    code, _, err = _cli(*argv, timeout=60)
+    assert code == 2 and err.count("\n") == 1 and "named pipe" in err, err
+
+
+def test_a_device_is_refused(capsys):
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--", "/dev/zero")
+    assert code == 2 and err.count("\n") == 1 and "a device" in err
+
+
+def test_an_article_past_its_size_limit_is_refused_and_the_limit_can_be_raised(capsys, tmp_path, monkeypatch):
+    big = tmp_path / "big.txt"
+    big.write_text(SMALL.read_text(encoding="utf-8") + "\n" + "filler words here. " * 60_000, encoding="utf-8")
+    monkeypatch.setenv("COMPARE_MAX_ARTICLE_MB", "1")
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--format", "jsonl", "--", str(big))
+    assert code == 2 and err.count("\n") == 1 and "COMPARE_MAX_ARTICLE_MB" in err and "big.txt" in err
+    monkeypatch.setenv("COMPARE_MAX_ARTICLE_MB", "3")
+    code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--format", "jsonl", "--", str(big))
+    assert code == 0 and out.count("\n") > 10
+
+
+def _gz(path, data: bytes) -> None:
+    import gzip
+
+    with gzip.open(path, "wb", compresslevel=1) as f:
+        f.write(data)
+
+
+@pytest.mark.parametrize(("data", "limit", "said"), [
+    (b"\x30" * 3_000_000, {"COMPARE_MAX_RECORD_MB": "1"}, "COMPARE_MAX_RECORD_MB"),  # one endless line
+    (b'{"id": "x", "text": ""}\n' * 200_000, {"COMPARE_MAX_DECOMPRESSED_MB": "2"}, "COMPARE_MAX_DECOMPRESSED_MB"),
+])
+def test_a_gzip_bomb_stops_at_its_limit(tmp_path, data, limit, said):
+    dump = tmp_path / "bomb.jsonl.gz"
+    _gz(dump, data)
+    code, _, err = _cli("check", "--no-semantic", "--corpus", str(dump), "--", str(SMALL), env=limit)
+    assert code == 2 and err.count("\n") == 1 and said in err and "bomb.jsonl.gz" in err, err
+
+
+@pytest.mark.parametrize(("record", "said"), [
+    ('{"id": "09X1", "meta": ' + "[" * 1_100 + "]" * 1_100 + ', "text": "a"}', "nested"),
+    ('{"id": "09X1", "text": ' + "[" * 1_100 + "]" * 1_100 + "}", "nested"),
+    ('{"id": "09X1", "meta": {"n": ' + "7" * 100_000 + '}, "text": "a"}', "digits"),
+])
+def test_a_malformed_cable_record_is_exit_2_with_file_and_line(capsys, tmp_path, record, said):
+    dump = tmp_path / "dump.jsonl"
+    good = json.dumps({"id": "09MEXICO1", "text": "1. (C) A paragraph of a cable."})
+    dump.write_text(good + "\n" + record + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", str(dump), "--", str(SMALL))
+    assert code == 2 and err.count("\n") == 1 and "dump.jsonl" in err and "line 2" in err and said in err, err
