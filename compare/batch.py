@@ -19,6 +19,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -157,6 +158,7 @@ class Outcome:
     results: tuple[QuoteResult, ...]
     error: str = ""  # a CompareError's message when the article could not be checked
     text: str = ""  # the article's text, as the quotes' offsets count it
+    warnings: tuple[str, ...] = ()  # what checking it warned of (shown by the caller, counted)
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,13 @@ def check_one(path: str, checker: Any = None, name: str | None = None) -> Outcom
     checker = checker or _checker
     if checker is None:
         return Outcome(path, "", (), _init_error or "the corpus could not be opened")
+    with warnings.catch_warnings(record=True) as caught:  # kept with the outcome, not streamed
+        warnings.simplefilter("always")
+        outcome = _check_one(path, checker, name)
+    return replace(outcome, warnings=tuple(str(w.message) for w in caught))
+
+
+def _check_one(path: str, checker: Any, name: str | None) -> Outcome:
     try:
         try:
             article = ingest.read_article(path)

@@ -465,3 +465,72 @@ def test_a_malformed_cable_record_is_exit_2_with_file_and_line(capsys, tmp_path,
     dump.write_text(good + "\n" + record + "\n", encoding="utf-8")
     code, _, err = run(capsys, "check", "--no-semantic", "--corpus", str(dump), "--", str(SMALL))
     assert code == 2 and err.count("\n") == 1 and "dump.jsonl" in err and "line 2" in err and said in err, err
+
+
+# -- warnings counted, not streamed --------------------------------------------------------------
+
+def test_warnings_are_a_few_an_article_and_a_count(capsys, tmp_path):
+    story = tmp_path / "story.txt"
+    lines = [f'Line {i} opens a mark "that never closes.\n\n' for i in range(40)]
+    story.write_text(SMALL.read_text(encoding="utf-8") + "\n\n" + "".join(lines), encoding="utf-8")
+    code, out, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--format", "jsonl", "--", str(story))
+    assert code == 0 and out
+    assert err.count("warning: ") == 3 and err.count("\n") == 4, err
+    assert "more warnings not shown" in err and "--verbose" in err
+    code, _, err = run(capsys, "check", "--no-semantic", "--verbose", "--corpus", CABLES, "--format", "jsonl", "--",
+                       str(story))
+    assert code == 0 and err.count("warning: ") >= 40
+
+
+def test_an_article_of_unbalanced_marks_is_one_line_on_exit_2(capsys, tmp_path):
+    story = tmp_path / "marks.txt"
+    story.write_text('"' * 100_000, encoding="utf-8")
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--", str(story))
+    assert code == 2 and err.count("\n") == 1, err[:500]
+
+
+# -- terminal safety -----------------------------------------------------------------------------
+
+EVIL = "\x1b]0;PWNED\x07\x1b[2J\x9b31m"
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b")
+
+
+@pytest.fixture()
+def evil_corpus(tmp_path):
+    """A dump whose cable ID, subject and signer carry terminal escape sequences."""
+    text = (DATA / "cables" / "002_10c17707f1ffe592.txt").read_text(encoding="utf-8")
+    dump = tmp_path / "evil.jsonl"
+    dump.write_text(json.dumps({"id": "10EVIL" + EVIL + "1", "meta": "SUBJECT: evil" + EVIL, "text":
+                                text.replace("SUBJECT:", "SUBJECT: " + EVIL, 1)}) + "\n", encoding="utf-8")
+    return dump
+
+
+def test_no_escape_sequence_from_a_cable_reaches_the_terminal(capsys, tmp_path, evil_corpus):
+    code, out, err = run(capsys, "cables", str(evil_corpus))
+    assert code == 0 and out and not any(c in out + err for c in RAW_CONTROLS)
+    assert "\\x1b" in out  # shown, not obeyed
+    code, out, err = run(capsys, "check", "--no-semantic", "--corpus", str(evil_corpus), "--", str(SMALL))
+    assert code == 0 and not any(c in out + err for c in RAW_CONTROLS)
+    results = tmp_path / "o.jsonl"
+    assert run(capsys, "check", "--no-semantic", "--corpus", str(evil_corpus), "--format", "jsonl", "-o",
+               str(results), "--", str(SMALL))[0] == 0
+    assert "\\u009b" in results.read_text(encoding="utf-8") or "\x9b" not in results.read_text(encoding="utf-8")
+    for by in ("cable", "article"):
+        for fmt in ("table", "json"):
+            code, out, err = run(capsys, "stats", str(results), "--by", by, "--format", fmt)
+            assert code == 0 and not any(c in out + err for c in RAW_CONTROLS), (by, fmt)
+
+
+def test_file_names_on_stderr_are_shown_not_obeyed(capsys, tmp_path):
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--", str(tmp_path / f"a{EVIL}.txt"))
+    assert code == 2 and err.count("\n") == 1 and not any(c in err for c in RAW_CONTROLS) and "\\x1b" in err
+
+
+def test_safe_makes_every_control_visible():
+    from compare.safe import json_safe, safe
+
+    for c in [*map(chr, range(0x20)), "\x7f", *map(chr, range(0x80, 0xa0)), "\u202e"]:
+        shown = safe(f"a{c}b", one_line=True)
+        assert c not in shown and shown.startswith("a\\") and shown.endswith("b")
+    assert safe("two\nlines\tand tabs") == "two\nlines\tand tabs"
+    assert json.loads(json_safe(json.dumps({"k": "a\x9bb"}, ensure_ascii=False))) == {"k": "a\x9bb"}
