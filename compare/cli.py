@@ -11,6 +11,7 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import sys
 import time
 import warnings
@@ -24,12 +25,12 @@ import click
 
 from . import __version__, batch, evaluate, ingest, report, stats, store
 from .api import load_corpus
-from .errors import BadOptionError, CompareError, ModelUnavailableError, NoCablesError
+from .errors import BadOptionError, CompareError, DamagedIndexError, ModelUnavailableError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
 from .report import FORMATS
 from .safe import json_safe, safe
-from .store import CorpusStore, is_index
+from .store import CorpusStore, is_index, schema
 from .store.corpus_cache import cached_index
 
 ProgressFn = Callable[[str, int, "int | None"], None]
@@ -553,11 +554,14 @@ def index() -> None:
               help="also the multilingual sentence vectors that find quotes translated from the cables (a Spanish "
               "article quoting an English cable): about 350 sentences a second on a 2-core CPU, 15 minutes for "
               "6,712 cables")
-def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool) -> int:
+@click.option("--fresh", is_flag=True,
+              help="start over: remove the index files in --out first (a damaged index, or one of another release)")
+def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool, fresh: bool) -> int:
     """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
     paragraphs are embedded); a build stopped at any point goes on where it was."""
     with progress_display(True, log_every=30.0) as progress:
-        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual)
+        r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual,
+                        fresh=fresh)
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
                f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
                f"{r.skipped_files} of {r.files} files already read")
@@ -603,6 +607,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except CompareError as e:
         _say(f"error: {e}")
+        return 2
+    except sqlite3.DatabaseError as e:  # damage that the checks on opening did not reach
+        where = schema.OPENED[-1] if schema.OPENED else "an index"
+        _say(f"error: {DamagedIndexError(where, str(e))}")
         return 2
     except KeyboardInterrupt:
         _say("interrupted; a run with --resume -o FILE goes on where it stopped")

@@ -83,6 +83,14 @@ class BadIndexError(CompareError):
         )
 
 
+class DamagedIndexError(CompareError):
+    def __init__(self, directory: object, why: str) -> None:
+        super().__init__(
+            f"{directory}: the index is damaged ({why}); build it anew: "
+            f"`compare index build --fresh --corpus CABLES --out {directory}` (or into a new folder)"
+        )
+
+
 class EntityModelUnavailableError(CompareError):
     def __init__(self, name: str, why: str) -> None:
         super().__init__(

@@ -534,3 +534,51 @@ def test_safe_makes_every_control_visible():
         assert c not in shown and shown.startswith("a\\") and shown.endswith("b")
     assert safe("two\nlines\tand tabs") == "two\nlines\tand tabs"
     assert json.loads(json_safe(json.dumps({"k": "a\x9bb"}, ensure_ascii=False))) == {"k": "a\x9bb"}
+
+
+# -- a damaged or foreign index ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ix") / "ix"
+    assert main(["index", "build", "--no-embed", "--corpus", CABLES, "--out", str(out)]) == 0
+    return out
+
+
+def _damage(ix, how: str) -> None:
+    import sqlite3
+
+    db_path = ix / "index.sqlite"
+    if how == "dropped":
+        db = sqlite3.connect(db_path)
+        db.execute("DROP TABLE paragraphs")
+        db.commit()
+        db.close()
+    elif how == "foreign":
+        db_path.unlink()
+        db = sqlite3.connect(db_path)
+        db.execute("CREATE TABLE t(x)")
+        db.commit()
+        db.close()
+    else:
+        share = int(how)
+        size = db_path.stat().st_size
+        with open(db_path, "r+b") as f:
+            f.seek(size * share // 100)
+            f.write(os.urandom(min(65536, size - size * share // 100)))
+
+
+@pytest.mark.parametrize("how", ["dropped", "20", "50", "80", "foreign"])
+def test_a_damaged_or_foreign_index_is_exit_2_with_what_to_do(capsys, tmp_path, built_index, how):
+    ix = tmp_path / "ix"
+    shutil.copytree(built_index, ix)
+    _damage(ix, how)
+    for argv in (["check", "--no-semantic", "--corpus", str(ix), "--", str(SMALL)], ["index", "info", str(ix)],
+                 ["index", "build", "--no-embed", "--corpus", CABLES, "--out", str(ix)]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and err.count("\n") == 1 and str(ix) in err, (argv, err)
+        assert ("--fresh" in err) if how != "foreign" else ("no compare index" in err), err
+    code, _, err = run(capsys, "index", "build", "--fresh", "--no-embed", "--corpus", CABLES, "--out", str(ix))
+    assert code == 0, err
+    code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", str(ix), "--format", "jsonl", "--", str(SMALL))
+    assert code == 0 and out.count("\n") == 19
