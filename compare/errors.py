@@ -83,9 +83,10 @@ class BadIndexError(CompareError):
         )
 
 
-class DamagedIndexError(CompareError):
+class DamagedIndexError(BadIndexError):
     def __init__(self, directory: object, why: str) -> None:
-        super().__init__(
+        CompareError.__init__(
+            self,
             f"{directory}: the index is damaged ({why}); build it anew: "
             f"`compare index build --fresh --corpus CABLES --out {directory}` (or into a new folder)"
         )
