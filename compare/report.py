@@ -241,12 +241,13 @@ def _csv(results: list[QuoteResult], reviews: list[Review] | None, cables: Mappi
     return buf.getvalue()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$])")  # $: math in Streamlit (KaTeX)
 
 
 def markdown_text(text: str) -> str:
     """Text that a Markdown renderer shows as it is: every character it would act on (tags, links,
-    images, emphasis, code, pipes) backslash-escaped; line breaks kept."""
+    images, emphasis, code, pipes, math) backslash-escaped; line breaks kept. The app passes every
+    string from an article or a cable through it before a Streamlit call that renders Markdown."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
