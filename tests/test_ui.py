@@ -47,6 +47,13 @@ def cards(at):
     return [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='qc-card'")]
 
 
+def shown_text(markdown: str) -> str:
+    """What Markdown shows of text escaped by report.markdown_text (its backslashes taken out)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def summary_of(at) -> tuple[str, dict[str, str]]:
     """The story's verdict line and the counts under it, as the summary block shows them."""
     (body,) = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='qc-summary")]
@@ -98,7 +105,7 @@ def test_opens_on_the_demo_corpus_worst_first_with_the_story_verdict(env):
             assert ranks[k] >= ranks[k - 1]
     assert Finding(data(page[0], "finding")).group == 0
     # the articles by their headlines, not their file names
-    heads = [h.value for h in at.subheader]
+    heads = [shown_text(h.value) for h in at.subheader]
     assert "Leaked Diplomatic Cables Show Strong Concerns about President Felipe Calderón's Campaign against " \
            "Drug-Trafficking Organizations" in heads[0]
 
@@ -139,7 +146,7 @@ def test_one_article_at_a_time(env):
     at.selectbox(key="f_article").set_value("003_515405a57c30b3c1.txt").run()
     assert shown_count(at) == (19, 65)
     assert {data(c, "article") for c in cards(at)} == {"003_515405a57c30b3c1.txt"}
-    assert [h.value for h in at.subheader] == [
+    assert [shown_text(h.value) for h in at.subheader] == [
         "WikiLeaks cables reveal U.S. concern over Mexico's ability to fight drug cartels"]
     assert any("Washington Post Foreign Service · William Booth and Nick Miroff · 2010-12-03" in c.value.replace("\\", "")
                for c in at.main.caption)
