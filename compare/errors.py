@@ -79,7 +79,7 @@ class BadIndexError(CompareError):
     def __init__(self, directory: object, why: str) -> None:
         super().__init__(
             f"{directory}: not a usable compare index ({why}); rebuild it with "
-            "`compare index build --corpus CABLES --out FOLDER`"
+            "`compare index build --fresh --corpus CABLES --out FOLDER`"
         )
 
 

@@ -108,6 +108,8 @@ def check_schema(directory: Path | str, db: sqlite3.Connection) -> None:
         if fingerprint(directory) != _stored_fingerprint(directory):
             quick_check(directory, db)
     except sqlite3.DatabaseError as e:
+        if "not a database" in str(e):  # foreign, or its first page overwritten
+            raise BadIndexError(directory, f"{DB_NAME} is not a SQLite database") from None
         raise DamagedIndexError(directory, str(e)) from None
 
 
