@@ -82,7 +82,7 @@ def _name(words: str) -> str | None:
 def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     before = masked[lo:open_mark]
     after = masked[end + 1 : hi]
-    sentence = masked[lo:hi]
+    sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
     authorship = False
     m = re.match(r"\s*,?\s*(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
@@ -111,7 +111,7 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
         speaker = _name(who)
         if speaker and " " not in speaker and _written_in_lower_case(speaker, masked):
             speaker = None  # "Officials said": a word the article also writes in lower case is no name
-        if speaker and not entities.is_person(speaker, masked[lo:hi]):
+        if speaker and not entities.is_person(speaker, sentence):
             speaker = None  # "Rome said", "reports the Guardian": a place or an outlet is no speaker
     if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
         authorship = True
@@ -119,6 +119,22 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
         cue = None
     date_text, year, month, day = _document_date(sentence)
     return Claim(speaker, verb, authorship, date_text, year, month, day, cue, _titled(sentence, SUBJECT_EN))
+
+
+class _Sentences:
+    """The sentence strings of the last article read, one object each: the caches below then hash a
+    sentence once, not once per quotation in it."""
+
+    masked: str | None = None
+    found: dict[tuple[int, int], str] = {}
+
+
+def _sentence(masked: str, lo: int, hi: int) -> str:
+    if _Sentences.masked is not masked:
+        _Sentences.masked, _Sentences.found = masked, {}
+    if (lo, hi) not in _Sentences.found:
+        _Sentences.found[(lo, hi)] = masked[lo:hi]
+    return _Sentences.found[(lo, hi)]
 
 
 # What depends on a quotation's sentence alone is found once per sentence (many quotations share one):
@@ -223,7 +239,7 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     """«...», escribió el embajador Carlos Pascual; firmado por Jewell; Pardo insistió: «...»."""
     before = masked[lo:open_mark]
     after = masked[end + 1 : hi]
-    sentence = masked[lo:hi]
+    sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
     authorship = False
     signed = _signed(sentence)
@@ -231,7 +247,7 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
                     + r"(?P<who>" + NAME_RE.pattern + ")", after)
     head = re.compile(r"(?P<who>" + NAME_RE.pattern + r")\s*,?\s+(?:le\s+|les\s+|también\s+|luego\s+)?(?P<verb>"
                       + SPANISH_SPEECH_VERB_RE + r")\b[^Q]{0,60}$").search(before, _tail(before, NAME_WINDOW))
-    spoken_of = before[: head.start()].rsplit(",", 1)[-1] if head else ""
+    spoken_of = before[before.rfind(",", 0, head.start()) + 1 : head.start()] if head else ""  # after its last comma
     if head and re.compile(r"\b(?:" + "|".join(PREPOSITIONS_ES) + r")\s+(?:[a-záéíóúñ]+\s+){0,3}$").search(
             spoken_of, _tail(spoken_of, NAME_WINDOW)):
         head = None  # "sobre el colombiano Álvaro Uribe, dijo": the name is what is spoken of, not who speaks
