@@ -19,12 +19,13 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from . import ingest
+from . import ingest, limits
 from .api import load_corpus
 from .errors import (
     BadOptionError,
@@ -86,6 +87,14 @@ def _stat_problem(p: str) -> CompareError | None:
     return None
 
 
+def _not_regular(p: str) -> CompareError | None:
+    try:
+        limits.regular_file(p)
+    except CompareError as e:
+        return e
+    return None
+
+
 def scan(paths: Iterable[str]) -> Expansion:
     """Article paths, folders expanded to the text and HTML files inside them (sorted; linked folders
     followed once each); `-` kept. A missing path, a link loop or an unreadable folder is a problem,
@@ -96,7 +105,7 @@ def scan(paths: Iterable[str]) -> Expansion:
         if p == "-":
             out.files.append(p)
             continue
-        problem = _stat_problem(p)
+        problem = _stat_problem(p) or _not_regular(p)
         if problem:
             out.problems.append(problem)
         elif os.path.isdir(p):
@@ -149,6 +158,7 @@ class Outcome:
     results: tuple[QuoteResult, ...]
     error: str = ""  # a CompareError's message when the article could not be checked
     text: str = ""  # the article's text, as the quotes' offsets count it
+    warnings: tuple[str, ...] = ()  # what checking it warned of (shown by the caller, counted)
 
 
 @dataclass(frozen=True)
@@ -189,6 +199,13 @@ def check_one(path: str, checker: Any = None, name: str | None = None) -> Outcom
     checker = checker or _checker
     if checker is None:
         return Outcome(path, "", (), _init_error or "the corpus could not be opened")
+    with warnings.catch_warnings(record=True) as caught:  # kept with the outcome, not streamed
+        warnings.simplefilter("always")
+        outcome = _check_one(path, checker, name)
+    return replace(outcome, warnings=tuple(str(w.message) for w in caught))
+
+
+def _check_one(path: str, checker: Any, name: str | None) -> Outcome:
     try:
         try:
             article = ingest.read_article(path)

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import sys
 import time
 import warnings
@@ -25,11 +26,12 @@ import click
 from . import __version__, batch, evaluate, imports, ingest, report, stats, store
 from .api import load_corpus
 from .checker import Checker, CheckerSpec, check_many, expand, is_url
-from .errors import BadOptionError, CompareError, ModelUnavailableError, NoCablesError
+from .errors import BadOptionError, CompareError, DamagedIndexError, ModelUnavailableError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
 from .report import FORMATS
-from .store import CorpusStore, is_index
+from .safe import json_safe, safe
+from .store import CorpusStore, is_index, schema
 from .store.corpus_cache import cached_index
 from .triage import Finding, finding, sort_key
 
@@ -51,6 +53,28 @@ Examples:
 Exit status: 0 completed (whatever the verdicts); 2 bad usage or unreadable input
 (one line on stderr; in a batch, after the good articles are done); 1 internal error;
 3 a --fail-on finding was found; 143 stopped by SIGTERM (rerun with --resume)."""
+
+
+PER_ARTICLE = 3  # warnings shown for one article without --verbose
+
+
+class WarningLog:
+    """Warnings counted, not streamed: a few an article (all with --verbose), and at the end how many
+    were not shown."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.hidden = 0
+
+    def show(self, found: Sequence[str]) -> None:
+        shown = found if self.verbose else found[:PER_ARTICLE]
+        for w in shown:
+            click.echo(f"warning: {safe(w)}", err=True)
+        self.hidden += len(found) - len(shown)
+
+    def summary(self) -> None:
+        if self.hidden:
+            _say(f"{self.hidden:,} more warnings not shown (at most {PER_ARTICLE} an article); --verbose shows them all")
 
 
 class Terminated(BaseException):
@@ -76,6 +100,8 @@ def matching_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--no-semantic", "semantic", is_flag=True, flag_value=False, default=True,
                      help="skip the embedding model (no paraphrase detection; faster start)"),
         click.option("--strict", is_flag=True, help="an unbalanced quotation mark is an error (exit 2)"),
+        click.option("-v", "--verbose", is_flag=True,
+                     help=f"every warning (else at most {PER_ARTICLE} an article, and a count of the rest)"),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="processes checking articles at once (default: the cores, up to 4, for an index and "
                      "four or more articles; else 1)"),
@@ -331,7 +357,7 @@ def cli() -> None:
 
 
 def _say(line: str) -> None:
-    click.echo(f"compare: {line}", err=True)
+    click.echo(f"compare: {safe(line, one_line=True)}", err=True)  # file names and quotes shown, not obeyed
 
 
 @cli.command(context_settings=CONTEXT, epilog=EXAMPLES)
@@ -341,9 +367,9 @@ def _say(line: str) -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True, metavar="N",
               help="with --engine ray: articles a batch (one part file each; a failed batch is redone whole)")
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
-def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None, fmt: str,
-          fail_on: FailOn, output: str | None, resume: bool, articles: tuple[str, ...], engine: str = "local",
-          address: str | None = None, workers: int = 2, batch_size: int = 8) -> int:
+def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, verbose: bool, jobs: int | None,
+          fmt: str, fail_on: FailOn, output: str | None, resume: bool, articles: tuple[str, ...],
+          engine: str = "local", address: str | None = None, workers: int = 2, batch_size: int = 8) -> int:
     """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin;
     with --engine ray also object-store URLs) against the cables in --corpus."""
     if output == "-":
@@ -366,14 +392,15 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
     lock = batch.OutputLock(output).acquire() if output is not None else None
     try:
         return _check_locked(split, found, output, fmt, resume, fail_on, jobs,
-                             CheckOptions(semantic=semantic, model=model, strict=strict), single)
+                             CheckOptions(semantic=semantic, model=model, strict=strict), single, WarningLog(verbose))
     finally:
         if lock is not None:
             lock.release()
 
 
 def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt: str, resume: bool,
-                  fail_on: FailOn, jobs: int | None, options: CheckOptions, single: bool) -> int:
+                  fail_on: FailOn, jobs: int | None, options: CheckOptions, single: bool,
+                  log: WarningLog) -> int:
     """`check` once the output is ours: every input is read and checked before the output or its
     journal is touched (a bad corpus or option leaves them as they were)."""
     store = split.open()
@@ -382,7 +409,7 @@ def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt
     checker = Pipeline(store, options)  # a bad option fails here, before the output is touched
     sink = batch.open_sink(output, fmt, resume, cables=store.cables)
     try:
-        code = _run_check(split, found, output, sink, checker, fail_on, jobs, single)
+        code = _run_check(split, found, output, sink, checker, fail_on, jobs, single, log)
     except BaseException:
         sink.discard()
         raise
@@ -390,7 +417,7 @@ def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt
 
 
 def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: batch.Sink, checker: Pipeline,
-               fail_on: FailOn, jobs: int | None, single: bool) -> int:
+               fail_on: FailOn, jobs: int | None, single: bool, log: WarningLog) -> int:
     todo = sink.todo(found.files, found.names)
     if isinstance(sink, batch.ResumableSink) and not sink.fresh:
         if sink.done or sink.retried:
@@ -416,15 +443,18 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
                                                spec=CheckerSpec(settings.corpus, settings.options), jobs=n_jobs,
                                                names=found.names), 1):
             if outcome.error:
-                if single:
+                if single:  # exit 2: the error is the one line
                     raise CompareError(outcome.error)
                 failed += 1
                 _say(f"skipped: {outcome.error}")
+            else:
+                log.show(outcome.warnings)
             sink.add(outcome)
             results.extend(outcome.results)
             if progress:
                 progress("articles", n, len(todo))
     sink.close()
+    log.summary()
     if failed:
         _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
         return 2
@@ -502,8 +532,8 @@ def _clip(text: str, width: int = 80) -> str:
 @click.argument("gold", metavar="GOLD", type=click.Path(exists=True, dir_okay=False))
 @matching_options
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
-def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None,
-          articles: tuple[str, ...]) -> int:
+def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, verbose: bool,
+          jobs: int | None, articles: tuple[str, ...]) -> int:
     """Check ARTICLEs against --corpus and score the result against GOLD, a JSONL file of hand-checked
     quotes {id, article, quote, source, verdict, discrepancies, attribution} (the figures of
     ../shared/eval/score.py)."""
@@ -514,13 +544,16 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
     store = split.open()
     n_jobs = _jobs(jobs, split, len(paths))
     results: list[QuoteResult] = []
+    log = WarningLog(verbose)
     for o in check_many(paths, Checker(Pipeline(store, options)) if n_jobs == 1 else None,
                         spec=CheckerSpec(tuple(split.paths), options), jobs=n_jobs):
         if o.error:
             if len(paths) == 1:
                 raise CompareError(o.error)
             _say(f"skipped: {o.error}")
+        log.show(o.warnings)
         results.extend(o.results)
+    log.summary()
     scores = evaluate.score(gold_records, [report.to_record(r) for r in results])
     click.echo("\n".join(scores.lines()))
     return 0
@@ -558,11 +591,11 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
             rec = records[k]
             src = rec.get("source") or {}
             where = f"{src.get('cable')} ¶{src.get('paragraph')}" if src else "-"
-            click.echo(f"{stats.finding_of(rec).value:<22} {rec.get('article_path') or rec.get('article')}:{rec.get('start')}  {where:<20} "
+            _out(f"{stats.finding_of(rec).value:<22} {rec.get('article_path') or rec.get('article')}:{rec.get('start')}  {where:<20} "
                        f"{_clip(' '.join(str(rec.get('quote')).split()), 70)}")
         return 0
     if fmt == "json":
-        click.echo(json.dumps([r.as_dict() for r in rows[:limit] if r], ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps([r.as_dict() for r in rows[:limit] if r], ensure_ascii=False, indent=2)))
     elif fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out)
@@ -573,8 +606,13 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
             w.writerow([report.csv_cell(r.key), *(d[c] for c in cols)])
         click.echo(out.getvalue(), nl=False)
     else:
-        click.echo(stats.table(rows, stats.By(by), limit), nl=False)
+        click.echo(safe(stats.table(rows, stats.By(by), limit)), nl=False)
     return 0
+
+
+def _out(line: str) -> None:
+    """A line of a human-readable listing on stdout: control characters from the input shown, not obeyed."""
+    click.echo(safe(line))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -592,18 +630,18 @@ def cables(files: tuple[str, ...], text: bool) -> int:
     if not found:
         raise NoCablesError(", ".join(files))
     for c in found:
-        click.echo(f"{c.id}  {c.date or '?'}  {c.classification or '?'}  {c.origin or '?'}  signer={c.signer or '?'}  "
+        _out(f"{c.id}  {c.date or '?'}  {c.classification or '?'}  {c.origin or '?'}  signer={c.signer or '?'}  "
                    f"paragraphs={len(c.paragraphs)}  ({c.source})")
-        click.echo(f"    subject: {c.subject or '?'}")
+        _out(f"    subject: {c.subject or '?'}")
         if c.classified_by:
-            click.echo(f"    classified by: {c.classified_by}")
+            _out(f"    classified by: {c.classified_by}")
         if c.tags:
-            click.echo(f"    tags: {' '.join(c.tags)}")
+            _out(f"    tags: {' '.join(c.tags)}")
         if c.references:
-            click.echo(f"    references: {' '.join(c.references)}")
+            _out(f"    references: {' '.join(c.references)}")
         for p in c.paragraphs:
             body = p.text if text else (p.text[:90] + ("…" if len(p.text) > 90 else ""))
-            click.echo(f"    ¶{p.number} {p.marking or ''} {body}")
+            _out(f"    ¶{p.number} {p.marking or ''} {body}")
     return 0
 
 
@@ -631,8 +669,10 @@ def index() -> None:
               "article quoting an English cable): about 350 sentences a second on a 2-core CPU, 15 minutes for "
               "6,712 cables")
 @engine_options
-def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool, engine: str = "local",
-          address: str | None = None, workers: int = 2) -> int:
+@click.option("--fresh", is_flag=True,
+              help="start over: remove the index files in --out first (a damaged index, or one of another release)")
+def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool, fresh: bool,
+          engine: str = "local", address: str | None = None, workers: int = 2) -> int:
     """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
     paragraphs are embedded); a build stopped at any point goes on where it was. With --engine ray the
     cables are read here and the paragraph and sentence vectors computed by Ray workers (a GPU each
@@ -644,7 +684,7 @@ def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, mul
         encoder = RayEncoder(address, workers)
     with progress_display(True, log_every=30.0) as progress:
         r = store.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual,
-                        encoder=encoder)
+                        encoder=encoder, fresh=fresh)
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
                f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
                f"{r.skipped_files} of {r.files} files already read")
@@ -660,7 +700,7 @@ def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, mul
 
 
 def _say_plain(line: str) -> None:
-    click.echo(line, err=True)
+    click.echo(safe(line, one_line=True), err=True)
 
 
 @index.command(context_settings=CONTEXT)
@@ -699,6 +739,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except CompareError as e:
         _say(f"error: {e}")
+        return 2
+    except sqlite3.DatabaseError as e:  # damage that the checks on opening did not reach
+        where = schema.OPENED[-1] if schema.OPENED else "an index"
+        _say(f"error: {DamagedIndexError(where, str(e))}")
         return 2
     except KeyboardInterrupt:
         _say("interrupted; a run with --resume -o FILE goes on where it stopped")

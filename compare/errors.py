@@ -79,7 +79,16 @@ class BadIndexError(CompareError):
     def __init__(self, directory: object, why: str) -> None:
         super().__init__(
             f"{directory}: not a usable compare index ({why}); rebuild it with "
-            "`compare index build --corpus CABLES --out FOLDER`"
+            "`compare index build --fresh --corpus CABLES --out FOLDER`"
+        )
+
+
+class DamagedIndexError(BadIndexError):
+    def __init__(self, directory: object, why: str) -> None:
+        CompareError.__init__(
+            self,
+            f"{directory}: the index is damaged ({why}); build it anew: "
+            f"`compare index build --fresh --corpus CABLES --out {directory}` (or into a new folder)"
         )
 
 
@@ -119,6 +128,17 @@ class ResumeError(CompareError):
         super().__init__(
             f"{output}: cannot resume ({why}); delete {output}.done to start over, or give another -o"
         )
+
+
+class NotRegularFileError(CompareError):
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(f"{path}: {kind}, not a regular file; give a file (copy the stream into one first)")
+
+
+class TooLargeError(CompareError):
+    def __init__(self, path: str, what: str, found: str, limit: str, variable: str) -> None:
+        super().__init__(f"{path}: {found}, more than the {limit} allowed for {what}; if it is what you meant, "
+                         f"raise the limit: {variable}=N (in the same unit)")
 
 
 class OrphanOutputError(CompareError):

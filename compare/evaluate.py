@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import limits
+
 SUPPORTING = {"verbatim", "cosmetic", "elided", "altered", "paraphrase", "translation"}
 QUOTE_CHARS = str.maketrans({c: '"' for c in "“”„‟«»"} | {c: "'" for c in "‘’‚‛`´"})
 
@@ -63,6 +65,7 @@ class Scores:
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    limits.regular_file(path)
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 

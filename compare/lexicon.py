@@ -64,7 +64,11 @@ MONTH_RE = (
 
 # Marked edits inside a quotation: square brackets (the article's own words) and ellipses.
 BRACKET_RE = re.compile(r"\[[^\]\n]{0,80}\]")
-ELLIPSIS_RE = re.compile(r"\s*(?:…|\.(?:\s?\.){2,3})\s*")
+_ELLIPSIS = r"(?:…|\.(?:\s?\.){2,3})"
+# White space around the marks taken in. Linear: the leading white space is tried from the start of a
+# run of it only (`(?<!\s)`), not from every space in it (the second branch: a scan that starts
+# inside a run); the matches are those of `\s*(?:…|\.(?:\s?\.){2,3})\s*`.
+ELLIPSIS_RE = re.compile(r"(?<!\s)\s*" + _ELLIPSIS + r"\s*|" + _ELLIPSIS + r"\s*")
 
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "nobody", "nothing", "nowhere", "cannot",
                        "without"})  # fmt: skip

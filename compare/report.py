@@ -13,6 +13,7 @@ from typing import Any
 
 from .cards import CSS, LEGEND, card, escape, what_changed
 from .model import Alignment, AttributionCheck, Cable, Discrepancy, QuoteResult, Severity, Verdict
+from .safe import json_safe, safe
 from .store.reviews import Review, annotate
 from .triage import ORDER, effect, finding, not_a_cable_quote, sort_key, story_verdict, summarize, verdict_label
 
@@ -124,15 +125,16 @@ def render(results: list[QuoteResult], fmt: str, *, texts: Mapping[str, str] | N
     if fmt in ("jsonl", "json"):
         records = [record(r, reviews[k] if reviews is not None else None) for k, r in enumerate(results)]
         if fmt == "jsonl":
-            return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
-        return json.dumps({"summary": summary(results), "quotes": records}, ensure_ascii=False, indent=2) + "\n"
+            return "".join(json_safe(json.dumps(rec, ensure_ascii=False)) + "\n" for rec in records)
+        whole = json.dumps({"summary": summary(results), "quotes": records}, ensure_ascii=False, indent=2)
+        return json_safe(whole) + "\n"
     if fmt == "csv":
         return _csv(results, reviews, cables)
     if fmt == "markdown":
         return _markdown(results, reviews)
     if fmt == "html":
         return _html(results, reviews, texts or {}, cables)
-    return _table(results)
+    return safe(_table(results))  # for a terminal: what the input holds is shown, never obeyed
 
 
 def record(r: QuoteResult, review: Review | None = None) -> dict[str, Any]:
@@ -258,12 +260,13 @@ def _csv(results: list[QuoteResult], reviews: list[Review] | None, cables: Mappi
     return buf.getvalue()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$])")  # $: math in Streamlit (KaTeX)
 
 
 def markdown_text(text: str) -> str:
     """Text that a Markdown renderer shows as it is: every character it would act on (tags, links,
-    images, emphasis, code, pipes) backslash-escaped; line breaks kept."""
+    images, emphasis, code, pipes, math) backslash-escaped; line breaks kept. The app passes every
+    string from an article or a cable through it before a Streamlit call that renders Markdown."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 

@@ -15,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .errors import BadRecordError, MissingPathError
 from .triage import Finding
 
@@ -125,6 +126,7 @@ def tally(records: Iterable[Mapping[str, Any]], by: By) -> list[Row]:
 def read_records(path: str | Path) -> list[dict[str, Any]]:
     """The records of a JSONL output file; a clear error for a file that is not one."""
     p = Path(path)
+    limits.regular_file(p)
     if not p.is_file():
         raise MissingPathError(str(p))
     return parse_records(p.read_bytes().decode("utf-8-sig", errors="replace"), str(p))

@@ -132,3 +132,9 @@ TOLERANT_MIN_STEM = 4  # a short quote's words searched by their stems: all but 
 LEXICON_GROUPS = 8  # a quote's most telling words (names, numbers, the rarest translations) asked for
 SHORT_TRANSLATION_HITS = 400  # paragraphs holding a short quote's words in English, looked at for a name of its sentence
 SHORT_TRANSLATION_CONFIDENCE = 0.6  # the confidence shown for a short translated quote: its words and a pointer, no more
+
+# How far back from a quotation (or its speech verb) a speaker's name is looked for in the article's
+# sentence: at most a few words of a name and a title sit there in every article of the development
+# sets; bounded, so that a sentence with thousands of quotations costs the same per quotation
+# (issue 17). Found names never come from further back than this in data/eval or ../shared/eval.
+NAME_WINDOW = 400

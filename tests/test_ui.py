@@ -47,6 +47,13 @@ def cards(at):
     return [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='qc-card'")]
 
 
+def shown_text(markdown: str) -> str:
+    """What Markdown shows of text escaped by report.markdown_text (its backslashes taken out)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def summary_of(at) -> tuple[str, dict[str, str]]:
     """The story's verdict line and the counts under it, as the summary block shows them."""
     (body,) = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<div class='qc-summary")]
@@ -152,7 +159,7 @@ def test_one_article_at_a_time(env):
     at.selectbox(key="f_article").set_value("003_515405a57c30b3c1.txt").run()
     assert shown_count(at) == (19, 65)
     assert {data(c, "article") for c in cards(at)} == {"003_515405a57c30b3c1.txt"}
-    assert [h.value for h in at.subheader] == [
+    assert [shown_text(h.value) for h in at.subheader] == [
         "WikiLeaks cables reveal U.S. concern over Mexico's ability to fight drug cartels"]
     assert any("Washington Post Foreign Service · William Booth and Nick Miroff · 2010-12-03" in c.value.replace("\\", "")
                for c in at.main.caption)
@@ -432,3 +439,52 @@ def test_the_app_shows_what_the_api_finds(env):
     expected = {(r.quote.article, r.quote.start, r.quote.end, r.verdict.value, finding(r).value, f"{r.score:.2f}")
                 for r in results}
     assert shown == expected
+
+
+# -- nothing from an input rendered (issue 17) ------------------------------------------------------
+
+MARKDOWN_HEADLINE = r"Evil ![pix](http://127.0.0.1:9/md.png) **BOLD** [link](http://127.0.0.1:9/x) $\color{red}{\text{X}}$"
+
+
+def markdown_article() -> str:
+    """An article whose headline and byline are written in Markdown: an image, a link, bold and math."""
+    body = 'The embassy wrote that "zebra quartz lantern minutes were never agreed" in a cable.'
+    return f"{MARKDOWN_HEADLINE}\nBy Evil $x^2$ **Writer**\n\n{body}\n"
+
+
+def test_an_unusable_review_store_is_one_line_and_the_checks_still_show(env, monkeypatch):
+    folder = env / "reviews-folder"
+    folder.mkdir()
+    monkeypatch.setenv("COMPARE_REVIEWS", str(folder))
+    at = app()
+    assert not at.exception
+    assert len(cards(at)) == 12
+    warned = [w.value for w in at.warning]
+    assert len(warned) == 1 and "reviews are off" in warned[0] and str(folder) in warned[0].replace("\\", "")
+
+
+def test_markdown_from_an_article_is_shown_as_text_in_a_real_browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(server)
+        page.wait_for_function("document.querySelectorAll('.qc-card').length === 12", timeout=120_000)
+        box = page.get_by_label("…or paste an article")
+        box.fill(markdown_article())
+        box.press("Control+Enter")
+        page.get_by_label("Search quotes and cable IDs").fill("zebra")  # its card alone, under its headline
+        page.get_by_label("Search quotes and cable IDs").press("Enter")
+        page.wait_for_selector(".qc-card:has-text('zebra')", timeout=120_000)
+        page.wait_for_selector("h3:has-text('**BOLD**')", timeout=120_000)  # the headline, as text
+        page.wait_for_timeout(1000)
+        assert page.locator("img[src*='md.png']").count() == 0
+        assert page.locator("a[href*='127.0.0.1:9']").count() == 0
+        assert page.locator("strong:has-text('BOLD'), b:has-text('BOLD'), strong:has-text('Writer')").count() == 0
+        assert page.locator(".katex, .katex-display, math").count() == 0
+        assert page.locator("text=$x^2$").count() >= 1  # the byline's dollars shown, not typeset
+        assert not [u for u in requested if "127.0.0.1:9/" in u]  # nothing fetched
+        browser.close()

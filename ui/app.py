@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
 from compare import api, cards, imports, ingest, report, stats, triage  # noqa: E402
-from compare.errors import CompareError  # noqa: E402
+from compare.errors import CompareError, ReviewStoreError  # noqa: E402
 from compare.model import Article, ArticleMeta, QuoteResult  # noqa: E402
 from compare.pipeline import CheckOptions, Pipeline  # noqa: E402
 from compare.store import CorpusStore  # noqa: E402
@@ -90,8 +90,20 @@ def _review_store(path: str) -> ReviewStore:
     return ReviewStore(path)
 
 
-def review_store() -> ReviewStore:
-    return _review_store(str(default_path()))
+def review_store() -> ReviewStore | None:
+    """The editors' reviews; None when the store cannot be used (reviews off: the checks still show)."""
+    try:
+        return _review_store(str(default_path()))
+    except ReviewStoreError:
+        return None
+
+
+def review_store_problem() -> str:
+    try:
+        _review_store(str(default_path()))
+    except ReviewStoreError as e:
+        return str(e)
+    return ""
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -173,8 +185,12 @@ def sidebar() -> Choice:
             found.append(read_upload(f"pasted-{hashlib.sha256(data).hexdigest()[:8]}.txt", data))
         except CompareError as e:
             st.error("Pasted text skipped: " + report.markdown_text(str(e)))
-    st.sidebar.caption("Editors' reviews are kept in " + report.markdown_text(str(review_store().path))
-                       + " (set COMPARE_REVIEWS to keep them elsewhere).")
+    store = review_store()
+    if store is None:
+        st.warning("Editors' reviews are off: " + report.markdown_text(review_store_problem()))
+    else:
+        st.sidebar.caption("Editors' reviews are kept in " + report.markdown_text(str(store.path))
+                           + " (set COMPARE_REVIEWS to keep them elsewhere).")
     return Choice(corpus, found, semantic, view, status)
 
 
@@ -187,7 +203,7 @@ def run_checks(checker: Pipeline, key: str, found: list[Article]) -> Checked:
     out = {}
     bar = st.progress(0.0, text="Checking…")
     for i, a in enumerate(found, 1):
-        bar.progress(i / len(found), text=f"Checking {a.title} ({i}/{len(found)})")
+        bar.progress(i / len(found), text=f"Checking {report.markdown_text(a.title)} ({i}/{len(found)})")
         try:
             meta = (a.meta.headline, a.meta.outlet, a.meta.author, a.meta.date)
             out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256, a.repaired, meta))
@@ -265,13 +281,16 @@ def notes_panel(store: ReviewStore, shown: list[tuple[str, Article, QuoteResult,
     c2.text_input("Note", value=rv.note, key=f"note_{k}", on_change=save, placeholder="Editor's note (Enter saves)")
 
 
-def downloads(store: ReviewStore, checked: Checked, checker: Pipeline) -> None:
+def downloads(store: ReviewStore | None, checked: Checked, checker: Pipeline) -> None:
     """The report with the editors' reviews, written when a button is clicked (not at every rerun)."""
 
     def export(fmt: str) -> Callable[[], str]:
         def write() -> str:
-            reviewed = triage.with_reviews(checked.values(), store)
             texts = {a.name: a.text for a, _ in checked.values()}
+            if store is None:  # reviews off
+                return report.render([r for _, rs in checked.values() for r in rs], fmt, texts=texts,
+                                     cables=checker.corpus.cables)
+            reviewed = triage.with_reviews(checked.values(), store)
             return report.render(reviewed.results, fmt, texts=texts, reviews=reviewed.reviews,
                                  cables=checker.corpus.cables)
 
@@ -288,7 +307,7 @@ def downloads(store: ReviewStore, checked: Checked, checker: Pipeline) -> None:
 
 
 def article_head(a: Article, rs: list[QuoteResult]) -> None:
-    st.subheader(a.title, anchor=False)
+    st.subheader(report.markdown_text(a.title), anchor=False)
     byline = a.meta.byline(a.name)
     st.caption(report.markdown_text(byline + " — " if byline else "") + report.markdown_text(
         triage.story_verdict(triage.summarize(rs))))
@@ -300,7 +319,7 @@ def quotes_page(checked: Checked, checker: Pipeline) -> None:
     its article) or in article order under each article's headline: a fragment, so that a filter or a
     review redraws this part only (the summary counts reviews)."""
     store = review_store()
-    reviews = {key: store.of_article(a.sha256) for key, (a, _) in checked.items()}
+    reviews = {key: store.of_article(a.sha256) if store else {} for key, (a, _) in checked.items()}
     rows = [(key, a, r, reviews[key].get((r.quote.start, r.quote.end), Review()))
             for key, (a, rs) in checked.items() for r in rs]
     st.html(f"<style>{cards.CSS}</style>{PAGE_CSS}")  # once; st.html sets HTML as it is (no Markdown pass)
@@ -322,10 +341,12 @@ def quotes_page(checked: Checked, checker: Pipeline) -> None:
         cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
         st.html(cards.card(r, a.text, cable, cables=checker.corpus.cables, review=rv, article=a.title if mixed else ""))
         k = f"{key[:16]}_{r.quote.start}_{r.quote.end}"
-        review_widgets(store, a, r, rv, k)
+        if store is not None:
+            review_widgets(store, a, r, rv, k)
         shown.append((key, a, r, rv, k))
     st.html(cards.LEGEND)
-    notes_panel(store, shown)
+    if store is not None:
+        notes_panel(store, shown)
     lo = (page - 1) * PAGE_SIZE + 1 if keep else 0
     st.caption(f"{lo}–{min(page * PAGE_SIZE, len(keep))} of {len(keep)} quotes shown "
                f"({len(rows)} in all), page {page} of {pages}.")

@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+from .. import limits
 from ..errors import EmptyInputError, MissingPathError
 from ..model import Article
 from . import metadata
@@ -59,10 +60,13 @@ def from_text(text: str, name: str) -> Article:
 def read(path: str | Path) -> Article:
     """An article from a file, or from standard input when path is `-`."""
     if str(path) == "-":
-        return from_text(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "-")
+        data = sys.stdin.buffer.read(limits.ARTICLE.bytes() + 1)
+        if len(data) > limits.ARTICLE.bytes():
+            raise limits.ARTICLE.refuse("<stdin>", f"more than {limits.ARTICLE.bytes() / 1e6:,.1f} MB")
+        return from_text(decode_bytes(data, "<stdin>"), "-")
     p = Path(path)
     if not p.exists():
         raise MissingPathError(str(p))
     if p.is_dir():
         raise MissingPathError(f"{p} is a folder, not an article file;")
-    return from_text(decode_bytes(p.read_bytes(), str(p)), p.name)
+    return from_text(decode_bytes(limits.read_bytes(p, limits.ARTICLE), str(p)), p.name)

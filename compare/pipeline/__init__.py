@@ -96,8 +96,10 @@ class Pipeline:
         # Self-identifying quotes first: where they come from is context for the short ones around them.
         order = sorted(range(len(found)), key=lambda k: context.low_information(found[k].text))
         results: dict[int, QuoteResult] = {}
+        identifying: list[QuoteResult] = []  # of the results so far, the only ones a quote's context reads
         for done, k in enumerate(order, 1):
-            results[k] = self.check_quote(article, found[k], found, list(results.values()))
+            results[k] = self.check_quote(article, found[k], found, identifying)
+            identifying.extend(context.identifying([results[k]]))
             if progress:
                 progress(article.name, done, len(found))
         # A translation with no source yet is tried again once every other quote is in: the cables

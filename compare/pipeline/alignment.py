@@ -8,6 +8,7 @@ words are marked edits and never have to match. Each segment is first placed wit
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -44,15 +45,23 @@ def _join_bracketed_letters(text: str, tokens: list[Token]) -> list[Token]:
 
 def prepare(text: str) -> QuoteTokens:
     tokens = _join_bracketed_letters(text, tokenize(text))
+    # brackets, cuts and tokens all come in text order: each found by bisection (linear in the marks)
     brackets = [(m.start(), m.end()) for m in BRACKET_RE.finditer(text)]
-    bracketed = [any(a <= t.start < b for a, b in brackets) and "[" not in t.text for t in tokens]
+    opens = [a for a, _ in brackets]
+
+    def in_brackets(at: int) -> bool:
+        k = bisect_right(opens, at) - 1
+        return k >= 0 and at < brackets[k][1]
+
+    bracketed = [in_brackets(t.start) and "[" not in t.text for t in tokens]
     cuts = [(m.start(), m.end(), m.group()) for m in ELLIPSIS_RE.finditer(text) if m.group().strip()]
     segments: list[tuple[int, int, str]] = []
+    starts = [t.start for t in tokens]
     prev_end, prev_ell = 0, ""
     for a, b, ell in [*cuts, (len(text), len(text), "")]:
-        idx = [i for i, t in enumerate(tokens) if prev_end <= t.start < a]
-        if idx:
-            segments.append((idx[0], idx[-1] + 1, prev_ell.strip()))
+        first, stop = bisect_left(starts, prev_end), bisect_left(starts, a)  # tokens with prev_end <= start < a
+        if stop > first:
+            segments.append((first, stop, prev_ell.strip()))
             prev_ell = ell
         elif ell:
             prev_ell = prev_ell + ell

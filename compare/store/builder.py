@@ -18,7 +18,7 @@ from typing import Any
 from .. import ingest
 from ..embeddings import DEFAULT_MODEL, dimension, load_model
 from ..encoders import BatchEncoder, InProcess
-from ..errors import BadIndexError, NoCablesError
+from ..errors import BadIndexError, CompareError, NoCablesError
 from ..model import Cable
 from . import schema, sentences
 from .schema import Upsert
@@ -81,7 +81,7 @@ def _records(path: Path, skip: int) -> Iterator[tuple[int, tuple[Cable, ...], fl
 
 def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, model: str | None = None,
           progress: Progress | None = None, batch: int = BATCH, multilingual: bool = False,
-          encoder: BatchEncoder | None = None) -> BuildReport:
+          encoder: BatchEncoder | None = None, fresh: bool = False) -> BuildReport:
     """Build or extend the index in `out` from cable files and folders; `multilingual`: also the
     sentence vectors that find translated quotes (`store.sentences`; about 15 minutes for 6,712
     cables on two cores, made again whenever cables were added or replaced). `encoder`: who runs
@@ -90,7 +90,17 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     files = ingest.expand_paths(paths)
+    if fresh:
+        start_over(out)
+    existed = (out / schema.DB_NAME).exists()
     db = schema.connect(out, writable=True)
+    if existed:  # added to: only an index whole, of this release, is written into
+        try:
+            schema.check_schema(out, db)
+            schema.quick_check(out, db)
+        except CompareError:
+            db.close()
+            raise
     schema.create(db)
     counts = dict.fromkeys(Upsert, 0)
     skipped = 0
@@ -146,8 +156,17 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.execute("PRAGMA journal_mode=DELETE")  # one plain file again, readable from a read-only folder
     db.close()
+    schema.write_fingerprint(out)
     return BuildReport(n_cables, counts[Upsert.ADDED], counts[Upsert.REPLACED], counts[Upsert.KEPT], len(files),
                        skipped, embedded)
+
+
+def start_over(out: Path) -> None:
+    """`--fresh`: the index's own files in `out` removed (nothing else there is touched)."""
+    for name in (schema.DB_NAME, schema.DB_NAME + "-wal", schema.DB_NAME + "-shm", schema.DB_NAME + "-journal",
+                 schema.VECTORS_NAME, schema.FINGERPRINT, sentences.VECTORS, sentences.SPANS, sentences.GRAPH,
+                 "lexicon.npz"):
+        (out / name).unlink(missing_ok=True)
 
 
 def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None,
@@ -197,6 +216,7 @@ def _save(db: Any, out: Path, vectors: Any, hashes: list[int]) -> None:
 def stats(directory: Path) -> IndexStats:
     db = schema.connect(directory)
     schema.check_schema(directory, db)
+    schema.quick_check(directory, db)  # `index info` says whether every page is sound
     size = sum(f.stat().st_size for f in directory.iterdir() if f.is_file())
     out = IndexStats(
         cables=db.execute("SELECT count(*) FROM cables").fetchone()[0],

@@ -6,6 +6,7 @@ One schema backs both the in-memory corpus of an ad-hoc check and an index folde
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import random
@@ -15,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..errors import BadIndexError, MissingPathError
+from ..errors import BadIndexError, DamagedIndexError, MissingPathError
 from ..model import Cable, Paragraph
 from ..tokens import content_keys, quoted_spans
 from ..weights import NULL_SAMPLE_SEED, NULL_SAMPLE_SIZE
@@ -87,13 +88,66 @@ def connect(directory: Path, writable: bool = False, immutable: bool = False) ->
     return db
 
 
+TABLES = ("meta", "cables", "paragraphs", "para", "vocab", "quoted", "sources", "embedded", "null_sample", "df")
+FINGERPRINT = "index.fingerprint"  # the database file as the last build left it (size, time, pages)
+OPENED: list[Path] = []  # the index folders opened, the last last (named when a read finds damage)
+
+
 def check_schema(directory: Path | str, db: sqlite3.Connection) -> None:
+    """An index opened for reading: its tables all there and of this release's schema, and the file as
+    its build left it (by its fingerprint; where that differs or is missing, SQLite's quick check of
+    every page). A foreign or damaged database is refused with what to do."""
+    directory = Path(directory)
+    OPENED[:] = [directory]
     try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        missing = [t for t in TABLES if t not in names]
+        if "meta" in missing:
+            raise BadIndexError(directory, f"{DB_NAME} is no compare index (no table meta)")
+        if missing:
+            raise DamagedIndexError(directory, f"table {missing[0]} is missing")
         row = db.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise BadIndexError(directory, f"schema {row[0] if row else '?'}, this compare reads {SCHEMA_VERSION}")
+        if file_stamp(directory) != _stored_fingerprint(directory):
+            quick_check(directory, db)
     except sqlite3.DatabaseError as e:
-        raise BadIndexError(directory, str(e)) from None
-    if row is None or row[0] != SCHEMA_VERSION:
-        raise BadIndexError(directory, f"schema {row[0] if row else '?'}, this compare reads {SCHEMA_VERSION}")
+        if "not a database" in str(e):  # foreign, or its first page overwritten
+            raise BadIndexError(directory, f"{DB_NAME} is not a SQLite database") from None
+        raise DamagedIndexError(directory, str(e)) from None
+
+
+def quick_check(directory: Path, db: sqlite3.Connection) -> None:
+    """SQLite's quick check of every page (about 0.2 s for 100 MB); damage is refused."""
+    try:
+        row = db.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise DamagedIndexError(directory, str(e)) from None
+    if not row or row[0] != "ok":
+        raise DamagedIndexError(directory, " ".join(str(row[0] if row else "no answer from the quick check").split()))
+
+
+def file_stamp(directory: Path) -> str:
+    """The database file as it stands (size, modification time): a cheap check that nothing wrote it
+    since the build (`FINGERPRINT`), before a quick check of every page is run instead."""
+    try:
+        st = (directory / DB_NAME).stat()
+    except OSError:
+        return ""
+    return f"{st.st_size} {st.st_mtime_ns}"
+
+
+def _stored_fingerprint(directory: Path) -> str:
+    try:
+        return (directory / FINGERPRINT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return "-"
+
+
+def write_fingerprint(directory: Path) -> None:
+    """After a build has closed the database: what a later read compares the file with."""
+    with contextlib.suppress(OSError):  # without one, a read runs the quick check
+        (directory / FINGERPRINT).write_text(file_stamp(directory) + "\n", encoding="utf-8")
 
 
 def fingerprint(db: sqlite3.Connection) -> str:
