@@ -165,6 +165,9 @@ class Quote:
     context: str  # the article sentence(s) around the quote
     claim: Claim = field(default_factory=Claim)
     splice_tags: tuple[str, ...] = ()  # the speech tags between parts
+    # why the article does not offer it as a cable's words (a public statement, a scare quote, a title,
+    # a classification marking), or '' (`pipeline.standing`); counts only when no passage holds it
+    not_cable: str = ""
 
 
 @dataclass(frozen=True)
@@ -386,6 +389,12 @@ class QuoteResult:
     @property
     def note(self) -> str:
         return self.decision.note
+
+    @property
+    def not_a_cable_quote(self) -> str:
+        """Why the quote is not a cable's words (a public statement, the article's own words), or ''.
+        Only for a quote no passage supports: a quote found in the corpus stays found."""
+        return self.quote.not_cable if self.source is None else ""
 
     @property
     def misattributed(self) -> bool:

@@ -36,7 +36,12 @@ FINDINGS = [
     ("Leaked Diplomatic Cables Show Strong Concerns", Finding.NOT_A_CABLE_QUOTE),  # the article's own title
     ("unprecedented cooperation", Finding.NOT_A_CABLE_QUOTE),  # two words, attributed to no one
     ("Does he like to get into debates", Finding.UNSUPPORTED),  # a cable's words, not in this corpus
-    ("We have underscored our appreciation", Finding.UNSUPPORTED),  # "Pascual said": not known to be public
+    # Pascual's reaction to the leak: "… said Thursday night that …" in the sentence before
+    ("We have underscored our appreciation", Finding.NOT_A_CABLE_QUOTE),
+    ("The Mexico-U.S. partnership will remain rock-solid", Finding.NOT_A_CABLE_QUOTE),
+    ("stolen cables", Finding.NOT_A_CABLE_QUOTE),  # "which the White House described as"
+    ("Confidentiality is fundamental", Finding.NOT_A_CABLE_QUOTE),  # "said in comments to The New York Times"
+    ("miscalculated", Finding.UNSUPPORTED),  # a cable's word (Aznar's account in a Madrid cable)
     ("sophisticated players", Finding.VERBATIM),
 ]
 
@@ -56,8 +61,8 @@ def test_changed_and_misattributed_quotes_come_first(demo):
 
 def test_the_story_in_one_line(demo):
     assert story_verdict(summarize(demo)) == (
-        "2 quotes changed in substance, 2 misattributed, 22 with no support found; 36 faithful "
-        "(3 edited or reworded), 3 not cable quotes (of 65 quotes).")
+        "2 quotes changed in substance, 2 misattributed, 11 with no support found; 36 faithful "
+        "(3 edited or reworded), 14 not cable quotes (of 65 quotes).")
 
 
 def test_a_public_statement_is_not_a_cable_quote(seed_checker):
@@ -127,8 +132,8 @@ def test_stats_by_outlet_exact(batch, capsys):
     assert capsys.readouterr().out == (
         "outlet                           quotes  changed in substance  no support found  misattributed\n"
         "----------------------------------------------------------------------------------------------\n"
-        "(not stated)                         44             2 ( 4.5%)        17 (38.6%)      2 ( 4.5%)\n"
-        "Washington Post Foreign Service      18             0 ( 0.0%)         5 (27.8%)      0 ( 0.0%)\n")
+        "(not stated)                         36             2 ( 5.6%)         9 (25.0%)      2 ( 5.6%)\n"
+        "Washington Post Foreign Service      15             0 ( 0.0%)         2 (13.3%)      0 ( 0.0%)\n")
 
 
 def test_stats_quotes_behind_a_row(batch, capsys):

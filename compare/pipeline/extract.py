@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import UnbalancedQuotesError
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
-from ..model import Article, Quote, QuoteKind, Span
-from . import claims
+from ..model import Article, Claim, Quote, QuoteKind, Span
+from ..weights import SCARE_MAX_WORDS, WRAPPED_MAX_CHARS, WRAPPED_MIN_CHARS, WRAPPED_SHARE
+from . import claims, standing
 from .language import detect
 
 OPEN_DOUBLE = "“„«"
@@ -136,17 +137,44 @@ def _ends(masked: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         yield m
 
 
-def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
-    para_start = max(masked.rfind("\n\n", 0, start), masked.rfind("\n \n", 0, start))
-    lo = para_start + 1 if para_start >= 0 else 0
+def _paragraph_break(wrapped: bool) -> str:
+    """A paragraph break: a blank line; in a text that is not hard-wrapped, any line break."""
+    return r"\n[ \t]*\n" if wrapped else r"\n"
+
+
+def hard_wrapped(text: str) -> bool:
+    """Most of the text's lines that run on into another stop at about the same width (a page saved
+    with hard line breaks): there a single line break is no paragraph break."""
+    lines = text.split("\n")
+    runs = [len(a.rstrip()) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    if len(runs) < 5:
+        return False
+    inside = sum(WRAPPED_MIN_CHARS <= n <= WRAPPED_MAX_CHARS for n in runs)
+    return inside >= WRAPPED_SHARE * len(runs)
+
+
+def _sentence(masked: str, start: int, end: int, wrapped: bool = True) -> tuple[int, int]:
+    brk = _paragraph_break(wrapped)
+    breaks = [m.end() for m in re.finditer(brk, masked[:start])]
+    lo = breaks[-1] if breaks else 0
     for m in _ends(masked, lo, start):
         lo = m.end()
-    stop = next(_ends(masked, end, len(masked)), None)
-    para_end = masked.find("\n\n", end)
+    # a quotation that ends its sentence inside the marks ("… with President Obama.” The cables …")
+    stop = next(_ends(masked, end - 1 if end > start and masked[end - 1] in ".!?" else end, len(masked)), None)
+    para = re.compile(brk).search(masked, end)
     hi = stop.end() if stop else len(masked)
-    if para_end != -1 and para_end < hi:
-        hi = para_end
+    if para is not None and para.start() < hi:
+        hi = para.start()
     return lo, hi
+
+
+def _previous(masked: str, lo: int, wrapped: bool) -> str:
+    """The sentence before the one that starts at `lo`, when the same paragraph holds it."""
+    head = masked[:lo]
+    if not head.strip() or re.search(_paragraph_break(wrapped) + r"\s*$", head):
+        return ""
+    plo, phi = _sentence(masked, max(0, len(head.rstrip()) - 1), max(0, len(head.rstrip()) - 1), wrapped)
+    return masked[plo:lo]
 
 
 SPLICE_TAG = re.compile(r"\s*(?P<tag>[^\"“”.!?\n]{1,60}?\b(?:" + SPEECH_VERBS + r")\b[^\"“”.!?\n]{0,60}?),\s*$")
@@ -158,15 +186,18 @@ def _only_a_tag(tag: str) -> bool:
             and not re.search(r",\s*(?:and|but|while|as|who|which)\b", tag))
 
 
-def _kind(text: str, quote_text: str, raw: _Raw) -> QuoteKind:
+def _kind(text: str, quote_text: str, raw: _Raw, language: str | None = None) -> QuoteKind:
     before = text[max(0, raw.open_mark - 60) : raw.open_mark]
     after = text[raw.end + 1 : raw.end + 20]
     if re.search(r"[A-Z][\w'-]+, [A-Z][\w'-]+(?: [A-Z]\.)?\.\s*$", before) or re.match(r"\s*\((?:19|20)\d{2}\)", after):
         return QuoteKind.TITLE
     words = quote_text.strip(" ,.;:").split()
-    if 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and raw.open_mark > 0 and not re.search(r"[.!?:]\s*$", text[: raw.open_mark]):
+    mid_sentence = raw.open_mark > 0 and not re.search(r"(?:[.!?:]|^)\s*$", text[: raw.open_mark])
+    # "Tony Tormenta", "April 6 Movement", and (outside German, which capitalises its nouns) "Clinton"
+    if (mid_sentence and (1 < len(words) <= 3 or (len(words) == 1 and language not in ("de", None)))
+            and all(w[:1].isupper() or w.isdigit() for w in words) and any(w[:1].isupper() for w in words)):
         return QuoteKind.NAME
-    if len(quote_text.split()) <= 4 and not re.search(r"[.!?]\W*$", quote_text.strip()):
+    if len(quote_text.split()) <= SCARE_MAX_WORDS and not re.search(r"[.!?]\W*$", quote_text.strip()):
         return QuoteKind.SCARE
     return QuoteKind.QUOTATION
 
@@ -180,7 +211,10 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
     masked = _mask(text, raws)
     # the article's own words (its quotations left out): the language its claims are written in
     language = detect(re.sub(r"\bQ+\b", " ", masked)) or detect(text)
+    wrapped = hard_wrapped(text)
     quotes: list[Quote] = []
+    frames: list[standing.Frame] = []
+    last_hi = -1
     i = 0
     while i < len(raws):
         group = [raws[i]]
@@ -214,12 +248,21 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
                 e -= 1
             parts.append(Span(s, e))
         quote_text = " ".join(text[p.start : p.end] for p in parts)
-        lo, hi = _sentence(masked, group[0].open_mark, group[-1].end)
+        lo, hi = _sentence(masked, group[0].open_mark, group[-1].end, wrapped)
         first = group[-1] if len(group) == 1 else group[0]
         claim = claims.read(masked, first.open_mark, first.end, lo, hi, language)
         if claim.empty and len(group) > 1:
             claim = claims.read(masked, group[-1].open_mark, group[-1].end, lo, hi, language)
         context = " ".join(text[lo:hi].split())
+        kind = _kind(text, quote_text, group[0], language)
+        frames.append(standing.Frame(
+            quote_text, kind, masked[lo : group[0].open_mark], masked[group[-1].end + 1 : hi],
+            _previous(masked, lo, wrapped), claim,
+            # it opens its sentence, and the sentence before it is the one of the quote before it
+            continues=(not masked[lo : group[0].open_mark].strip() and last_hi >= 0
+                       and not masked[last_hi:lo].strip()
+                       and not re.search(_paragraph_break(wrapped), masked[last_hi:lo]))))
+        last_hi = hi
         quotes.append(
             Quote(
                 article=article.name,
@@ -227,10 +270,12 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
                 start=parts[0].start,
                 end=parts[-1].end,
                 parts=tuple(parts),
-                kind=_kind(text, quote_text, group[0]),
+                kind=kind,
                 context=context,
-                claim=claim,
+                claim=claim if kind is not QuoteKind.NAME else Claim(),  # a name is nobody's words: no attribution
                 splice_tags=tuple(tags),
             )
         )
-    return quotes
+    readings = standing.classify(frames, language)
+    return [replace(q, not_cable=r.reason) if r.standing in (standing.Standing.PUBLIC, standing.Standing.OWN) else q
+            for q, r in zip(quotes, readings, strict=True)]
