@@ -148,10 +148,11 @@ class Claim:
     day: int | None = None
     cue: str | None = None  # the article's words the claim was read from
     subject: bool = False  # the article gives the quote as the cable's title ("a cable titled", "titulaba")
+    classification: str | None = None  # the marking the article gives the cable ("a secret cable": SECRET)
 
     @property
     def empty(self) -> bool:
-        return self.speaker is None and self.date_text is None
+        return self.speaker is None and self.date_text is None and self.classification is None
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,16 @@ def _date_fit(claim: Claim, cable_date: str | None) -> tuple[bool | None, str]:
     return False, f"the article dates it {claim.date_text!r}, but the cable is dated {cable_date}"
 
 
+def _classification_fit(claim: Claim, cable: Cable) -> tuple[bool | None, str]:
+    """The marking the article gives the cable ("um telegrama secreto") against the cable's own."""
+    if not claim.classification or not cable.classification:
+        return None, ""
+    marking = re.split(r"[/\s]", cable.classification.strip().upper())[0]
+    if marking == claim.classification:
+        return True, f"the cable is marked {cable.classification}, as the article says"
+    return False, f"the article calls the cable {claim.classification.lower()}, but it is marked {cable.classification}"
+
+
 def _post_names(cable: Cable) -> set[str]:
     """The words of the post that sent the cable ("Embassy Tegucigalpa", 09TEGUCIGALPA645)."""
     post = re.match(r"\d{2}([A-Z]+)", cable.id)
@@ -79,7 +89,7 @@ def check(claim: Claim, cable: Cable, alignment: Alignment) -> AttributionCheck 
         return None
     reported, narration, pronoun = speakers(alignment)
     authors = _surnames(cable.signer) | _surnames(cable.classified_by)
-    verdicts: list[tuple[bool | None, str]] = [_date_fit(claim, cable.date)]
+    verdicts: list[tuple[bool | None, str]] = [_date_fit(claim, cable.date), _classification_fit(claim, cable)]
     who = _surnames(claim.speaker)
     if who and who <= _post_names(cable):
         who = set()  # "Tegucigalpa reported": the embassy that sent the cable, not a person

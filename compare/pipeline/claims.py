@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
 
 from ..lexicon import (
     AUTHOR_VERBS,
+    DOCUMENT_NOUNS,
     MONTH_NUMBER,
     MONTH_RE,
     SPANISH_AUTHOR_VERBS,
     SPANISH_MONTHS,
     SPANISH_SPEECH_VERB_RE,
+    SPEECH_VERBS_BY_LANGUAGE,
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim
@@ -190,10 +194,82 @@ NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajado
                 "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
 
 
+# -- Portuguese, French, German (and Spanish "tiene fecha de …"): the date an article gives a cable --------
+@lru_cache(maxsize=8)
+def _month_names(language: str) -> dict[str, int]:
+    """The language's month names (CLDR, through babel) to their numbers: "junho" -> 6, "März" -> 3."""
+    from babel.dates import get_month_names
+
+    return {name.casefold(): k for k, name in get_month_names("wide", locale=language).items()}
+
+
+@lru_cache(maxsize=8)
+def _dated_res(language: str) -> list[re.Pattern[str]]:
+    months = "|".join(sorted(_month_names(language), key=len, reverse=True))
+    date = (r"(?P<date>(?:(?P<day>\d{1,2})\.?\s+(?:de\s+)?)?(?P<mon>" + months + r")(?:\s+(?:de\s+|del\s+)?"
+            r"(?P<year>(?:19|20)\d{2}))?|(?P<year_only>(?:19|20)\d{2})\b)")
+    doc = DOCUMENT_NOUNS.get(language, DOCUMENT_NOUNS["en"])
+    verbs = "|".join(re.escape(v) for v in SPEECH_VERBS_BY_LANGUAGE.get(language, ()))
+    return [re.compile(p, re.I) for p in (
+        # "tiene fecha de 25 de junio de 2008", "datado de", "daté du", "vom 3. März 2009"
+        r"\b(?:fecha(?:d[oa])?|datad[oa]|com data|dat[ée]e?|datiert|vom)\s+(?:el\s+|de\s+|del\s+|du\s+|em\s+|am\s+)?" + date,
+        # "um telegrama secreto de 2009", "une note de juin 2009", "eine Depesche vom Juni 2009"
+        r"\b(?:" + doc + r")\s+(?:\w+\s+){0,2}?(?:de|del|do|da|du|d'|vom|aus|von|enviad[oa]|envoy[ée]e?|em|en)\s*(?:el\s+|le\s+)?" + date,
+        # "relatou o embaixador Clifford Sobel em janeiro de 2008", "schrieb … im Juni 2009"
+        r"\b(?:" + verbs + r")\b[^.;Q]{0,80}?\b(?:em|en|el|in|im|am|le|au)\s+" + date,
+    ) if verbs or "verbs" not in p]
+
+
+def _dated(sentence: str, language: str) -> DateClaim:
+    names = _month_names(language)
+    return _date(sentence, _dated_res(language), lambda mon: names[mon.casefold()])
+
+
+# A cable's classification as an article gives it ("um telegrama secreto", "un cable confidencial",
+# "a secret cable"): the marking the cable bears.
+CLASSIFIED_AS = {"secret": r"secret[oa]?|secr[eè]te?|geheime?[nrs]?|top secret", "confidential":
+                 r"confidential|confidencial|confidentiel(?:le)?|vertrauliche?[nrs]?",
+                 "unclassified": r"unclassified|no clasificad[oa]|n[ãa]o classificad[oa]|non classifi[ée]e?"}
+
+
+def classification(sentence: str, language: str | None) -> str | None:
+    """The classification the sentence gives a cable next to the word for it, as the cable's marking
+    reads ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"), or None."""
+    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    for marking, words in CLASSIFIED_AS.items():
+        if re.search(r"\b(?:(?:" + doc + r")\s+(?:" + words + r")|(?:" + words + r")\s+(?:" + doc + r"))\b", sentence, re.I):
+            return marking.upper()
+    return None
+
+
 def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str | None = None) -> Claim:
     """The claim about the quotation whose marks stand at `open_mark` and `end` in `masked` (the
     article with its quotations masked), whose sentence runs from `lo` to `hi`; in the article's
-    language (Spanish, or English for any other)."""
-    if language == "es":
-        return _spanish(masked, open_mark, end, lo, hi)
-    return _english(masked, open_mark, end, lo, hi)
+    language (Spanish, or English for any other; the date a cable is given in Portuguese, French and
+    German too)."""
+    claim = _spanish(masked, open_mark, end, lo, hi) if language == "es" else _english(masked, open_mark, end, lo, hi)
+    if claim.date_text is None and language in ("es", "pt", "fr", "de"):
+        date_text, year, month, day = _dated(masked[lo:hi], language)
+        if date_text:
+            claim = replace(claim, date_text=date_text, year=year, month=month, day=day,
+                            cue=claim.cue or date_text)
+    marking = classification(masked[lo:hi], language)
+    return replace(claim, classification=marking) if marking else claim
+
+
+def carried(claim: Claim, previous: str, language: str | None) -> Claim:
+    """A claim with the date the sentence before gives the cable ("Uno de los telegramas … tiene fecha de
+    25 de junio de 2008 … . Sobel sostiene que … «…»"), when the quote's own sentence dates nothing and
+    the sentence before is about a cable and quotes nothing itself."""
+    if claim.date_text is not None or not previous or "Q" in previous:
+        return claim
+    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    if not re.search(r"\b(?:" + doc + r")\b", previous, re.I):
+        return claim
+    if language in ("es", "pt", "fr", "de"):
+        date_text, year, month, day = _dated(previous, language)
+    else:
+        date_text, year, month, day = _document_date(previous)
+    if not date_text or (year is None and month is None):
+        return claim
+    return replace(claim, date_text=date_text, year=year, month=month, day=day, cue=claim.cue or date_text)

@@ -253,11 +253,13 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
         claim = claims.read(masked, first.open_mark, first.end, lo, hi, language)
         if claim.empty and len(group) > 1:
             claim = claims.read(masked, group[-1].open_mark, group[-1].end, lo, hi, language)
+        previous = _previous(masked, lo, wrapped)
+        claim = claims.carried(claim, previous, language)
         context = " ".join(text[lo:hi].split())
         kind = _kind(text, quote_text, group[0], language)
         frames.append(standing.Frame(
             quote_text, kind, masked[lo : group[0].open_mark], masked[group[-1].end + 1 : hi],
-            _previous(masked, lo, wrapped), claim,
+            previous, claim,
             # it opens its sentence, and the sentence before it is the one of the quote before it
             continues=(not masked[lo : group[0].open_mark].strip() and last_hi >= 0
                        and not masked[last_hi:lo].strip()
