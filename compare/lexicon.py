@@ -217,5 +217,14 @@ WORDS_NOUNS = {
 ACCORDING_TO = r"according to|as quoted in|quoted in|seg[úu]n|de acuerdo con|selon|d'apr[èe]s|segundo|conforme|laut|zufolge"
 # Who relays the cables (the site that published them): its summary is no public statement.
 RELAY_NOUNS = r"wikileaks|the site|the website|el sitio|el portal|le site|o site|die Plattform|Wikileaks-\w+"
+# Possessive and demonstrative determiners: one word in quotation marks after them ("this "gem"", "su
+# "invitación"", "sus "confidencias"") is the reporter's irony, not a source's word.
+POSSESSIVES = {
+    "en": r"this|that|these|those|his|her|its|their|our",
+    "es": r"su|sus|este|esta|estos|estas|ese|esa|esos|esas|nuestra?s?",
+    "fr": r"son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos",
+    "pt": r"seu|sua|seus|suas|este|esta|esse|essa|nosso|nossa",
+    "de": r"sein|seine|seinen|seiner|ihr|ihre|ihren|ihrer|dieser|diese|dieses|diesen",
+}  # fmt: skip
 # A reader's or the reporter's own act ("when you read this"), not a source speaking.
 FIRST_SECOND_PERSON = r"I|we|you|yo|t[úu]|nosotros|vous|nous|je|tu|wir|ihr|du|eu|n[óo]s|voc[êe]s?"

@@ -9,6 +9,7 @@ import re
 from ..lexicon import REPORTING_VERB_RE
 from ..model import Alignment, AttributionCheck, Cable, Claim
 from ..tokens import fold
+from . import words
 
 SPEECH = REPORTING_VERB_RE
 CLAUSE_RE = re.compile(
@@ -26,6 +27,18 @@ def _surnames(name: str | None) -> set[str]:
         return set()
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
     return {w for w in words if w not in TITLES and len(w) > 2}
+
+
+def _spelled(name: str) -> str:
+    """A surname as it sounds, so that one person's spellings meet (Suleiman, Soliman, Soleiman: the
+    name folding of the discrepancy stage); a short name stays as written."""
+    key = words.skeleton(name)
+    return key if len(key) >= 3 else name
+
+
+def _meet(a: set[str], b: set[str]) -> bool:
+    """Two sets of surnames share a person, however the article and the cable spell the name."""
+    return bool(a & b) or bool({_spelled(x) for x in a} & {_spelled(x) for x in b})
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -95,13 +108,13 @@ def check(claim: Claim, cable: Cable, alignment: Alignment) -> AttributionCheck 
         who = set()  # "Tegucigalpa reported": the embassy that sent the cable, not a person
     if who:
         name = claim.speaker
-        if who & authors:
+        if _meet(who, authors):
             verdicts.append((True, f"{name} signed or classified the cable"))
         elif claim.authorship and _surnames(cable.signer):
             # only the signature contradicts a named writer: a cable classified by a counselor still goes
             # out in the chief of mission's name
             verdicts.append((False, f"the article says {name} wrote it, but the cable was signed by {cable.signer}"))
-        elif who & reported:
+        elif _meet(who, reported):
             verdicts.append((True, f"the cable reports {name} saying these words"))
         elif narration and cable.signer:
             verdicts.append((False, f"these are the cable author's own words ({cable.signer}), not {name}'s"))

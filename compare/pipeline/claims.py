@@ -34,6 +34,8 @@ DOCUMENT_DATE_RES = [re.compile(p, re.I if i else 0) for i, p in enumerate([
     r"\b" + _DOC + r"\s+(?:was\s+|were\s+)?(?:dated|sent|written|signed|filed|issued|from)\s+(?:on\s+|in\s+)?" + _DATE,
     r"\bdated\s+(?:on\s+)?" + _DATE,
     r"\b(?:wrote|cabled|reported|warned|noted|added|said|signed)\s+(?:on\s+|in\s+)" + _DATE,
+    # "wrote the current ambassador, Alan Solomont, in June 2009"
+    r"\b(?:wrote|cabled|reported|signed)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+,\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+,\s+(?:on|in)\s+" + _DATE,
     r"\b(?:in|on)\s+" + _DATE + r",?\s+(?:the\s+)?(?:ambassador|embassy|diplomats?|officials?|consulate)\b[^.]{0,40}?\b(?:wrote|cabled|reported)\b",
 ])]
 NOT_NAMES = {
@@ -47,6 +49,7 @@ NOT_NAMES = {
     "Mrs.", "Ms.", "Dr.", "Undersecretary", "Interior", "Leaked", "WikiLeaks", "Clinton's",
     "Officials", "Diplomats", "Analysts", "Critics", "Experts", "Sources", "Authorities", "Observers",
     "Investigators", "Prosecutors", "Lawmakers", "Residents", "Witnesses", "Reporters", "Documents",
+    "Another", "Other", "Others", "Each", "Both", "All", "Its", "His", "Her", "Their", "Our", "Most",
 }  # fmt: skip
 NAME_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
 
@@ -56,7 +59,7 @@ def _name(words: str) -> str | None:
         if re.search(r"[’']s$", m.group()):
             continue
         parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))
-                 and not re.search(r"[’']s$", w)]
+                 and not re.search(r"[’']s$|\d", w) and not re.fullmatch(DOCUMENT_NOUNS["en"], w, re.I)]
         if parts:
             return " ".join(parts)
     return None
@@ -74,6 +77,9 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     )
     if m:
         who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
+        apposed = re.match(r"\s*,\s*(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?:in|on)\b)", after[m.end():])
+        if _name(who) is None and apposed:  # "wrote the current ambassador, Alan Solomont, in June 2009"
+            who, cue = apposed.group(1), after[: m.end() + apposed.end()].strip(" ,")
     elif m2:
         who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
     else:
@@ -87,7 +93,9 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
                 who = head
             cue = before[vm[-1].start() - len(who) if len(who) < vm[-1].start() else 0 : vm[-1].end()].strip()
         else:
-            nm = re.search(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*$", before)
+            # a name that introduces the quote ("Pascual: “…”"); a name right before the quote without a
+            # colon is what is spoken of ("called the raid that killed Arturo Beltran Leyva “…”")
+            nm = re.search(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*:\s*$", before)
             if nm:
                 who, cue = nm.group(1), nm.group(1)
     if who is not None:
@@ -232,13 +240,20 @@ CLASSIFIED_AS = {"secret": r"secret[oa]?|secr[eè]te?|geheime?[nrs]?|top secret"
                  "unclassified": r"unclassified|no clasificad[oa]|n[ãa]o classificad[oa]|non classifi[ée]e?"}
 
 
+SINGULAR = r"(?:a|an|the|one|this|that|un|una|el|este|ese|um|uma|o|le|la|ce|cette|une|ein|eine|einer|der|die|das|dieser)"
+
+
 def classification(sentence: str, language: str | None) -> str | None:
-    """The classification the sentence gives a cable next to the word for it, as the cable's marking
-    reads ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"), or None."""
+    """The classification the sentence gives one cable ("um telegrama secreto", "a secret cable"), as the
+    cable's marking reads ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"), or None. Plural "confidential
+    cables" is the leak in general, no claim about one cable."""
     doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
     for marking, words in CLASSIFIED_AS.items():
-        if re.search(r"\b(?:(?:" + doc + r")\s+(?:" + words + r")|(?:" + words + r")\s+(?:" + doc + r"))\b", sentence, re.I):
-            return marking.upper()
+        for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:" + words + r")|(?:" + words
+                             + r")\s+(?P<n2>" + doc + r"))\b", sentence, re.I):
+            noun = m.group("n1") or m.group("n2")
+            if not (noun.endswith("s") or (language == "de" and noun.endswith("en"))):
+                return marking.upper()
     return None
 
 

@@ -34,6 +34,7 @@ from ..lexicon import (
     FIRST_SECOND_PERSON,
     NAMING_CUES,
     PASSIVE_AUXILIARIES,
+    POSSESSIVES,
     PUBLIC_CUES_BY_LANGUAGE,
     RELAY_NOUNS,
     REPORTED_SUBJUNCTIVE,
@@ -195,6 +196,9 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
         return Reading(Standing.OWN, "a name or nickname in quotation marks, not a quotation of a cable")
     if words <= SCARE_MAX_WORDS and re.search(r"(?:" + _rx("words", langs).pattern + r")\s+$", f.before, re.I):
         return Reading(Standing.OWN, "the article's description of how something was said, not the words")
+    if words == 1 and re.search(r"\b(?:" + "|".join(POSSESSIVES[lang] for lang in langs) + r")\s+$", f.before, re.I):
+        return Reading(Standing.OWN, "one word the article puts in quotation marks after a possessive or "
+                                     "demonstrative (“" + f.before.split()[-1] + " …”): its own irony")
     doc = _has("doc", sentence, langs) or _has("embassy", sentence, langs)
     public = _has("public", sentence, langs)
     who, verb = _speaker(f, langs)
