@@ -50,22 +50,29 @@ def _is_opener(text: str, i: int) -> bool | None:
     return None
 
 
-def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
+def _double_quotes(text: str, name: str, strict: bool, wrapped: bool = True) -> list[_Raw]:
     """Double-quoted spans. A quotation that runs over paragraphs opens each paragraph with a mark and
     closes only the last (the convention in print): its paragraphs come back as raws joined to the one
     before. A mark left open is a quotation to the end of its paragraph (with a warning), so that the
-    quotes inside it are not taken for quotations of their own."""
-    marks = [m.start() for m in re.finditer(r'["“”„«»]', text)]
+    quotes inside it are not taken for quotations of their own. Curly marks nest (“… (“César”), …”);
+    two apostrophes stand for a double mark (''términos'')."""
+    marks = [m.start() for m in re.finditer(r'["“”„«»]|(?<![\'’])(?:\'\'|’’|‘‘)(?![\'’])', text)]
     out: list[_Raw] = []
     open_at: int | None = None
     joined = False  # the quotation open now continues the one before it
+    skip_to = -1  # the closing mark of a nested quotation: marks up to it belong to the outer one
 
     def left_open(at: int, until: int) -> None:
         _unbalanced(name, text, at, strict)
         if re.search(r"[^\W\d_]", text[at + 1 : until]):
             out.append(_Raw(at + 1, until, at, joined))
 
+    def width(at: int) -> int:
+        return 2 if text[at : at + 2] in ("\'\'", "’’", "‘‘") else 1
+
     for i in marks:
+        if i <= skip_to:
+            continue
         if (open_at is not None and text[open_at] == "«" and text[i] != "»"
                 and not re.search(r"\n[ \t]*\n", text[open_at + 1 : i])):
             continue  # «… “rendición” …»: inside guillemets, curly and straight quotes are nested quotes
@@ -78,6 +85,8 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
             continue
         between = text[open_at + 1 : i]
         brk = re.search(r"\n[ \t]*\n", between)
+        if not brk and not wrapped and kind is True:  # one paragraph a line: the next line opens the quotation
+            brk = re.search(r"\n(?=[ \t]*$)", between)
         if brk and kind is True:
             if re.fullmatch(r"\s*", between[brk.end():]):  # the next paragraph opens the same quotation
                 out.append(_Raw(open_at + 1, open_at + 1 + brk.start(), open_at, joined))
@@ -87,6 +96,14 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
                 open_at, joined = i, False
             continue
         if kind is True and not brk:
+            if text[open_at] in "“„" and text[i] in "“„":
+                # “… (“César”), quien …”: a nested quotation when its closing mark and the outer one's follow
+                para = re.compile(r"\n[ \t]*\n").search(text, i)
+                stop = para.start() if para else len(text)
+                inner = text.find("”", i, stop)
+                if inner >= 0 and text.find("”", inner + 1, stop) >= 0:
+                    skip_to = inner
+                    continue
             # an opener while one is open: nested double quotes are rare; treat the first as stray
             _unbalanced(name, text, open_at, strict)
             open_at, joined = i, False
@@ -96,7 +113,7 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
             left_open(open_at, open_at + 1 + brk.start())
             open_at, joined = (i, False) if kind is not False else (None, False)
             continue
-        out.append(_Raw(open_at + 1, i, open_at, joined))
+        out.append(_Raw(open_at + width(open_at), i, open_at, joined))
         open_at, joined = None, False
     if open_at is not None:
         end = re.search(r"\n[ \t]*\n", text[open_at:])
@@ -204,14 +221,14 @@ def _kind(text: str, quote_text: str, raw: _Raw, language: str | None = None) ->
 
 def extract(article: Article, strict: bool = False) -> list[Quote]:
     text = article.text
-    raws = _double_quotes(text, article.name, strict)
+    wrapped = hard_wrapped(text)
+    raws = _double_quotes(text, article.name, strict, wrapped)
     raws += _single_quotes(text, raws)
     raws.sort(key=lambda r: r.start)
     raws = [r for r in raws if re.search(r"[^\W\d_]", text[r.start : r.end])]
     masked = _mask(text, raws)
     # the article's own words (its quotations left out): the language its claims are written in
     language = detect(re.sub(r"\bQ+\b", " ", masked)) or detect(text)
-    wrapped = hard_wrapped(text)
     quotes: list[Quote] = []
     frames: list[standing.Frame] = []
     last_hi = -1
