@@ -213,3 +213,23 @@ def test_only_the_signature_contradicts_a_named_writer():
     narration = "The talks on the border failed again this week."
     assert _check(Claim(speaker="Pascual", verb="wrote", authorship=True), drafted, narration).ok is not False
     assert _check(Claim(speaker="Solomont", verb="wrote", authorship=True), _cable(signer="CHACON"), narration).ok is False
+
+
+# -- where and when the article appeared -----------------------------------------------------------
+SOURCE_LINES = [
+    ("The Ledger Online (AFP), March 2011", ("The Ledger Online", None, "2011-03")),
+    ("Ann Lee, The Daily Ledger, 26 December 2010", ("The Daily Ledger", "Ann Lee", "2010-12-26")),
+    ("El Diario, 6 de diciembre de 2010 (sección España)", ("El Diario", None, "2010-12-06")),
+    ("Le Quotidien (avec agences), 28-29 novembre 2010", ("Le Quotidien", None, "2010-11-28")),
+    ("Jornal do Sul (Curitiba), 30 de novembro de 2010", ("Jornal do Sul", None, "2010-11-30")),
+    ("zeitung.de (Bilderserie), Donnerstag, 16. Dezember 2010", ("zeitung.de", None, "2010-12-16")),
+    ("The Weekly Blog, Sunday, February 27, 2011", ("The Weekly Blog", None, "2011-02-27")),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), SOURCE_LINES)
+def test_outlet_author_and_date_from_a_source_line(line, expected):
+    from compare.ingest import metadata
+
+    meta = metadata.from_text(f"A headline about the cables\n{line}\n\nPor la tarde, el cable dijo algo.\n")
+    assert (meta.outlet, meta.author, meta.date) == expected
