@@ -233,3 +233,10 @@ def test_outlet_author_and_date_from_a_source_line(line, expected):
 
     meta = metadata.from_text(f"A headline about the cables\n{line}\n\nPor la tarde, el cable dijo algo.\n")
     assert (meta.outlet, meta.author, meta.date) == expected
+
+
+def test_a_date_inside_the_cables_story_is_not_the_cables_date():
+    text = ('Un cable de marzo de 2010 relata la reunión. El ministro, en cambio, dijo el 13 de junio que '
+            '"no habrá cambios".')
+    (q,) = quotes(text)
+    assert (q.claim.year, q.claim.month) == (2010, 3)  # the cable's date, carried; not June 13

@@ -268,8 +268,25 @@ def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str 
         if date_text:
             claim = replace(claim, date_text=date_text, year=year, month=month, day=day,
                             cue=claim.cue or date_text)
+    if claim.date_text and not claim.authorship and not _anchored(masked[lo:hi], language) and (
+            _anchored(masked[:lo], language) or _anchored(masked[hi:], language)):
+        # "el ministro dijo el 13 de junio": the date of what the cable reports, when the article dates
+        # the cable itself elsewhere
+        claim = replace(claim, date_text=None, year=None, month=None, day=None,
+                        cue=claim.cue if claim.speaker else None)
     marking = classification(masked[lo:hi], language)
     return replace(claim, classification=marking) if marking else claim
+
+
+def _anchored(text: str, language: str | None) -> bool:
+    """The text dates a cable by the word for it ("un cable de marzo de 2010", "a cable dated Oct. 5")."""
+    if language == "es":
+        patterns = SPANISH_DATE_RES[:1] + _dated_res("es")[:2]
+    elif language in ("pt", "fr", "de"):
+        patterns = _dated_res(language)[:2]
+    else:
+        patterns = DOCUMENT_DATE_RES[:3]
+    return any(rx.search(text) for rx in patterns)
 
 
 def carried(claim: Claim, previous: str, language: str | None) -> Claim:
