@@ -240,3 +240,8 @@ def test_a_date_inside_the_cables_story_is_not_the_cables_date():
             '"no habrá cambios".')
     (q,) = quotes(text)
     assert (q.claim.year, q.claim.month) == (2010, 3)  # the cable's date, carried; not June 13
+
+
+def test_a_short_phrase_after_a_sentence_about_a_cable_is_no_scare_quote():
+    text = 'The cables paint a grim picture of the army. The army is "insular" and slow.'
+    assert [q.not_cable for q in quotes(text)] == [""]

@@ -244,7 +244,8 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
             or re.search(r"\b(?:" + PASSIVE_AUXILIARIES + r")\s+(?:\w+\s+)?(?:" + _rx("described", langs).pattern
                          + r")", f.before[-60:], re.I)):
         return Reading(Standing.UNKNOWN, speaker=key)
-    if f.kind is QuoteKind.SCARE and words <= SCARE_MAX_WORDS and f.claim.date_text is None:
+    if (f.kind is QuoteKind.SCARE and words <= SCARE_MAX_WORDS and f.claim.date_text is None
+            and not (_has("doc", f.previous, langs) or _has("embassy", f.previous, langs))):  # nor the one before
         return Reading(Standing.OWN, "a short phrase in the article's own voice: nobody is said to have "
                                      "written or said it")
     return Reading(Standing.UNKNOWN)
