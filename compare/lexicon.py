@@ -119,10 +119,10 @@ EMBASSY_NOUNS = {
 # Verbs with which an article gives words to someone, by language (English: SPEECH_VERBS above).
 SPEECH_VERBS_BY_LANGUAGE = {
     "en": SPEECH_VERBS + ("called", "calls", "describes", "portrayed", "portrays", "responded", "emphasized",
-                          "mentioned", "quotes", "added", "speaks", "spoke", "talks", "talked"),
+                          "mentioned", "quotes", "added", "speaks", "spoke", "talks", "talked", "saying"),
     "es": SPANISH_SPEECH_VERBS + ("habla", "hablan", "hablaba", "califica", "califican", "calificado", "descrito",
                                   "descritos", "descrita", "llama", "llaman", "llamó", "insistió", "dicen",
-                                  "afirman", "señalan", "sostienen", "precisa", "precisó", "exhorta"),
+                                  "afirman", "señalan", "sostienen", "precisa", "precisó", "exhorta", "diciendo"),
     "fr": ("dit", "a dit", "déclare", "a déclaré", "affirme", "a affirmé", "écrit", "a écrit", "explique",
            "a expliqué", "parle", "a parlé", "estime", "a estimé", "ajoute", "a ajouté", "souligne", "indique",
            "a indiqué", "qualifie", "qualifié", "qualifiée", "qualifiés", "traité", "traitée", "taxé", "taxée",

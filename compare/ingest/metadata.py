@@ -71,7 +71,7 @@ def _weekdays() -> frozenset[str]:
 
 
 _WEEKDAYS = _weekdays()
-_ARTICLES = frozenset("the el la los las le les o a os as der die das".split())
+_ARTICLES = frozenset(["the", "el", "la", "los", "las", "le", "les", "o", "a", "os", "as", "der", "die", "das"])
 
 
 def _source_line(line: str) -> tuple[str | None, str | None, str | None] | None:

@@ -76,6 +76,8 @@ class Reading:
     speaker: str = ""  # the speaker's key (a surname), when one was read
 
 
+LEADING = frozenset(["but", "and", "also", "then", "y", "pero", "también", "et", "mais", "aussi", "e", "mas", "também", "und", "aber", "auch"])
+PARTICIPLES = r"saying|diciendo|disant|dizendo|sagend"
 PRONOUNS = {"he", "she", "they", "él", "ella", "ellos", "il", "elle", "ils", "ele", "ela", "eles", "er", "sie"}
 LANGS = ("en", "es", "fr", "pt", "de")
 
@@ -118,6 +120,8 @@ def _phrase(words: list[str]) -> str | None:
     Monde", "the daughter"), cut at the first preposition or conjunction; None when it is no noun phrase
     (an adverb, a preposition: "asimismo", "über die …")."""
     out: list[str] = []
+    while words and words[0].casefold() in LEADING:  # "but he said"
+        words = words[1:]
     for k, w in enumerate(words[:8]):
         bare = w.strip(",.;:()")
         low = bare.casefold()
@@ -157,12 +161,15 @@ def _speaker(f: Frame, langs: tuple[str, ...]) -> tuple[str | None, str | None]:
     if not ms:
         return None, None
     v = ms[-1]
+    if re.fullmatch(PARTICIPLES, v.group(), re.I):  # "Pascual also downplayed …, saying …": the sentence's subject
+        subject = NAME_RUN.search(f.before[: v.start()])
+        return (subject.group() if subject else None), v.group()
     passive = re.search(r"\b(?:" + PASSIVE_AUXILIARIES + r")\s+(?:\w+\s+)?(?:" + described.pattern + r")\s*\S*\s*$",
                         f.before, re.I)
     if "Q" in f.before[v.end():] or passive:
         return None, v.group()  # another quotation between, or a passive: no speaker of this one
     # the verb introduces the quote: its subject ends the clause before it
-    clause = re.split(r"[,;:–—]\s|\s-\s|\(|\b(?:that|which|who|what|que|when|cuando|quand|quando|and|y|et|e|und)\s",
+    clause = re.split(r"[,;:–—][\"”’»]?\s|\s-\s|\(|\b(?:that|which|who|what|que|when|cuando|quand|quando|and|y|et|e|und)\s",
                       f.before[: v.start()])[-1]
     words = clause.split()
     if not words or len(words) > 8:
@@ -171,9 +178,10 @@ def _speaker(f: Frame, langs: tuple[str, ...]) -> tuple[str | None, str | None]:
 
 
 def _key(who: str) -> str:
-    """A speaker's key: the last capitalised word ("Felipe Calderon" -> "calderon")."""
-    caps = re.findall(r"\b[A-ZÁÉÍÓÚÑÄÖÜ][\w'-]+", who)
-    return caps[-1].casefold() if caps else " ".join(who.casefold().split()[-2:])
+    """A speaker's key: the last capitalised word ("Felipe Calderon" -> "calderon"); '' for a
+    description ("the US ambassador")."""
+    caps = [w for w in re.findall(r"\b[A-ZÁÉÍÓÚÑÄÖÜ][\w'-]+", who) if not w.isupper()]
+    return caps[-1].casefold() if caps else ""
 
 
 def read(f: Frame, language: str | None, known: dict[str, Standing], last: Reading | None) -> Reading:
@@ -217,9 +225,15 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
             who = near.group(1) if near and not (pronoun and last and last.speaker) else who
         name = "" if not who or who.casefold() in PRONOUNS else who
         key = _key(name) if name else (last.speaker if pronoun and last else "")
+        if not key and name and (named := NAME_RUN.search(f.previous)):
+            key = _key(named.group())  # "Pascual expressed regret … . “…,” the US ambassador said in comments"
         return Reading(Standing.PUBLIC, f"a public statement{' by ' + name if name else ''}, on the record "
                                         f"(“{public.group()}”), not a cable's words", key)
     key = _key(who) if who and not pronoun else ""
+    if key and known.get(key) is Standing.PUBLIC and not credited and not by_doc and not relay and not (
+            verb and re.fullmatch(WRITING_VERBS, verb, re.I)):
+        return Reading(Standing.PUBLIC, f"a public statement by {who}, whom the article quotes on the record "
+                                        "elsewhere", key)
     if doc or by_doc or relay or (verb and re.fullmatch(WRITING_VERBS, verb, re.I)):
         return Reading(Standing.CABLE, speaker=key)
     if pronoun or (f.continues and not who):
