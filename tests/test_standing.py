@@ -245,3 +245,10 @@ def test_a_date_inside_the_cables_story_is_not_the_cables_date():
 def test_a_short_phrase_after_a_sentence_about_a_cable_is_no_scare_quote():
     text = 'The cables paint a grim picture of the army. The army is "insular" and slow.'
     assert [q.not_cable for q in quotes(text)] == [""]
+
+
+def test_the_subject_stands_before_a_relative_clause():
+    text = ('The Spanish leader, who relayed the conversation to US Ambassador Eduardo Aguirre, said the president '
+            'had "miscalculated" the depth of corruption.')
+    (q,) = quotes(text)
+    assert q.claim.speaker != "Eduardo Aguirre"

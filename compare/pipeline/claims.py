@@ -88,10 +88,15 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
         if vm:
             verb = vm[-1].group("verb")
             head = before[: vm[-1].start()]
+            # "The Spanish leader, who relayed … to Ambassador Eduardo Aguirre, said": the subject stands
+            # before the relative clause, not inside it
+            relative = re.search(r",\s*(?:who|which|whose|whom)\b[^,]*(?:,[^,]*)?,\s*$", head)
+            head = head[: relative.start()] + " " if relative else head
             who = head.rsplit(",", 1)[-1] if not re.search(r"\b(?:he|she)\s*$", head) else head
             if _name(who) is None:
                 who = head
-            cue = before[vm[-1].start() - len(who) if len(who) < vm[-1].start() else 0 : vm[-1].end()].strip()
+            cue = (" ".join(f"{who} {verb}".split()) if relative else
+                   before[vm[-1].start() - len(who) if len(who) < vm[-1].start() else 0 : vm[-1].end()].strip())
         else:
             # a name that introduces the quote ("Pascual: “…”"); a name right before the quote without a
             # colon is what is spoken of ("called the raid that killed Arturo Beltran Leyva “…”")
