@@ -252,3 +252,22 @@ def test_the_subject_stands_before_a_relative_clause():
             'had "miscalculated" the depth of corruption.')
     (q,) = quotes(text)
     assert q.claim.speaker != "Eduardo Aguirre"
+
+
+@pytest.mark.slow
+def test_the_real_dev_misattribution_is_read():
+    """Granma dates the telegram "25 de junio de 2008" in the sentence before the quote; the cable the
+    words come from is dated 2008-01-25: once the quote is traced, the attribution says so."""
+    import gzip
+
+    from compare.ingest import articles, jsonl
+
+    dump = shared("corpus/cablegate-6712.jsonl.gz")
+    with gzip.open(dump, "rt", encoding="utf-8") as fh:
+        cable = next(c for c in jsonl.parse_jsonl((x for x in fh if "08BRASILIA129" in x[:400]), "dump")
+                     if c.id == "08BRASILIA129")
+    article = articles.read(shared("eval/real-dev/articles/15_es_granma.txt"))
+    q = next(q for q in extract.extract(article) if q.text.startswith("odia a Estados"))
+    p = cable.paragraphs[0]
+    check = attribution.check(q.claim, cable, Alignment(cable.id, p.number, (p.number,), p.text, 0, 10, 1, 1, (), 1.0))
+    assert check is not None and check.ok is False and "2008-01-25" in check.why
