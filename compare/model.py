@@ -389,7 +389,8 @@ class QuoteResult:
 
     @property
     def note(self) -> str:
-        return self.decision.note
+        """Why the verdict: a quote that is not a cable's words says so first (JSON `note`)."""
+        return self.not_a_cable_quote or self.decision.note
 
     @property
     def not_a_cable_quote(self) -> str:

@@ -241,8 +241,11 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
         if last is not None and last.standing in (Standing.PUBLIC, Standing.CABLE):
             return Reading(last.standing, last.reason, last.speaker)
         return Reading(Standing.UNKNOWN)
-    if key and _has("public", f.previous, langs) and re.search(r"\b" + re.escape(key) + r"\b", f.previous, re.I):
-        known[key] = Standing.PUBLIC  # "Pascual … said Thursday night that …. “…,” Pascual said."
+    cue_before = _has("public", f.previous, langs)
+    if key and cue_before and re.search(r"\b" + re.escape(key) + r"\b", f.previous, re.I):
+        # "Pascual … said Thursday night that … . “…,” Pascual said."
+        return Reading(Standing.PUBLIC, f"a public statement by {who}, on the record (“{cue_before.group()}”, "
+                                        "in the sentence before), not a cable's words", key)
     if key and known.get(key) is not None:
         standing = known[key]
         reason = (f"a public statement by {who}, whom the article quotes on the record elsewhere"
