@@ -390,7 +390,7 @@ class QuoteResult:
     @property
     def note(self) -> str:
         """Why the verdict: a quote that is not a cable's words says so first (JSON `note`)."""
-        return self.not_a_cable_quote or self.decision.note
+        return "; ".join(x for x in (self.not_a_cable_quote, self.decision.note) if x)
 
     @property
     def not_a_cable_quote(self) -> str:
