@@ -148,10 +148,11 @@ class Claim:
     day: int | None = None
     cue: str | None = None  # the article's words the claim was read from
     subject: bool = False  # the article gives the quote as the cable's title ("a cable titled", "titulaba")
+    classification: str | None = None  # the marking the article gives the cable ("a secret cable": SECRET)
 
     @property
     def empty(self) -> bool:
-        return self.speaker is None and self.date_text is None
+        return self.speaker is None and self.date_text is None and self.classification is None
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,9 @@ class Quote:
     context: str  # the article sentence(s) around the quote
     claim: Claim = field(default_factory=Claim)
     splice_tags: tuple[str, ...] = ()  # the speech tags between parts
+    # why the article does not offer it as a cable's words (a public statement, a scare quote, a title,
+    # a classification marking), or '' (`pipeline.standing`); counts only when no passage holds it
+    not_cable: str = ""
 
 
 @dataclass(frozen=True)
@@ -411,7 +415,14 @@ class QuoteResult:
 
     @property
     def note(self) -> str:
-        return self.decision.note
+        """Why the verdict: a quote that is not a cable's words says so first (JSON `note`)."""
+        return "; ".join(x for x in (self.not_a_cable_quote, self.decision.note) if x)
+
+    @property
+    def not_a_cable_quote(self) -> str:
+        """Why the quote is not a cable's words (a public statement, the article's own words), or ''.
+        Only for a quote no passage supports: a quote found in the corpus stays found."""
+        return self.quote.not_cable if self.source is None else ""
 
     @property
     def misattributed(self) -> bool:

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from . import meaning
-from .lexicon import DOCUMENT_CUES, PUBLIC_CUES
-from .model import Article, Discrepancy, QuoteKind, QuoteResult, Severity, Verdict
+from .model import Article, Discrepancy, QuoteResult, Severity, Verdict
 from .store.reviews import Review, ReviewStore, Status
 
 
@@ -69,7 +68,6 @@ COLOURS = {"red": "#cf222e", "magenta": "#bf3989", "orange": "#bc4c00", "amber":
 LEGACY = {"verbatim": Finding.FAITHFUL, "cosmetic": Finding.FAITHFUL}  # the findings' names before 0.4
 ORDER = list(Finding)
 PROBLEMS = (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED)
-SCARE_WORDS = 3  # a phrase this short, attributed to no one, is the article's own scare quote
 
 
 def verdict_label(v: Verdict) -> str:
@@ -79,20 +77,8 @@ def verdict_label(v: Verdict) -> str:
 
 def not_a_cable_quote(r: QuoteResult) -> str:
     """Why a quote without a source is not offered as a cable's words, or '' (then it is unsupported):
-    a title or nickname, a public statement ("told reporters"), or a short phrase the article puts in
-    quotation marks without saying anyone wrote it."""
-    if r.source is not None:
-        return ""
-    q = r.quote
-    if q.kind not in (QuoteKind.QUOTATION, QuoteKind.SCARE):  # a title, a name: what the pipeline says it is
-        return r.note or f"a {q.kind.value} in quotation marks"
-    around = " ".join(x for x in (q.claim.cue, q.context) if x)
-    if PUBLIC_CUES.search(around) and not DOCUMENT_CUES.search(around):
-        return "a statement made in public, on the record; the article does not offer it as a cable's words"
-    if (q.kind is QuoteKind.SCARE and len(q.text.split()) <= SCARE_WORDS and q.claim.empty
-            and not DOCUMENT_CUES.search(q.context)):
-        return "a short phrase the article puts in quotation marks, attributed to no one"
-    return ""
+    a public statement, a title, name, scare quote or classification marking (`pipeline.standing`)."""
+    return r.not_a_cable_quote
 
 
 def changes_meaning(r: QuoteResult, d: Discrepancy) -> bool:

@@ -138,3 +138,15 @@ SHORT_TRANSLATION_CONFIDENCE = 0.6  # the confidence shown for a short translate
 # sets; bounded, so that a sentence with thousands of quotations costs the same per quotation
 # (issue 17). Found names never come from further back than this in data/eval or ../shared/eval.
 NAME_WINDOW = 400
+
+# A phrase this short (words), in quotation marks with no one said to have written or said it and no
+# cable named in its sentence, is the article's own scare quote (`pipeline.standing`). Four: the
+# longest of real-dev's scare quotes and labels ("sólo para uso oficial"); the extraction's SCARE kind
+# uses the same bound.
+SCARE_MAX_WORDS = 4
+# A text file whose lines mostly stop at about the same width (between these many characters) is
+# hard-wrapped: a single line break inside it is no paragraph break (`pipeline.extract`). Read from
+# real-dev's one wrapped page (lines of 55-70 characters) and the rest (paragraphs of 150+ per line).
+WRAPPED_MIN_CHARS = 40
+WRAPPED_MAX_CHARS = 90
+WRAPPED_SHARE = 0.8

@@ -39,11 +39,10 @@ def test_table_output_is_exact(capsys, article):
     assert code == 0
     assert out == (
         "story.txt\n"
-        "  No problems found; 1 faithful, 1 not a cable quote (of 2 quotes).\n"
+        "  1 quote with no support found; 1 faithful (of 2 quotes).\n"
+        "  no support found       -                     160  unprecedented cooperation\n"
         "  faithful               10MEXICO83 ¶11         28  has taken a serious beating on human rights issues from "
         "int…\n"
-        "  not a cable quote      -                     160  unprecedented cooperation\n"
-        "                         a short phrase the article puts in quotation marks, attributed to no one\n"
     )
 
 
@@ -64,16 +63,16 @@ def test_jsonl_follows_the_contract(capsys, article):
 def test_fail_on_exits_3_and_names_the_quotes(capsys, article):
     code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "not_found", str(article))
     assert code == 3
-    assert err == "compare: --fail-on: story.txt:160: not a cable quote (not_found) 'unprecedented cooperation'\n"
+    assert err == "compare: --fail-on: story.txt:160: no support found (not_found) 'unprecedented cooperation'\n"
     code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "altered", str(article))
     assert code == 0 and err == ""
-    # the findings' names: a scare quote is not a cable quote, and does not fail a build on "no support found"
+    # the findings' names: "Diplomats praised" makes the phrase a cable's words, with no support found
     code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on",
-                       "changed_in_substance,misattributed,no_support_found", str(article))
+                       "changed_in_substance,misattributed", str(article))
     assert code == 0 and err == ""
-    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "not a cable quote",
+    code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "no support found",
                        str(article))
-    assert code == 3 and "not a cable quote (not_found)" in err
+    assert code == 3 and "no support found (not_found)" in err
     code, _, err = run(capsys, "check", "--no-semantic", "--corpus", CABLES, "--fail-on", "wrong", str(article))
     assert code == 2 and "unknown finding(s) wrong; choose from the findings changed_in_substance, misattributed," in err
 
@@ -198,8 +197,8 @@ def test_eval_takes_articles_after_a_separator(capsys):
 def test_a_folder_of_articles_after_the_corpus(capsys):
     code, out, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(DATA / "articles"))
     assert code == 0
-    assert out.startswith("2 quotes misattributed, 22 with no support found; 2 edited without a mark, 3 edited, "
-                          "33 faithful, 3 not a cable quote (of 65 quotes).\n")
+    assert out.startswith("2 quotes misattributed, 8 with no support found; 2 edited without a mark, 3 edited, "
+                          "33 faithful, 17 not a cable quote (of 65 quotes).\n")
 
 
 def test_corpus_files_are_parsed_once(capsys, monkeypatch):

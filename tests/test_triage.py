@@ -37,7 +37,12 @@ FINDINGS = [
     ("Leaked Diplomatic Cables Show Strong Concerns", Finding.NOT_A_CABLE_QUOTE),  # the article's own title
     ("unprecedented cooperation", Finding.NOT_A_CABLE_QUOTE),  # two words, attributed to no one
     ("Does he like to get into debates", Finding.UNSUPPORTED),  # a cable's words, not in this corpus
-    ("We have underscored our appreciation", Finding.UNSUPPORTED),  # "Pascual said": not known to be public
+    # Pascual's reaction to the leak: "… said Thursday night that …" in the sentence before
+    ("We have underscored our appreciation", Finding.NOT_A_CABLE_QUOTE),
+    ("The Mexico-U.S. partnership will remain rock-solid", Finding.NOT_A_CABLE_QUOTE),
+    ("stolen cables", Finding.NOT_A_CABLE_QUOTE),  # "which the White House described as"
+    ("Confidentiality is fundamental", Finding.NOT_A_CABLE_QUOTE),  # "said in comments to The New York Times"
+    ("miscalculated", Finding.UNSUPPORTED),  # a cable's word (Aznar's account in a Madrid cable)
     ("sophisticated players", Finding.FAITHFUL),
     ("GOM (government of Mexico)", Finding.UNMARKED),  # a gloss of an acronym, unmarked: the meaning kept
     ("It would also be excellent", Finding.UNMARKED),  # "also" added, "a" dropped: function words
@@ -59,8 +64,8 @@ def test_misattributed_quotes_come_first(demo):
 
 def test_the_story_in_one_line(demo):
     assert story_verdict(summarize(demo)) == (
-        "2 quotes misattributed, 22 with no support found; 2 edited without a mark, 3 edited, 33 faithful, "
-        "3 not a cable quote (of 65 quotes).")
+        "2 quotes misattributed, 8 with no support found; 2 edited without a mark, 3 edited, 33 faithful, "
+        "17 not a cable quote (of 65 quotes).")
     one = [by_text(demo, "sophisticated players")]
     assert story_verdict(summarize(one)) == "No problems found; 1 faithful (of 1 quote)."
 
@@ -132,8 +137,8 @@ def test_stats_by_outlet_exact(batch, capsys):
     assert capsys.readouterr().out == (
         "outlet                           quotes  changed in substance  no support found  misattributed\n"
         "----------------------------------------------------------------------------------------------\n"
-        "(not stated)                         44             0 ( 0.0%)        17 (38.6%)      2 ( 4.5%)\n"
-        "Washington Post Foreign Service      18             0 ( 0.0%)         5 (27.8%)      0 ( 0.0%)\n")
+        "(not stated)                         33             0 ( 0.0%)         6 (18.2%)      2 ( 6.1%)\n"
+        "Washington Post Foreign Service      15             0 ( 0.0%)         2 (13.3%)      0 ( 0.0%)\n")
 
 
 def test_stats_quotes_behind_a_row(batch, capsys):

@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from ..lexicon import (
     AUTHOR_VERBS,
+    DOCUMENT_NOUNS,
     MONTH_NUMBER,
     MONTH_RE,
     SPANISH_AUTHOR_VERBS,
     SPANISH_MONTHS,
     SPANISH_SPEECH_VERB_RE,
+    SPEECH_VERBS_BY_LANGUAGE,
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim
@@ -33,6 +36,8 @@ DOCUMENT_DATE_RES = tuple(re.compile(p, re.I if i else 0) for i, p in enumerate(
     r"\b" + _DOC + r"\s+(?:was\s+|were\s+)?(?:dated|sent|written|signed|filed|issued|from)\s+(?:on\s+|in\s+)?" + _DATE,
     r"\bdated\s+(?:on\s+)?" + _DATE,
     r"\b(?:wrote|cabled|reported|warned|noted|added|said|signed)\s+(?:on\s+|in\s+)" + _DATE,
+    # "wrote the current ambassador, Alan Solomont, in June 2009"
+    r"\b(?:wrote|cabled|reported|signed)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+,\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+,\s+(?:on|in)\s+" + _DATE,
     r"\b(?:in|on)\s+" + _DATE + r",?\s+(?:the\s+)?(?:ambassador|embassy|diplomats?|officials?|consulate)\b[^.]{0,40}?\b(?:wrote|cabled|reported)\b",
 ]))
 NOT_NAMES = {
@@ -46,11 +51,15 @@ NOT_NAMES = {
     "Mrs.", "Ms.", "Dr.", "Undersecretary", "Interior", "Leaked", "WikiLeaks", "Clinton's",
     "Officials", "Diplomats", "Analysts", "Critics", "Experts", "Sources", "Authorities", "Observers",
     "Investigators", "Prosecutors", "Lawmakers", "Residents", "Witnesses", "Reporters", "Documents",
+    "Another", "Other", "Others", "Each", "Both", "All", "Its", "His", "Her", "Their", "Our", "Most",
 }  # fmt: skip
 # A name starts within the first 64 characters of a word (a run of 100,000 capitals is not tried from
 # each of them: linear)
 NAME_RE = re.compile(r"(?<![\w’'.-]{64})(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
 
+
+RELATIVE_RE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*(?:,[^,]*)?,\s*$")
+INTRODUCING_NAME_RE = re.compile(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*:\s*$")
 
 def _tail(text: str, width: int) -> int:
     """Where the last `width` characters of `text` (its trailing white space not counted) begin, moved
@@ -73,7 +82,7 @@ def _name(words: str) -> str | None:
         if re.search(r"[’']s$", m.group()):
             continue
         parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))
-                 and not re.search(r"[’']s$", w)]
+                 and not re.search(r"[’']s$|\d", w) and not re.fullmatch(DOCUMENT_NOUNS["en"], w, re.I)]
         if parts:
             return " ".join(parts)
     return None
@@ -91,6 +100,9 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     )
     if m:
         who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
+        apposed = re.match(r"\s*,\s*(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?:in|on)\b)", after[m.end():])
+        if _name(who) is None and apposed:  # "wrote the current ambassador, Alan Solomont, in June 2009"
+            who, cue = apposed.group(1), after[: m.end() + apposed.end()].strip(" ,")
     elif m2:
         who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
     else:
@@ -99,12 +111,19 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
         if vm:
             verb = vm[2]
             head = before[: vm[0]]
+            # "The Spanish leader, who relayed … to Ambassador Eduardo Aguirre, said": the subject stands
+            # before the relative clause, not inside it
+            relative = RELATIVE_RE.search(head, max(0, len(head) - NAME_WINDOW))
+            head = head[: relative.start()] + " " if relative else head
             who = head.rsplit(",", 1)[-1] if not _pronoun_at_end(head) else head
             if _name(who) is None:
                 who = head
-            cue = before[vm[0] - len(who) if len(who) < vm[0] else 0 : vm[1]].strip()
+            cue = (" ".join(f"{who} {verb}".split()) if relative else
+                   before[vm[0] - len(who) if len(who) < vm[0] else 0 : vm[1]].strip())
         else:
-            nm = re.compile(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*$").search(before, _tail(before, NAME_WINDOW))
+            # a name that introduces the quote ("Pascual: “…”"); a name right before the quote without a
+            # colon is what is spoken of ("called the raid that killed Arturo Beltran Leyva “…”")
+            nm = INTRODUCING_NAME_RE.search(before, _tail(before, NAME_WINDOW))
             if nm:
                 who, cue = nm.group(1), nm.group(1)
     if who is not None:
@@ -278,10 +297,107 @@ NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajado
                 "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
 
 
+# -- Portuguese, French, German (and Spanish "tiene fecha de …"): the date an article gives a cable --------
+@lru_cache(maxsize=8)
+def _month_names(language: str) -> dict[str, int]:
+    """The language's month names (CLDR, through babel) to their numbers: "junho" -> 6, "März" -> 3."""
+    from babel.dates import get_month_names
+
+    return {name.casefold(): k for k, name in get_month_names("wide", locale=language).items()}
+
+
+@lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
+def _dated_res(language: str) -> tuple[re.Pattern[str], ...]:
+    months = "|".join(sorted(_month_names(language), key=len, reverse=True))
+    date = (r"(?P<date>(?:(?P<day>\d{1,2})\.?\s+(?:de\s+)?)?(?P<mon>" + months + r")(?:\s+(?:de\s+|del\s+)?"
+            r"(?P<year>(?:19|20)\d{2}))?|(?P<year_only>(?:19|20)\d{2})\b)")
+    doc = DOCUMENT_NOUNS.get(language, DOCUMENT_NOUNS["en"])
+    verbs = "|".join(re.escape(v) for v in SPEECH_VERBS_BY_LANGUAGE.get(language, ()))
+    return tuple(re.compile(p, re.I) for p in (
+        # "tiene fecha de 25 de junio de 2008", "datado de", "daté du", "vom 3. März 2009"
+        r"\b(?:fecha(?:d[oa])?|datad[oa]|com data|dat[ée]e?|datiert|vom)\s+(?:el\s+|de\s+|del\s+|du\s+|em\s+|am\s+)?" + date,
+        # "um telegrama secreto de 2009", "une note de juin 2009", "eine Depesche vom Juni 2009"
+        r"\b(?:" + doc + r")\s+(?:\w+\s+){0,2}?(?:de|del|do|da|du|d'|vom|aus|von|enviad[oa]|envoy[ée]e?|em|en)\s*(?:el\s+|le\s+)?" + date,
+        # "relatou o embaixador Clifford Sobel em janeiro de 2008", "schrieb … im Juni 2009"
+        r"\b(?:" + verbs + r")\b[^.;Q]{0,80}?\b(?:em|en|el|in|im|am|le|au)\s+" + date,
+    ) if verbs or "verbs" not in p)
+
+
+def _dated(sentence: str, language: str) -> DateClaim:
+    names = _month_names(language)
+    return _date(sentence, _dated_res(language), lambda mon: names[mon.casefold()])
+
+
+# A cable's classification as an article gives it ("um telegrama secreto", "un cable confidencial",
+# "a secret cable"): the marking the cable bears.
+CLASSIFIED_AS = {"secret": r"secret[oa]?|secr[eè]te?|geheime?[nrs]?|top secret", "confidential":
+                 r"confidential|confidencial|confidentiel(?:le)?|vertrauliche?[nrs]?",
+                 "unclassified": r"unclassified|no clasificad[oa]|n[ãa]o classificad[oa]|non classifi[ée]e?"}
+
+
+SINGULAR = r"(?:a|an|the|one|this|that|un|una|el|este|ese|um|uma|o|le|la|ce|cette|une|ein|eine|einer|der|die|das|dieser)"
+
+
+def classification(sentence: str, language: str | None) -> str | None:
+    """The classification the sentence gives one cable ("um telegrama secreto", "a secret cable"), as the
+    cable's marking reads ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"), or None. Plural "confidential
+    cables" is the leak in general, no claim about one cable."""
+    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    for marking, words in CLASSIFIED_AS.items():
+        for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:" + words + r")|(?:" + words
+                             + r")\s+(?P<n2>" + doc + r"))\b", sentence, re.I):
+            noun = m.group("n1") or m.group("n2")
+            if not (noun.endswith("s") or (language == "de" and noun.endswith("en"))):
+                return marking.upper()
+    return None
+
+
 def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str | None = None) -> Claim:
     """The claim about the quotation whose marks stand at `open_mark` and `end` in `masked` (the
     article with its quotations masked), whose sentence runs from `lo` to `hi`; in the article's
-    language (Spanish, or English for any other)."""
+    language (Spanish, or English for any other; the date a cable is given in Portuguese, French and
+    German too)."""
+    claim = _spanish(masked, open_mark, end, lo, hi) if language == "es" else _english(masked, open_mark, end, lo, hi)
+    if claim.date_text is None and language in ("es", "pt", "fr", "de"):
+        date_text, year, month, day = _dated(masked[lo:hi], language)
+        if date_text:
+            claim = replace(claim, date_text=date_text, year=year, month=month, day=day,
+                            cue=claim.cue or date_text)
+    if claim.date_text and not claim.authorship and not _anchored(masked[lo:hi], language) and (
+            _anchored(masked[:lo], language) or _anchored(masked[hi:], language)):
+        # "el ministro dijo el 13 de junio": the date of what the cable reports, when the article dates
+        # the cable itself elsewhere
+        claim = replace(claim, date_text=None, year=None, month=None, day=None,
+                        cue=claim.cue if claim.speaker else None)
+    marking = classification(masked[lo:hi], language)
+    return replace(claim, classification=marking) if marking else claim
+
+
+def _anchored(text: str, language: str | None) -> bool:
+    """The text dates a cable by the word for it ("un cable de marzo de 2010", "a cable dated Oct. 5")."""
     if language == "es":
-        return _spanish(masked, open_mark, end, lo, hi)
-    return _english(masked, open_mark, end, lo, hi)
+        patterns = SPANISH_DATE_RES[:1] + _dated_res("es")[:2]
+    elif language in ("pt", "fr", "de"):
+        patterns = _dated_res(language)[:2]
+    else:
+        patterns = DOCUMENT_DATE_RES[:3]
+    return any(rx.search(text) for rx in patterns)
+
+
+def carried(claim: Claim, previous: str, language: str | None) -> Claim:
+    """A claim with the date the sentence before gives the cable ("Uno de los telegramas … tiene fecha de
+    25 de junio de 2008 … . Sobel sostiene que … «…»"), when the quote's own sentence dates nothing and
+    the sentence before is about a cable and quotes nothing itself."""
+    if claim.date_text is not None or not previous or "Q" in previous:
+        return claim
+    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    if not re.search(r"\b(?:" + doc + r")\b", previous, re.I):
+        return claim
+    if language in ("es", "pt", "fr", "de"):
+        date_text, year, month, day = _dated(previous, language)
+    else:
+        date_text, year, month, day = _document_date(previous)
+    if not date_text or (year is None and month is None):
+        return claim
+    return replace(claim, date_text=date_text, year=year, month=month, day=day, cue=claim.cue or date_text)
