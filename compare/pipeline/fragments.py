@@ -61,8 +61,11 @@ def find(store: CorpusStore, quote: Quote, language: str, cited: Iterable[str]) 
     found = crosslingual.groups(store, quote.text, language, floor=LEXICON_SHORT_FLOOR)
     content = [w for w in crosslingual.WORD_RE.findall(quote.text)
                if len(w) >= 3 and w.casefold() not in lexicon.stop_words(language)]
-    if not found or len(found) < len(set(w.casefold() for w in content)) or all(g.name for g in found):
-        return None  # a word with no translation in the corpus's English, or nothing but names
+    if (not found or len(found) < len(set(w.casefold() for w in content)) or all(g.name for g in found)
+            or len(content) < CLAIM_MIN_WORDS):
+        # a word with no translation in the corpus's English, nothing but names, or one word: a single
+        # word's nearest English words are too often another word altogether ("sometida": "thwarted")
+        return None
     groups = [g.terms for g in found]
     match = any_of_groups([list(g) for g in groups], len(groups))
     hits = [h.paragraph for h in store.search(match, SHORT_TRANSLATION_HITS)]
