@@ -23,6 +23,7 @@ from ..store.corpus import any_of_groups
 from ..tokens import keys
 from ..weights import (
     ALPHA,
+    CLAIM_MIN_WORDS,
     LEXICON_SHORT_FLOOR,
     SHORT_TRANSLATION_CONFIDENCE,
     SHORT_TRANSLATION_HITS,
