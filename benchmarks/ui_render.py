@@ -1,9 +1,18 @@
 """The review app as an editor feels it, measured in a real browser (Debian's chromium driven by
-Playwright): cold start to the first card, a redraw with the checks cached, and a filter change,
-for the 65-quote demo and for a 390-quote batch (the demo articles and five more copies, uploaded), the
-app of a given commit ("before") beside the working tree's ("after") in the same run.
+Playwright), the app of a given commit ("before") beside the working tree's ("after") in the same run.
 
-    .venv/bin/python benchmarks/ui_render.py [--before dc39f79] [--no-semantic]
+Time to the first card (the default): a new server with an empty embedding cache ("truly cold"),
+a reload while that server's first model load is under way, and a new server with the cache warm;
+for each, over `--watch` seconds after the page is idle, how often it reran on its own (its main
+area greyed by Streamlit) and how often what the editor sees changed under them (the cards, their
+order, the story's verdict, the first card's place).
+
+    .venv/bin/python benchmarks/ui_render.py [--before a515470] [--watch 60]
+
+`--full`: cold start to the first card, a redraw with the checks cached, and a filter change, for
+the 65-quote demo and for a 390-quote batch (the demo articles and five more copies, uploaded).
+
+    .venv/bin/python benchmarks/ui_render.py --full [--before dc39f79] [--no-semantic]
 
 Each app runs as its own Streamlit server with a fresh reviews file and its own Python path (the
 "before" app from a `git worktree` of the commit, with the editable install of this checkout
@@ -138,11 +147,87 @@ def measure(root: Path, label: str, semantic: bool, batch: list[Path], chromium)
     return out
 
 
+# What the editor sees of the page: the cards in order, the story's verdict, where the first card stands.
+SIGNATURE = """() => [...document.querySelectorAll('.qc-card')].map(c => c.dataset.finding + '@' + c.dataset.article
+  + ':' + c.dataset.start).join('|') + '#' + (document.querySelector('.qc-story') || {}).innerText + '#'
+  + Math.round(document.querySelector('.qc-card')?.getBoundingClientRect().top || 0)"""
+# A rerun of the whole page greys the main area's elements (Streamlit marks them stale) until redrawn: the
+# summary and the cards greyed are a rerun the editor sees.
+STALE = ("() => [...document.querySelectorAll(\"[data-testid='stMain'] [data-stale='true']\")]"
+         ".some(e => e.querySelector('.qc-card, .qc-summary'))")
+
+
+def watch_page(page, seconds: float) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """For `seconds`: how many times the page reran on its own (its main area greyed), and how many
+    times what the editor sees (cards, their order, the verdict, the first card's place) changed."""
+    reruns = changes = 0
+    stale = False
+    seen = page.evaluate(SIGNATURE)
+    end = time.time() + seconds
+    while time.time() < end:
+        now_stale = page.evaluate(STALE)
+        reruns += now_stale and not stale
+        stale = now_stale
+        sig = page.evaluate(SIGNATURE)
+        changes += sig != seen
+        seen = sig
+        time.sleep(0.2)
+    return reruns, changes
+
+
+def first_card(root: Path, cache: Path, chromium, watch: float, reload_early: bool = False) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """A new server: seconds to the first card; with `reload_early`, the page reloaded as soon as the
+    first card shows (the model still loading) and the seconds to the first card again; then, over
+    the next `watch` seconds, the reruns and changes of the page that the editor did not ask for."""
+    env = {**os.environ, "COMPARE_REVIEWS": str(Path(tempfile.mkdtemp()) / "reviews.sqlite"),
+           "COMPARE_SEMANTIC": "1", "COMPARE_CACHE_DIR": str(cache)}
+    proc, url = serve(root, env)
+    out: dict[str, float] = {}
+    try:
+        page = chromium.new_page(viewport={"width": 1440, "height": 900})
+        t = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(".qc-card", timeout=600_000)
+        out["first card"] = time.perf_counter() - t
+        if reload_early:
+            t = time.perf_counter()
+            page.reload()
+            page.wait_for_selector(".qc-card", timeout=600_000)
+            out["first card after a reload"] = time.perf_counter() - t
+        # the page as the editor first reads it (12 cards and the verdict), not waiting for Streamlit to
+        # be idle: the app of before holds its run open while the model loads
+        page.wait_for_function("document.querySelectorAll('.qc-card').length === 12 && "
+                               "document.querySelector('.qc-story')", timeout=600_000)
+        page.wait_for_timeout(500)
+        reruns, changes = watch_page(page, watch)
+        out[f"reran on its own in the next {watch:.0f} s"] = reruns
+        out[f"cards or verdict changed on their own in {watch:.0f} s"] = changes
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return out
+
+
+def time_to_first_card(root: Path, chromium, watch: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    cache = Path(tempfile.mkdtemp(prefix="embedding-cache-"))
+    out = {f"truly cold: {k}": v for k, v in first_card(root, cache, chromium, watch).items()}
+    cold = Path(tempfile.mkdtemp(prefix="embedding-cache-"))
+    out |= {f"reload during the model load: {k}": v
+            for k, v in first_card(root, cold, chromium, watch, reload_early=True).items() if k != "first card"}
+    out |= {f"warm cache: {k}": v for k, v in first_card(root, cache, chromium, watch).items()}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--before", default="dc39f79", help="the commit to compare with (default: v0.2's last)")
+    ap.add_argument("--before", default=None, help="the commit to compare with (default: a515470, before issue 20; "
+                    "with --full, dc39f79: v0.2's last)")
     ap.add_argument("--no-semantic", dest="semantic", action="store_false")
+    ap.add_argument("--full", action="store_true", help="the redraw, filter and 390-quote batch figures")
+    ap.add_argument("--watch", type=float, default=60.0, help="seconds to watch for redraws after the first card")
     args = ap.parse_args()
+    args.before = args.before or ("dc39f79" if args.full else "a515470")
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="ui-bench-"))
@@ -159,16 +244,20 @@ def main() -> None:
     try:
         with sync_playwright() as pw:
             chromium = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            results = {"before": measure(old, "before", args.semantic, batch, chromium),
-                       "after": measure(ROOT, "after", args.semantic, batch, chromium)}
+            if args.full:
+                results = {"before": measure(old, "before", args.semantic, batch, chromium),
+                           "after": measure(ROOT, "after", args.semantic, batch, chromium)}
+            else:
+                results = {"before": time_to_first_card(old, chromium, args.watch),
+                           "after": time_to_first_card(ROOT, chromium, args.watch)}
             chromium.close()
     finally:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], capture_output=True)
-    print(f"{'measured in chromium (s)':<42} {'before ' + args.before:>16} {'after':>10} {'ratio':>7}")
+    print(f"{'measured in chromium (s)':<62} {'before ' + args.before:>16} {'after':>10} {'ratio':>7}")
     for key in results["after"]:
         b, a = results["before"].get(key, float("nan")), results["after"][key]
         ratio = f"{b / a:.1f}x" if a and "drawn" not in key and "height" not in key else ""
-        print(f"{key:<42} {b:>16.2f} {a:>10.2f} {ratio:>7}")
+        print(f"{key:<62} {b:>16.2f} {a:>10.2f} {ratio:>7}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """compare: trace every quote in a news article to the cable paragraph it came from."""
 
+from ._version import __version__ as __version__
 from .api import check, load_corpus
 from .model import (
     Alignment,
@@ -22,7 +23,6 @@ from .model import (
 from .pipeline import CheckOptions, Pipeline
 from .store import CorpusStore
 
-__version__ = "0.2.0"
 __all__ = [
     "Alignment", "Article", "AttributionCheck", "Cable", "Candidate", "CheckOptions", "Claim", "CorpusStore",
     "Decision", "Discrepancy", "Evidence", "Pipeline",

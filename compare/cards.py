@@ -17,7 +17,20 @@ from dataclasses import dataclass
 
 from .model import Alignment, Cable, Discrepancy, DiscrepancyKind, Quote, QuoteResult, Severity
 from .store.reviews import Review, Status
-from .triage import Finding, finding, not_a_cable_quote, score_words, story_verdict, summarize, verdict_label
+from .triage import (
+    COLOURS,
+    ORDER,
+    PROBLEMS,
+    Finding,
+    changes_meaning,
+    effect,
+    finding,
+    not_a_cable_quote,
+    score_words,
+    story_verdict,
+    summarize,
+    verdict_label,
+)
 
 CONTEXT_CHARS = 200  # article text shown on either side of a quote, at most
 SOURCE_CONTEXT = 120  # source text shown on either side of the matched sentences, at most
@@ -27,43 +40,49 @@ CSS = """
   font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:15px;line-height:1.5;color:#1f2328}
 .qc-head{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin-bottom:6px}
 .qc-badge{border-radius:12px;padding:1px 10px;font-weight:600;font-size:13px;color:#fff}
-.qc-red{background:#cf222e}.qc-amber{background:#9a6700}.qc-violet{background:#8250df}
-.qc-green{background:#1a7f37}.qc-grey{background:#57606a}
+TONES
 .qc-verdict{border:1px solid #d0d4da;border-radius:12px;padding:0 8px;font-size:12px;color:#57606a}
 .qc-review{border-radius:12px;padding:0 8px;font-size:12px;font-weight:600}
 .qc-review-accepted{background:#dafbe1;color:#1a7f37}.qc-review-flagged{background:#ffebe9;color:#cf222e}
 .qc-where{font-weight:600;font-size:14px}
 details.qc-more summary{cursor:pointer}
 .qc-meta{color:#57606a;font-size:13px}
-.qc-flag{color:#cf222e;font-weight:600;font-size:13px}
+.qc-flag{color:#bf3989;font-weight:600;font-size:13px}
 .qc-cols{display:grid;grid-template-columns:1fr 1fr;gap:12px}
 .qc-col h4{margin:0 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:#57606a}
 .qc-text{white-space:pre-wrap;background:#f6f8fa;border-radius:6px;padding:6px 8px;max-height:14em;overflow:auto}
 .qc-quote{background:#fff8c5;border-bottom:2px solid #d4a72c}
 .qc-span{background:#ddf4ff;border-bottom:2px solid #54aeff}
 .qc-cosmetic-d{background:#dafbe1;outline:1px dashed #4ac26b;padding:0 2px}
-.qc-editorial-d{background:#fff1e5;outline:1px dashed #fb8f44;padding:0 2px}
+.qc-editorial-d{background:#eef4ff;outline:1px dashed #0969da;padding:0 2px}
 .qc-hidden{color:#8c959f;text-decoration:line-through;background:#eaeef2}
 .qc-substantive-d{background:#ffebe9;outline:2px solid #cf222e;font-weight:600;padding:0 3px}
+.qc-unmarked-d{background:#fff8c5;outline:2px dashed #9a6700;padding:0 3px}
+.qc-article{font-size:13px;color:#57606a;margin:-2px 0 4px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.qc-subject{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;font-style:italic}
+@media (max-width:1200px){.qc-text{max-height:7.5em}.qc-card{font-size:14px}.qc-subject{-webkit-line-clamp:1}}
 .qc-caret{display:inline-block;min-width:.9em;text-align:center;font-weight:700}
-.qc-diffs{margin:6px 0 0;padding-left:18px;font-size:14px}
-.qc-sev-substantive{color:#cf222e;font-weight:600}.qc-sev-editorial{color:#9a6700;font-weight:600}
-.qc-sev-cosmetic{color:#4c8c2b;font-weight:600}
-.qc-attr-bad{color:#cf222e;font-weight:600}.qc-attr-ok{color:#1a7f37}
+.qc-diffs{margin:0 0 6px;padding-left:18px;font-size:14px}
+.qc-sev-substantive{color:#cf222e;font-weight:600}.qc-sev-unmarked{color:#9a6700;font-weight:600}
+.qc-sev-editorial{color:#0969da;font-weight:600}.qc-sev-cosmetic{color:#4c8c2b;font-weight:600}
+.qc-attr-bad{color:#bf3989;font-weight:600}.qc-attr-ok{color:#1a7f37}
 .qc-legend span{margin-right:10px;padding:0 4px}
 .qc-none{color:#57606a;font-style:italic}
-.qc-summary{border-radius:8px;padding:8px 12px;margin:0 0 8px;font-family:system-ui,-apple-system,Segoe UI,Roboto,
+.qc-summary{border-radius:8px;padding:6px 12px;margin:0;font-family:system-ui,-apple-system,Segoe UI,Roboto,
   sans-serif;color:#1f2328}
 .qc-summary.qc-bad{background:#ffebe9;border:1px solid #ff8182}.qc-summary.qc-good{background:#dafbe1;
   border:1px solid #4ac26b}
-.qc-story{margin:0 0 6px;font-weight:600;font-size:15px}
-.qc-counts{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:14px}
-.qc-count b{font-size:20px;margin-right:4px}
-"""
+.qc-story{margin:0 0 4px;font-weight:600;font-size:15px;line-height:1.35}
+.qc-counts{display:flex;flex-wrap:wrap;gap:2px 14px;font-size:13px}
+.qc-count b{font-size:17px;margin-right:3px}
+NUMBERS
+""".replace("TONES", "".join(f".qc-{tone}{{background:{hex_}}}" for tone, hex_ in COLOURS.items())).replace(
+    "NUMBERS", "".join(f".qc-n-{tone}{{color:{hex_}}}" for tone, hex_ in COLOURS.items()))
 
 LEGEND = ("<div class='qc-legend qc-meta'><span class='qc-quote'>quote</span><span class='qc-span'>matched source</span>"
-          "<span class='qc-cosmetic-d'>cosmetic</span><span class='qc-editorial-d'>editorial</span>"
-          "<span class='qc-hidden'>words an ellipsis hides</span><span class='qc-substantive-d'>substantive</span></div>")
+          "<span class='qc-cosmetic-d'>cosmetic</span><span class='qc-editorial-d'>marked edit</span>"
+          "<span class='qc-hidden'>words an ellipsis hides</span><span class='qc-unmarked-d'>unmarked, keeps the meaning</span>"
+          "<span class='qc-substantive-d'>changes the meaning</span></div>")
 
 
 _ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:"}
@@ -115,8 +134,10 @@ def to_article(q: Quote, k: int) -> int:
     return q.parts[-1].end
 
 
-def _cls(d: Discrepancy) -> str:
-    return f"qc-{d.severity.value}-d"
+def _cls(r: QuoteResult, d: Discrepancy) -> str:
+    if d.severity is Severity.SUBSTANTIVE:
+        return "qc-substantive-d" if changes_meaning(r, d) else "qc-unmarked-d"
+    return "qc-editorial-d" if d.severity is Severity.EDITORIAL else "qc-cosmetic-d"
 
 
 def article_marks(r: QuoteResult) -> list[Mark]:
@@ -124,7 +145,7 @@ def article_marks(r: QuoteResult) -> list[Mark]:
     marks = [Mark(p.start, p.end, "qc-quote") for p in q.parts]
     for d in r.discrepancies:
         if d.quote_span and d.quote_span.end > d.quote_span.start:
-            marks.append(Mark(to_article(q, d.quote_span.start), to_article(q, d.quote_span.end), _cls(d)))
+            marks.append(Mark(to_article(q, d.quote_span.start), to_article(q, d.quote_span.end), _cls(r, d)))
     return marks
 
 
@@ -132,7 +153,7 @@ def source_marks(r: QuoteResult, a: Alignment) -> list[Mark]:
     marks = [Mark(a.start, a.end, "qc-span")]
     for d in r.discrepancies if a is r.source else ():
         if d.source_span and (d.source_span.end > d.source_span.start or d.severity is Severity.SUBSTANTIVE):
-            cls = "qc-hidden" if d.kind is DiscrepancyKind.ELISION else _cls(d)
+            cls = "qc-hidden" if d.kind is DiscrepancyKind.ELISION else _cls(r, d)
             marks.append(Mark(d.source_span.start, d.source_span.end, cls))
     return marks
 
@@ -168,15 +189,15 @@ def _meta(cable: Cable | None, a: Alignment) -> str:
         return head
     bits = [cable.date, cable.classification, cable.origin, f"signed {cable.signer}" if cable.signer else None]
     line = " · ".join(e(b) for b in bits if b)
-    subject = f"<br><i>{e(cable.subject)}</i>" if cable.subject else ""
+    subject = f"<span class='qc-subject' title='{e(cable.subject)}'>{e(cable.subject)}</span>" if cable.subject else ""
     return f"{head} <span class='qc-meta'>{line}</span>{subject}"
 
 
 def _diff_list(r: QuoteResult) -> str:
     if not r.discrepancies:
         return ""
-    items = [f"<li><span class='qc-sev-{d.severity.value}'>{escape(d.kind.value)}</span> ({d.severity.value}): "
-             f"{escape(what_changed(d))}</li>" for d in r.discrepancies]
+    items = [f"<li><span class='qc-sev-{_cls(r, d)[3:-2]}'>{escape(d.kind.value)}</span> "
+             f"({escape(effect(r, d))}): {escape(what_changed(d))}</li>" for d in r.discrepancies]
     return f"<ul class='qc-diffs'>{''.join(items)}</ul>"
 
 
@@ -243,22 +264,17 @@ def _source_text(r: QuoteResult, a: Alignment) -> str:
             f"{escape(where)}</summary><div class='qc-text'>{highlight(text, marks)}</div></details>")
 
 
-SUMMARY_COUNTS = (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED, Finding.EDITED, Finding.REWORDED)
-
-
 def summary(results: Iterable[QuoteResult], reviewed: int) -> str:
-    """The story's verdict and its counts, one block that wraps on a narrow screen (eight metric
-    widgets cut their labels at 1,024 px), each count with `data-label`/`data-value` for scripts."""
+    """The story's verdict and a count for every finding (the same words and numbers), one block that
+    wraps on a narrow screen, each count with `data-label`/`data-value` for scripts."""
     results = list(results)
     counts = summarize(results)
     f = counts.findings
-    bad = any(f.get(k) for k in (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED))
-    items = [(k.value, str(f.get(k, 0))) for k in SUMMARY_COUNTS]
-    items += [("faithful", str(f.get(Finding.COSMETIC, 0) + f.get(Finding.VERBATIM, 0))),
-              (Finding.NOT_A_CABLE_QUOTE.value, str(f.get(Finding.NOT_A_CABLE_QUOTE, 0))),
-              ("reviewed", f"{reviewed} of {len(results)}")]
+    bad = any(f.get(k) for k in PROBLEMS)
+    items = [(k.value, str(f.get(k, 0)), k.tone) for k in ORDER] + [("reviewed", f"{reviewed} of {len(results)}", "")]
     spans = "".join(f"<span class='qc-count' data-label='{escape(label)}' data-value='{escape(value)}'>"
-                    f"<b>{escape(value)}</b>{escape(label)}</span>" for label, value in items)
+                    f"<b{f' class=qc-n-{tone}' if tone else ''}>{escape(value)}</b>{escape(label)}</span>"
+                    for label, value, tone in items)
     return (f"<div class='qc-summary {'qc-bad' if bad else 'qc-good'}'><p class='qc-story'>"
             f"{escape(story_verdict(counts))}</p><div class='qc-counts'>{spans}</div></div>")
 
@@ -274,9 +290,10 @@ def _review_chip(review: Review | None) -> str:
 
 
 def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_candidates: bool = True,
-         cables: Mapping[str, Cable] | None = None, review: Review | None = None) -> str:
+         cables: Mapping[str, Cable] | None = None, review: Review | None = None, article: str = "") -> str:
     """One quote's card, as an HTML fragment (style it with `CSS`): a badge with the worst finding,
-    the article's sentence beside the source's, the differences in words, the attribution."""
+    the article's sentence beside the source's, the differences in words, the attribution; `article`:
+    the article's name, shown on the card where cards of many articles are mixed (worst first)."""
     e = escape
     q = r.quote
     f = finding(r)
@@ -292,9 +309,11 @@ def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_can
         if len(r.source.paragraphs) > 1:
             para = " ¶" + "–".join(str(n) for n in r.source.paragraphs)
         where = f"<span class='qc-where'>{e(r.source.cable_id + para)}</span>"
+    chip = (f"<span class='qc-verdict' title='the verdict'>{e(verdict_label(r.verdict))}</span>"
+            if f in (Finding.FAITHFUL, Finding.REWORDED) else "")  # which kind of faithful or reworded
     head = (f"<div class='qc-head'><span class='qc-badge qc-{f.tone}'>{e(f.value)}</span>"
-            f"<span class='qc-verdict'>{e(verdict_label(r.verdict))}</span>{where}{_review_chip(review)}"
-            f"{''.join(flags)}<span class='qc-meta'>{e(score_words(r))}</span></div>")
+            f"{chip}{where}{_review_chip(review)}"
+            f"{''.join(flags)}</div>")
     if r.source is not None:
         right = f"<div>{_meta(cable, r.source)}</div>{_source_text(r, r.source)}"
     elif f is Finding.NOT_A_CABLE_QUOTE:
@@ -311,4 +330,8 @@ def card(r: QuoteResult, article_text: str, cable: Cable | None = None, with_can
         others = f"<details class='qc-more'><summary class='qc-meta'>{label}</summary>{closest(r, cables)}</details>"
     data = (f" data-article='{e(q.article)}' data-start='{q.start}' data-end='{q.end}' "
             f"data-verdict='{r.verdict.value}' data-finding='{e(f.value)}' data-score='{r.score:.2f}'")
-    return f"<div class='qc-card'{data}>{head}{body}{_diff_list(r)}{_attribution(r)}{note}{others}</div>"
+    # one line: the article (where cards of many articles are mixed) and the score in words
+    about = e(score_words(r)) + (f" · in “{e(article)}”" if article else "")
+    line = f"<div class='qc-article' title='{about}'>{about}</div>"
+    # what is wrong before the evidence: the attribution and the differences, then the two texts
+    return f"<div class='qc-card'{data}>{head}{line}{_attribution(r)}{_diff_list(r)}{body}{note}{others}</div>"

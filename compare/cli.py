@@ -1,7 +1,7 @@
 """The `compare` command: a thin layer over the library (check, eval, stats, cables, index).
 
 Exit status: 0 when the run completed, 2 on bad usage or unreadable input (one line on stderr),
-1 on an internal error, 3 when `--fail-on` verdicts were found, 143 on SIGTERM (130 on Ctrl-C).
+1 on an internal error, 3 when `--fail-on` findings were found, 143 on SIGTERM (130 on Ctrl-C).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import io
 import json
 import os
 import signal
+import sqlite3
 import sys
 import time
 import warnings
@@ -22,14 +23,18 @@ from typing import Any
 
 import click
 
-from . import __version__, batch, evaluate, indexing, ingest, report, stats, store
+from . import __version__, batch, evaluate, imports, indexing, ingest, report, stats, store
 from .api import load_corpus
-from .errors import BadOptionError, CompareError, NoCablesError
+from .checker import Checker, CheckerSpec, check_many, expand, is_url
+from .errors import BadOptionError, CompareError, DamagedIndexError, ModelUnavailableError, NoCablesError
 from .indexing.corpus_cache import cached_index
 from .model import Cable, QuoteResult, Verdict
 from .pipeline import CheckOptions, Pipeline
+from .record import Record
 from .report import FORMATS
-from .store import CorpusStore, is_index
+from .safe import json_safe, safe
+from .store import CorpusStore, is_index, schema
+from .triage import Finding, finding, sort_key
 
 ProgressFn = Callable[[str, int, "int | None"], None]
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
@@ -38,7 +43,7 @@ Examples:
   compare check --corpus data/cables data/articles/*.txt
   compare check --corpus data/cables data/articles/
   compare check --corpus cables/ --format jsonl article.html > quotes.jsonl
-  compare check --corpus cables/ --fail-on altered,not_found article.txt   # exit 3 if any
+  compare check --corpus cables/ --fail-on changed_in_substance,misattributed article.txt  # exit 3 if any
   compare index build --corpus dump.jsonl.gz --out cables.index           # once; then:
   compare check --corpus cables.index --format jsonl -o out.jsonl --resume archive/
   compare eval gold.jsonl --corpus cables/ -- articles/*.txt
@@ -48,7 +53,29 @@ Examples:
 \b
 Exit status: 0 completed (whatever the verdicts); 2 bad usage or unreadable input
 (one line on stderr; in a batch, after the good articles are done); 1 internal error;
-3 a --fail-on verdict was found; 143 stopped by SIGTERM (rerun with --resume)."""
+3 a --fail-on finding was found; 143 stopped by SIGTERM (rerun with --resume)."""
+
+
+PER_ARTICLE = 3  # warnings shown for one article without --verbose
+
+
+class WarningLog:
+    """Warnings counted, not streamed: a few an article (all with --verbose), and at the end how many
+    were not shown."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.hidden = 0
+
+    def show(self, found: Sequence[str]) -> None:
+        shown = found if self.verbose else found[:PER_ARTICLE]
+        for w in shown:
+            click.echo(f"warning: {safe(w)}", err=True)
+        self.hidden += len(found) - len(shown)
+
+    def summary(self) -> None:
+        if self.hidden:
+            _say(f"{self.hidden:,} more warnings not shown (at most {PER_ARTICLE} an article); --verbose shows them all")
 
 
 class Terminated(BaseException):
@@ -74,6 +101,8 @@ def matching_options(f: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--no-semantic", "semantic", is_flag=True, flag_value=False, default=True,
                      help="skip the embedding model (no paraphrase detection; faster start)"),
         click.option("--strict", is_flag=True, help="an unbalanced quotation mark is an error (exit 2)"),
+        click.option("-v", "--verbose", is_flag=True,
+                     help=f"every warning (else at most {PER_ARTICLE} an article, and a count of the rest)"),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="processes checking articles at once (default: the cores, up to 4, for an index and "
                      "four or more articles; else 1)"),
@@ -82,26 +111,69 @@ def matching_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _verdicts(ctx: click.Context, param: click.Parameter, spec: str) -> frozenset[str]:
-    wanted = {v.strip() for v in spec.split(",") if v.strip()}
-    known = {v.value for v in Verdict}
-    if wanted - known:
-        raise BadOptionError(f"--fail-on: unknown verdict(s) {', '.join(sorted(wanted - known))}; "
-                             f"choose from {', '.join(sorted(known))}")
-    return frozenset(wanted)
+@dataclass(frozen=True)
+class FailOn:
+    """What makes a completed run exit 3: findings (the app's words) or, as before, the contract's verdicts."""
+
+    findings: frozenset[Finding] = frozenset()
+    verdicts: frozenset[Verdict] = frozenset()
+
+    def trips(self, r: QuoteResult) -> bool:
+        return finding(r) in self.findings or r.verdict in self.verdicts
+
+    def trips_record(self, rec: Record) -> bool:
+        """The same, for a record read back from an output (`--engine ray` merges its parts)."""
+        return rec.finding in self.findings or rec.verdict in self.verdicts
+
+
+def _fail_on(ctx: click.Context, param: click.Parameter, spec: str) -> FailOn:
+    findings: set[Finding] = set()
+    verdicts: set[Verdict] = set()
+    unknown = []
+    for name in (v.strip() for v in spec.split(",")):
+        if not name:
+            continue
+        f = Finding.named(name) if name not in ("verbatim", "cosmetic") else None
+        if f is not None:
+            findings.add(f)
+        elif name in {v.value for v in Verdict}:
+            verdicts.add(Verdict(name))
+        else:
+            unknown.append(name)
+    if unknown:
+        raise BadOptionError(f"--fail-on: unknown finding(s) {', '.join(unknown)}; choose from the findings "
+                             f"{', '.join(f.key for f in Finding)} (or the contract's verdicts "
+                             f"{', '.join(v.value for v in Verdict)})")
+    return FailOn(frozenset(findings), frozenset(verdicts))
 
 
 def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed([
         click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                      help="output format"),
-        click.option("--fail-on", default="", metavar="VERDICTS", callback=_verdicts,
-                     help="comma-separated verdicts (e.g. altered,not_found) that make a completed run exit 3; "
-                     "the quotes that did are listed on stderr"),
+        click.option("--fail-on", default="", metavar="FINDINGS", callback=_fail_on,
+                     help="comma-separated findings (e.g. changed_in_substance,misattributed,no_support_found) "
+                     "that make a completed run exit 3; the quotes that did are listed on stderr. The contract's "
+                     "verdicts (altered, not_found, …) are accepted too"),
         click.option("-o", "--output", default=None, metavar="FILE", help="write the report here instead of stdout"),
         click.option("--resume", is_flag=True,
                      help="with -o FILE and --format jsonl: skip the articles an earlier run of the same output "
                      "finished (listed and checksummed in FILE.done), retry those that failed, append the rest"),
+    ]):
+        f = option(f)
+    return f
+
+
+def engine_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed([
+        click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                     help="where the work runs: this machine's processes (--jobs), or a Ray cluster (pip install "
+                     "'compare[ray]'; see docs/scaling.md)"),
+        click.option("--address", default=None, metavar="ADDRESS",
+                     help="with --engine ray: the cluster to join (e.g. auto, or HOST:6379 of `ray start --head`); "
+                     "default: Ray started on this machine"),
+        click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, metavar="N",
+                     help="with --engine ray: workers (each opens the corpus and its models once)"),
     ]):
         f = option(f)
     return f
@@ -285,22 +357,29 @@ def cli() -> None:
 
 
 def _say(line: str) -> None:
-    click.echo(f"compare: {line}", err=True)
+    click.echo(f"compare: {safe(line, one_line=True)}", err=True)  # file names and quotes shown, not obeyed
 
 
 @cli.command(context_settings=CONTEXT, epilog=EXAMPLES)
 @matching_options
 @output_options
+@engine_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True, metavar="N",
+              help="with --engine ray: articles a batch (one part file each; a failed batch is redone whole)")
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
-def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None, fmt: str,
-          fail_on: frozenset[str], output: str | None, resume: bool, articles: tuple[str, ...]) -> int:
-    """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin)
-    against the cables in --corpus."""
+def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, verbose: bool, jobs: int | None,
+          fmt: str, fail_on: FailOn, output: str | None, resume: bool, articles: tuple[str, ...],
+          engine: str = "local", address: str | None = None, workers: int = 2, batch_size: int = 8) -> int:
+    """Check every quote of every ARTICLE (text or HTML files, or folders of them; - reads stdin;
+    with --engine ray also object-store URLs) against the cables in --corpus."""
     if output == "-":
         output = None
     if resume and (fmt != "jsonl" or output is None):
         raise BadOptionError("--resume needs --format jsonl and -o FILE")
     split = split_corpus(corpus, articles)
+    if engine == "ray":
+        return _check_ray(split, output, fmt, fail_on, CheckOptions(semantic=semantic, model=model, strict=strict),
+                          address, workers, batch_size)
     found = batch.scan(split.articles)
     if not found.files and not found.problems:
         raise BadOptionError(f"no article files found in {', '.join(split.articles)}; give article files or folders "
@@ -308,42 +387,141 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
     single = len(found.files) + len(found.problems) == 1
     if single and found.problems:
         raise found.problems[0]
-    sink = batch.open_sink(output, fmt, resume)
+    if output is not None:
+        batch.check_output(output)
+    lock = batch.OutputLock(output).acquire() if output is not None else None
+    try:
+        return _check_locked(split, found, output, fmt, resume, fail_on, jobs,
+                             CheckOptions(semantic=semantic, model=model, strict=strict), single, WarningLog(verbose))
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_locked(split: Corpus, found: batch.Expansion, output: str | None, fmt: str, resume: bool,
+                  fail_on: FailOn, jobs: int | None, options: CheckOptions, single: bool,
+                  log: WarningLog) -> int:
+    """`check` once the output is ours: every input is read and checked before the output or its
+    journal is touched (a bad corpus or option leaves them as they were)."""
     store = split.open()
-    sink.cables = store.cables
-    todo = sink.todo(found.files)
-    if isinstance(sink, batch.ResumableSink):
+    if options.semantic and options.model and not Path(options.model).is_dir():
+        raise ModelUnavailableError(options.model, "no such folder")
+    checker = Pipeline(store, options)  # a bad option fails here, before the output is touched
+    sink = batch.open_sink(output, fmt, resume, cables=store.cables)
+    try:
+        code = _run_check(split, found, output, sink, checker, fail_on, jobs, single, log)
+    except BaseException:
+        sink.discard()
+        raise
+    return code
+
+
+def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: batch.Sink, checker: Pipeline,
+               fail_on: FailOn, jobs: int | None, single: bool, log: WarningLog) -> int:
+    todo = sink.todo(found.files, found.names)
+    if isinstance(sink, batch.ResumableSink) and not sink.fresh:
         if sink.done or sink.retried:
             _say(f"resuming {output}: {sink.done} of {len(found.files)} articles already done"
                  + (f"; retrying {sink.retried} that failed before" if sink.retried else ""))
         for path in sink.changed:
             _say(f"{path} changed since the earlier run: checked again; its earlier quotes are taken out of {output}")
+        for old, new in sink.renamed:
+            _say(f"{new} is {old} renamed (the same content; {old} is gone): its earlier quotes are taken out of "
+                 f"{output} and it is checked again under its new name")
+        for path in sink.gone[:5]:
+            _say(f"{path} was checked by an earlier run and is gone since: its quotes stay in {output}")
+        if len(sink.gone) > 5:
+            _say(f"… and {len(sink.gone) - 5} more articles checked earlier are gone: their quotes stay in {output}")
     for problem in found.problems:
         _say(f"skipped: {problem}")
     n_jobs = _jobs(jobs, split, len(todo))
-    options = CheckOptions(semantic=semantic, model=model, strict=strict)
-    checker = Pipeline(store, options) if n_jobs == 1 else None
     failed = len(found.problems)
     results: list[QuoteResult] = []
+    settings = batch.Settings(tuple(split.paths), checker.options)
     with progress_display(sys.stderr.isatty() and len(todo) > 1) as progress:
-        for n, outcome in enumerate(batch.run(todo, batch.Settings(tuple(split.paths), options), n_jobs, checker), 1):
+        for n, outcome in enumerate(check_many(todo, Checker(checker) if n_jobs == 1 else None,
+                                               spec=CheckerSpec(settings.corpus, settings.options), jobs=n_jobs,
+                                               names=found.names), 1):
             if outcome.error:
-                if single:
+                if single:  # exit 2: the error is the one line
                     raise CompareError(outcome.error)
                 failed += 1
                 _say(f"skipped: {outcome.error}")
+            else:
+                log.show(outcome.warnings)
             sink.add(outcome)
             results.extend(outcome.results)
             if progress:
                 progress("articles", n, len(todo))
     sink.close()
+    log.summary()
     if failed:
         _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
         return 2
-    tripped = [r for r in results if r.verdict.value in fail_on]
+    tripped = sorted((r for r in results if fail_on.trips(r)), key=sort_key)
     for r in tripped:
-        _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {r.verdict.value} {_clip(r.quote.text)!r}")
+        _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {finding(r).value} ({r.verdict.value}) "
+             f"{_clip(r.quote.text)!r}")
     return 3 if tripped else 0
+
+
+def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: FailOn, options: CheckOptions,
+               address: str | None, workers: int, batch_size: int) -> int:
+    """`check --engine ray`: batches on a Ray actor pool into FILE.parts/, merged into FILE."""
+    from .runners import ray_runner
+
+    if fmt != "jsonl" or output is None:
+        raise BadOptionError("--engine ray needs --format jsonl and -o FILE (its parts go to FILE.parts/)")
+    found = expand(split.articles)
+    if not found.files:
+        raise found.problems[0] if found.problems else BadOptionError(
+            f"no article files found in {', '.join(split.articles)}")
+    batch.check_output(output)
+    spec = CheckerSpec(tuple(p if is_url(p) else os.path.abspath(p) for p in split.paths), options,
+                                immutable=True)
+    spec.open()  # a bad corpus or option fails here, before Ray starts or the output is touched
+    with batch.OutputLock(output):
+        for problem in found.problems:
+            _say(f"skipped: {problem}")
+        with progress_display(True, log_every=30.0) as progress:
+            ran, merged = ray_runner.run_check(found.files, spec, output, names=found.names, address=address,
+                                               workers=workers, batch_size=batch_size, progress=progress)
+    _say(f"{output}: {merged.articles} articles, {merged.quotes} quotes, {ran.batches} batches on Ray "
+         f"({ran.reused} found done before); engine started in {ran.start_s:.1f} s, ran {ran.wall_s:.1f} s; "
+         "workers' peak memory " + (", ".join(f"{mb:,.0f} MB" for mb in sorted(ran.worker_rss_mb.values())) or "-"))
+    for error in merged.errors:
+        _say(f"skipped: {error}")
+    failed = len(found.problems) + len(merged.errors)
+    if failed:
+        _say(f"{failed} of {len(found.files) + len(found.problems)} articles could not be checked (see above)")
+        return 2
+    tripped = [rec for rec in stats.read_records(output) if fail_on.trips_record(rec)]
+    for rec in tripped:
+        _say(f"--fail-on: {rec.article}:{rec.start}: {rec.finding.value} ({rec.verdict.value}) "
+             f"{_clip(rec.quote)!r}")
+    return 3 if tripped else 0
+
+
+@cli.command("merge", context_settings=CONTEXT)
+@click.argument("folder", metavar="PARTS")
+@click.option("-o", "--output", required=True, metavar="FILE", help="the JSONL output (replaced whole)")
+def merge_(folder: str, output: str) -> int:
+    """Join the parts of a `compare check --engine ray` run (FILE.parts/, in the order of its
+    manifest) into one JSONL output, as the run itself does at its end.
+
+    \b
+    Example:
+      compare merge out.jsonl.parts -o out.jsonl"""
+    from . import parts
+
+    batch.check_output(output)
+    with batch.OutputLock(output):
+        merged = parts.merge(folder, output)
+        batch.journal_path(output).unlink(missing_ok=True)  # a --resume journal no longer describes it
+    _say(f"{output}: {merged.articles} articles, {merged.quotes} quotes from {merged.parts} parts")
+    for error in merged.errors:
+        _say(f"skipped: {error}")
+    return 2 if merged.errors else 0
 
 
 def _clip(text: str, width: int = 80) -> str:
@@ -354,8 +532,8 @@ def _clip(text: str, width: int = 80) -> str:
 @click.argument("gold", metavar="GOLD", type=click.Path(exists=True, dir_okay=False))
 @matching_options
 @click.argument("articles", nargs=-1, metavar="ARTICLE...")
-def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, jobs: int | None,
-          articles: tuple[str, ...]) -> int:
+def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bool, verbose: bool,
+          jobs: int | None, articles: tuple[str, ...]) -> int:
     """Check ARTICLEs against --corpus and score the result against GOLD, a JSONL file of hand-checked
     quotes {id, article, quote, source, verdict, discrepancies, attribution} (the figures of
     ../shared/eval/score.py)."""
@@ -366,13 +544,16 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
     store = split.open()
     n_jobs = _jobs(jobs, split, len(paths))
     results: list[QuoteResult] = []
-    for o in batch.run(paths, batch.Settings(tuple(split.paths), options), n_jobs,
-                       Pipeline(store, options) if n_jobs == 1 else None):
+    log = WarningLog(verbose)
+    for o in check_many(paths, Checker(Pipeline(store, options)) if n_jobs == 1 else None,
+                        spec=CheckerSpec(tuple(split.paths), options), jobs=n_jobs):
         if o.error:
             if len(paths) == 1:
                 raise CompareError(o.error)
             _say(f"skipped: {o.error}")
+        log.show(o.warnings)
         results.extend(o.results)
+    log.summary()
     scores = evaluate.score(gold_records, [report.to_record(r) for r in results])
     click.echo("\n".join(scores.lines()))
     return 0
@@ -388,7 +569,7 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
               help="list the quotes behind one row's figures (an outlet, author, cable, month or article)")
 def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None) -> int:
     """Newsroom statistics over RESULTS.jsonl (the output of `compare check --format jsonl` or a batch):
-    per outlet, author, cable or month, how many cable quotes were altered in substance, had no
+    per outlet, author, cable or month, how many cable quotes were changed in substance, had no
     support found, or were misattributed, worst rate first. Titles, nicknames, public statements and
     scare quotes are not counted as cable quotes.
 
@@ -410,11 +591,11 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
             rec = records[k]
             src = rec.source
             where = f"{src.cable} ¶{src.paragraph}" if src else "-"
-            click.echo(f"{rec.finding.value:<22} {rec.article}:{rec.start}  {where:<20} "
-                       f"{_clip(' '.join(rec.quote.split()), 70)}")
+            _out(f"{rec.finding.value:<22} {rec.article_path or rec.article}:{rec.start}  {where:<20} "
+                 f"{_clip(' '.join(rec.quote.split()), 70)}")
         return 0
     if fmt == "json":
-        click.echo(json.dumps([r.as_dict() for r in rows[:limit] if r], ensure_ascii=False, indent=2))
+        click.echo(json_safe(json.dumps([r.as_dict() for r in rows[:limit] if r], ensure_ascii=False, indent=2)))
     elif fmt == "csv":
         out = io.StringIO()
         w = csv.writer(out)
@@ -425,8 +606,13 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
             w.writerow([report.csv_cell(r.key), *(d[c] for c in cols)])
         click.echo(out.getvalue(), nl=False)
     else:
-        click.echo(stats.table(rows, stats.By(by), limit), nl=False)
+        click.echo(safe(stats.table(rows, stats.By(by), limit)), nl=False)
     return 0
+
+
+def _out(line: str) -> None:
+    """A line of a human-readable listing on stdout: control characters from the input shown, not obeyed."""
+    click.echo(safe(line))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -444,18 +630,18 @@ def cables(files: tuple[str, ...], text: bool) -> int:
     if not found:
         raise NoCablesError(", ".join(files))
     for c in found:
-        click.echo(f"{c.id}  {c.date or '?'}  {c.classification or '?'}  {c.origin or '?'}  signer={c.signer or '?'}  "
+        _out(f"{c.id}  {c.date or '?'}  {c.classification or '?'}  {c.origin or '?'}  signer={c.signer or '?'}  "
                    f"paragraphs={len(c.paragraphs)}  ({c.source})")
-        click.echo(f"    subject: {c.subject or '?'}")
+        _out(f"    subject: {c.subject or '?'}")
         if c.classified_by:
-            click.echo(f"    classified by: {c.classified_by}")
+            _out(f"    classified by: {c.classified_by}")
         if c.tags:
-            click.echo(f"    tags: {' '.join(c.tags)}")
+            _out(f"    tags: {' '.join(c.tags)}")
         if c.references:
-            click.echo(f"    references: {' '.join(c.references)}")
+            _out(f"    references: {' '.join(c.references)}")
         for p in c.paragraphs:
             body = p.text if text else (p.text[:90] + ("…" if len(p.text) > 90 else ""))
-            click.echo(f"    ¶{p.number} {p.marking or ''} {body}")
+            _out(f"    ¶{p.number} {p.marking or ''} {body}")
     return 0
 
 
@@ -482,19 +668,39 @@ def index() -> None:
               help="also the multilingual sentence vectors that find quotes translated from the cables (a Spanish "
               "article quoting an English cable): about 350 sentences a second on a 2-core CPU, 15 minutes for "
               "6,712 cables")
-def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool) -> int:
+@engine_options
+@click.option("--fresh", is_flag=True,
+              help="start over: remove the index files in --out first (a damaged index, or one of another release)")
+def build(corpus: tuple[str, ...], out: str, embed: bool, model: str | None, multilingual: bool, fresh: bool,
+          engine: str = "local", address: str | None = None, workers: int = 2) -> int:
     """Read --corpus into the index folder --out. Run it again with more cables to add them (only new
-    paragraphs are embedded); a build stopped at any point goes on where it was."""
+    paragraphs are embedded); a build stopped at any point goes on where it was. With --engine ray the
+    cables are read here and the paragraph and sentence vectors computed by Ray workers (a GPU each
+    where the cluster has them)."""
+    encoder = None
+    if engine == "ray":
+        from .runners.ray_runner import RayEncoder
+
+        encoder = RayEncoder(address, workers)
     with progress_display(True, log_every=30.0) as progress:
-        r = indexing.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual)
+        r = indexing.build(list(corpus), out, embed=embed, model=model, progress=progress, multilingual=multilingual,
+                           encoder=encoder, fresh=fresh)
     _say_plain(f"{out}: {r.cables} cables; this run added {r.added}, replaced {r.replaced} "
                f"with fuller text, kept {r.kept}; {r.embedded} paragraph texts embedded; "
                f"{r.skipped_files} of {r.files} files already read")
+    if not embed:  # no model at all: the lexicon is built at the first translated quote instead
+        return 0
+    from . import crosslingual
+
+    with progress_display(True, log_every=30.0) as progress:
+        lexicon = crosslingual.build(CorpusStore.open(out),
+                                     (lambda done, total: progress("lexicon", done, total)) if progress else None)
+    _say_plain(f"{out}: {len(lexicon.words):,} English words in the lexicon for translated quotes")
     return 0
 
 
 def _say_plain(line: str) -> None:
-    click.echo(line, err=True)
+    click.echo(safe(line, one_line=True), err=True)
 
 
 @index.command(context_settings=CONTEXT)
@@ -514,6 +720,7 @@ def _terminate(signum: int, frame: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    imports.spacy_without_torch()  # a check without the embedding model never waits for torch
     args = greedy_corpus(sys.argv[1:] if argv is None else argv)
     warnings.showwarning = lambda message, *a, **k: print(f"warning: {message}", file=sys.stderr)
     before = signal.signal(signal.SIGTERM, _terminate)
@@ -532,6 +739,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except CompareError as e:
         _say(f"error: {e}")
+        return 2
+    except sqlite3.DatabaseError as e:  # damage that the checks on opening did not reach
+        where = schema.OPENED[-1] if schema.OPENED else "an index"
+        _say(f"error: {DamagedIndexError(where, str(e))}")
         return 2
     except KeyboardInterrupt:
         _say("interrupted; a run with --resume -o FILE goes on where it stopped")

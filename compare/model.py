@@ -123,6 +123,12 @@ class Language(str, Enum):
     DE = "de"
     IT = "it"
 
+    def __str__(self) -> str:  # the code, wherever a language is spelled (a path, a locale, a message)
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
 
 class QuoteKind(str, Enum):
     """What an extracted quotation looks like in its article."""
@@ -189,10 +195,11 @@ class Claim:
     day: int | None = None
     cue: str | None = None  # the article's words the claim was read from
     subject: bool = False  # the article gives the quote as the cable's title ("a cable titled", "titulaba")
+    classification: str | None = None  # the marking the article gives the cable ("a secret cable": SECRET)
 
     @property
     def empty(self) -> bool:
-        return self.speaker is None and self.date_text is None
+        return self.speaker is None and self.date_text is None and self.classification is None
 
 
 @dataclass(frozen=True)
@@ -206,6 +213,9 @@ class Quote:
     context: str  # the article sentence(s) around the quote
     claim: Claim = field(default_factory=Claim)
     splice_tags: tuple[str, ...] = ()  # the speech tags between parts
+    # why the article does not offer it as a cable's words (a public statement, a scare quote, a title,
+    # a classification marking), or '' (`pipeline.standing`); counts only when no passage holds it
+    not_cable: str = ""
 
 
 @dataclass(frozen=True)
@@ -315,12 +325,21 @@ class Evidence:
     p_article: float  # chance that a random paragraph lies where the article's longer quotes come from
     article_tier: ArticleTier
     p_phrase: float = 1.0  # chance that a phrase like this one, written without the corpus, stands in it
+    # chance that a random paragraph fits what the article claims about the quote as well: lies in a
+    # cable signed by the person the article says wrote it, or holds a name its sentence gives
+    p_claim: float = 1.0
+    claim_reason: str = ""
+
+    @property
+    def pointer(self) -> float:
+        """The strongest of the evidence beyond the words: context, the article's other quotes, its claims."""
+        return min(self.p_context, self.p_article, self.p_claim)
 
     @property
     def chance(self) -> float:
         """Expected number of paragraphs that would fit this well by accident: by the words around the
-        quote and the article's other quotes, or by the phrase's own improbability."""
-        return min(self.expected * min(self.p_context, self.p_article), self.p_phrase)
+        quote, the article's other quotes and its claims, or by the phrase's own improbability."""
+        return min(self.expected * self.pointer, self.p_phrase)
 
     def describe(self) -> str:
         held = f"{'quote' if self.quoted else 'hold'} these words"
@@ -329,6 +348,8 @@ class Evidence:
             reasons.append(f"the article quotes this {self.article_tier.value} elsewhere")
         if self.p_context < 1.0:
             reasons.append(f"the article's context fits it better than {1 - self.p_context:.1%} of the corpus")
+        if self.p_claim < 1.0 and self.claim_reason:
+            reasons.append(self.claim_reason)
         if self.p_phrase < 1.0:
             reasons.append(f"a phrase like this stands in a corpus of this size by chance with a probability of "
                            f"{self.p_phrase:.1%}")
@@ -392,6 +413,18 @@ class ArticleMeta:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What made a result: the package's version and the corpus's content fingerprint
+    (`store.schema.fingerprint`). Two results with the same provenance and article text are the same."""
+
+    compare: str
+    corpus: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"compare": self.compare, "corpus": self.corpus}
+
+
+@dataclass(frozen=True)
 class QuoteResult:
     quote: Quote
     decision: Decision
@@ -399,6 +432,9 @@ class QuoteResult:
     article_text_repaired: bool = False
     language: Language | None = None  # when detected
     article_meta: ArticleMeta = field(default_factory=ArticleMeta)
+    article_path: str = ""  # the article's path relative to the batch's root (a batch sets it)
+    article_sha256: str = ""  # SHA-256 of the article file's bytes (a batch sets it)
+    provenance: Provenance | None = None
 
     @property
     def verdict(self) -> Verdict:
@@ -426,7 +462,14 @@ class QuoteResult:
 
     @property
     def note(self) -> str:
-        return self.decision.note
+        """Why the verdict: a quote that is not a cable's words says so first (JSON `note`)."""
+        return "; ".join(x for x in (self.not_a_cable_quote, self.decision.note) if x)
+
+    @property
+    def not_a_cable_quote(self) -> str:
+        """Why the quote is not a cable's words (a public statement, the article's own words), or ''.
+        Only for a quote no passage supports: a quote found in the corpus stays found."""
+        return self.quote.not_cable if self.source is None else ""
 
     @property
     def misattributed(self) -> bool:

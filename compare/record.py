@@ -139,6 +139,9 @@ class Record:
     language: Language | None
     article_meta: ArticleMeta = field(default_factory=ArticleMeta)
     note: str = ""
+    article_path: str = ""  # the article's path in the batch (the base name `article` when unset)
+    article_sha256: str | None = None  # SHA-256 of the article file's bytes (a batch sets it)
+    provenance: Mapping[str, Any] | None = None  # what made the record (model.Provenance.as_dict)
     extra: Mapping[str, Any] = field(default_factory=dict)  # fields this release does not know, kept
 
     @property
@@ -163,11 +166,15 @@ class Record:
             "quote_kind": self.quote_kind.value,
             "parts": [list(p) for p in self.parts],
             "language": self.language.value if self.language else None,
+            "article_path": self.article_path or self.article,
+            "article_sha256": self.article_sha256 or None,
         }
         if not self.article_meta.empty:
             out["article_meta"] = self.article_meta.as_dict()
         if self.note:
             out["note"] = self.note
+        if self.provenance is not None:
+            out["provenance"] = dict(self.provenance)
         return out | dict(self.extra)
 
     @classmethod
@@ -177,7 +184,7 @@ class Record:
             meta = d.get("article_meta") or {}
             return cls(
                 article=d["article"], quote=d["quote"], start=d["start"], end=d["end"],
-                verdict=Verdict(d["verdict"]), finding=Finding(d["finding"]), score=d["score"],
+                verdict=Verdict(d["verdict"]), finding=_finding(d), score=d["score"],
                 source=SourceRecord.from_json(d["source"]) if d.get("source") else None,
                 candidates=tuple(SourceRecord.from_json(c) for c in d.get("candidates") or ()),
                 ambiguous=bool(d.get("ambiguous")),
@@ -189,6 +196,9 @@ class Record:
                 language=Language(d["language"]) if d.get("language") else None,
                 article_meta=ArticleMeta(**{k: meta.get(k) for k in ("headline", "outlet", "author", "date")}),
                 note=d.get("note") or "",
+                article_path=d.get("article_path") or "",
+                article_sha256=d.get("article_sha256") or None,
+                provenance=d.get("provenance"),
                 extra={k: v for k, v in d.items() if k not in KNOWN},
             )
         except KeyError as e:
@@ -197,6 +207,14 @@ class Record:
             raise BadRecordError(f"a record with a field this release cannot read ({e})") from None
 
 
+def _finding(d: Mapping[str, Any]) -> Finding:
+    """A record's finding; an earlier release's "verbatim" and "cosmetic" read as faithful."""
+    found = Finding.named(str(d.get("finding") or ""))
+    if found is None:
+        raise BadRecordError(f"a record with an unknown finding {d.get('finding')!r}")
+    return found
+
+
 KNOWN = frozenset({"article", "quote", "start", "end", "verdict", "finding", "score", "source", "candidates",
                    "ambiguous", "discrepancies", "attribution", "article_text_repaired", "quote_kind", "parts",
-                   "language", "article_meta", "note"})
+                   "language", "article_path", "article_sha256", "article_meta", "note", "provenance"})

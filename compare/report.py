@@ -14,8 +14,9 @@ from typing import Any
 from .cards import CSS, LEGEND, card, escape, what_changed
 from .model import Alignment, Cable, Claim, Discrepancy, QuoteResult, Severity, Verdict
 from .record import AttributionRecord, CableFacts, DiscrepancyRecord, Record, SourceRecord
+from .safe import json_safe, safe
 from .store.reviews import Review, annotate
-from .triage import finding, not_a_cable_quote, sort_key, story_verdict, summarize, verdict_label
+from .triage import ORDER, effect, finding, not_a_cable_quote, sort_key, story_verdict, summarize, verdict_label
 
 FORMATS = ("table", "jsonl", "json", "csv", "markdown", "html")
 
@@ -48,7 +49,8 @@ def build_record(r: QuoteResult) -> Record:
         discrepancies=tuple(_discrepancy(d) for d in r.discrepancies), attribution=_attribution(r),
         article_text_repaired=r.article_text_repaired, quote_kind=q.kind,
         parts=tuple((p.start, p.end) for p in q.parts), language=r.language, article_meta=r.article_meta,
-        note=r.note)
+        note=r.note, article_path=r.article_path or q.article, article_sha256=r.article_sha256 or None,
+        provenance=r.provenance.as_dict() if r.provenance is not None else None)
 
 
 def to_record(r: QuoteResult) -> dict[str, Any]:
@@ -75,15 +77,16 @@ def render(results: list[QuoteResult], fmt: str, *, texts: Mapping[str, str] | N
     if fmt in ("jsonl", "json"):
         records = [record(r, reviews[k] if reviews is not None else None) for k, r in enumerate(results)]
         if fmt == "jsonl":
-            return "".join(json.dumps(rec, ensure_ascii=False) + "\n" for rec in records)
-        return json.dumps({"summary": summary(results), "quotes": records}, ensure_ascii=False, indent=2) + "\n"
+            return "".join(json_safe(json.dumps(rec, ensure_ascii=False)) + "\n" for rec in records)
+        whole = json.dumps({"summary": summary(results), "quotes": records}, ensure_ascii=False, indent=2)
+        return json_safe(whole) + "\n"
     if fmt == "csv":
         return _csv(results, reviews, cables)
     if fmt == "markdown":
         return _markdown(results, reviews)
     if fmt == "html":
         return _html(results, reviews, texts or {}, cables)
-    return _table(results)
+    return safe(_table(results))  # for a terminal: what the input holds is shown, never obeyed
 
 
 def record(r: QuoteResult, review: Review | None = None) -> dict[str, Any]:
@@ -99,14 +102,14 @@ def _where(r: QuoteResult) -> str:
 
 
 def _issues(r: QuoteResult) -> str:
-    parts = [f"{d.kind.value}: {d.quote_side!r}→{d.source_side!r}" for d in r.discrepancies]
+    parts = [explain(r, d) for d in r.discrepancies]
     if r.misattributed and r.attribution is not None:
-        parts.append(f"MISATTRIBUTED: {r.attribution.why}")
+        parts.append(f"misattributed: {r.attribution.why}")
     if r.ambiguous:
         parts.append("ambiguous")
     reason = not_a_cable_quote(r)
     if reason:
-        parts.append(f"not a cable quote: {reason}")
+        parts.append(reason)
     elif r.note and r.verdict is Verdict.NOT_FOUND:
         parts.append(r.note)
     return "; ".join(parts)
@@ -121,20 +124,29 @@ def _totals(results: list[QuoteResult]) -> str:
     return story_verdict(summarize(results))
 
 
+def _ranked(results: list[QuoteResult]) -> list[int]:
+    """The results' indexes, worst first across the batch (then by article and position)."""
+    return sorted(range(len(results)), key=lambda k: sort_key(results[k]))
+
+
 def _table(results: list[QuoteResult]) -> str:
-    lines = []
-    article = None
+    """The story's verdict, then each article under its headline with its own verdict and its quotes
+    worst first, each led by its finding (the app's words)."""
+    sections: dict[str, list[QuoteResult]] = {}
     for r in results:
-        if r.quote.article != article:
-            article = r.quote.article
-            m = r.article_meta
-            about = ", ".join(x for x in (m.outlet, m.date) if x)
-            lines.append(f"\n{article}" + (f" — {m.headline}" if m.headline else "") + (f" ({about})" if about else ""))
-        lines.append(f"  {r.quote.start:>6}  {r.verdict.value:<10} {_where(r):<18} {_short(r.quote.text, 60)}")
-        issues = _issues(r)
-        if issues:
-            lines.append(f"{'':<37}{_short(issues, 110)}")
-    lines.append("\n" + _totals(results))
+        sections.setdefault(r.quote.article, []).append(r)
+    lines = [_totals(results)] if len(sections) > 1 else []
+    width = max(len(f.value) for f in ORDER)
+    for article, rs in sections.items():
+        m = rs[0].article_meta
+        about = ", ".join(x for x in (m.outlet, m.date) if x)
+        lines.append(f"\n{article}" + (f" — {m.headline}" if m.headline else "") + (f" ({about})" if about else ""))
+        lines.append(f"  {_totals(rs)}")
+        for r in sorted(rs, key=sort_key):
+            lines.append(f"  {finding(r).value:<{width}}  {_where(r):<18} {r.quote.start:>6}  {_short(r.quote.text, 60)}")
+            issues = _issues(r)
+            if issues:
+                lines.append(f"{'':<{width + 4}}{_short(issues, 110)}")
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
@@ -157,9 +169,10 @@ class _SafeWriter:
         self.w.writerow([csv_cell(v) for v in row])
 
 
-def explain(d: Discrepancy) -> str:
-    """A difference in words: "substitution (substantive): “steady” in the article, “tenuous” in the cable"."""
-    return f"{d.kind.value} ({d.severity.value}): {what_changed(d)}"
+def explain(r: QuoteResult, d: Discrepancy) -> str:
+    """A difference in words: "substitution (changes the meaning): “steady” in the article, “tenuous” in
+    the cable"."""
+    return f"{d.kind.value} ({effect(r, d)}): {what_changed(d)}"
 
 
 SEVERITY_ORDER = (Severity.SUBSTANTIVE, Severity.EDITORIAL, Severity.COSMETIC)
@@ -171,33 +184,41 @@ def worst(r: QuoteResult) -> str:
 
 
 def _csv(results: list[QuoteResult], reviews: list[Review] | None, cables: Mapping[str, Cable] | None) -> str:
-    """CSV for a spreadsheet: a UTF-8 byte order mark (Excel reads accents right), one column each
-    for the worst difference and the cable's date, subject and signer, differences in words."""
+    """CSV for a spreadsheet: a UTF-8 byte order mark (Excel reads accents right); rows worst first,
+    each led by its story's verdict and its finding (the app's words), then the contract's verdict and
+    worst severity, the cable's date, subject and signer, differences in words."""
     buf = io.StringIO()
     buf.write("\ufeff")
     w = _SafeWriter(buf)
-    w.writerow(["article", "start", "end", "quote", "verdict", "severity", "score", "cable", "paragraph",
-                "cable_date", "subject", "signer", "source_text", "ambiguous", "discrepancies", "attribution_ok",
-                "attribution_why"] + (["editor_status", "editor_note"] if reviews is not None else []))
-    for k, r in enumerate(results):
+    w.writerow(["story_verdict", "finding", "article", "start", "end", "quote", "verdict", "severity", "score", "cable",
+                "paragraph", "cable_date", "subject", "signer", "source_text", "ambiguous", "discrepancies",
+                "attribution_ok", "attribution_why"] + (["editor_status", "editor_note"] if reviews is not None else []))
+    stories: dict[str, list[QuoteResult]] = {}
+    for r in results:
+        stories.setdefault(r.quote.article, []).append(r)
+    verdicts = {name: story_verdict(summarize(rs)) for name, rs in stories.items()}
+    for k in _ranked(results):
+        r = results[k]
         s, a = r.source, r.attribution
         cable = cables.get(s.cable_id) if cables is not None and s is not None else None
-        w.writerow([r.quote.article, r.quote.start, r.quote.end, r.quote.text, r.verdict.value, worst(r), r.score,
-                    s.cable_id if s else "", s.paragraph if s and s.paragraph is not None else "",
+        w.writerow([verdicts[r.quote.article], finding(r).value, r.quote.article, r.quote.start, r.quote.end,
+                    r.quote.text, r.verdict.value, worst(r), r.score, s.cable_id if s else "",
+                    s.paragraph if s and s.paragraph is not None else "",
                     cable.date or "" if cable else "", cable.subject or "" if cable else "",
                     cable.signer or "" if cable else "", s.text if s else "", r.ambiguous,
-                    "; ".join(explain(d) for d in r.discrepancies),
+                    "; ".join(explain(r, d) for d in r.discrepancies),
                     "" if a is None or a.ok is None else a.ok, a.why if a else ""]
                    + ([reviews[k].status.value, reviews[k].note] if reviews is not None else []))
     return buf.getvalue()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$])")  # $: math in Streamlit (KaTeX)
 
 
 def markdown_text(text: str) -> str:
     """Text that a Markdown renderer shows as it is: every character it would act on (tags, links,
-    images, emphasis, code, pipes) backslash-escaped; line breaks kept."""
+    images, emphasis, code, pipes, math) backslash-escaped; line breaks kept. The app passes every
+    string from an article or a cable through it before a Streamlit call that renders Markdown."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
@@ -211,7 +232,7 @@ def _markdown(results: list[QuoteResult], reviews: list[Review] | None) -> str:
     out = ["# Quote check", "", "**" + markdown_text(_totals(results)) + "**", "",
            "| finding | article | quote | verdict | source | differences |" + (" editor | note |" if editor else ""),
            "| --- | --- | --- | --- | --- | --- |" + (" --- | --- |" if editor else "")]
-    for k in sorted(range(len(results)), key=lambda k: sort_key(results[k])):
+    for k in _ranked(results):
         r = results[k]
         row = (f"| {_md_cell(finding(r).value)} | {_md_cell(r.quote.article)} | {_md_cell(_short(r.quote.text, 90))} | "
                f"{_md_cell(verdict_label(r.verdict))} | {_md_cell(_where(r))} | {_md_cell(_issues(r))} |")
@@ -247,6 +268,7 @@ def _html(results: list[QuoteResult], reviews: list[Review] | None, texts: Mappi
         parts.append("</section>")
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Quote check</title>"
-        f"<style>body{{max-width:1250px;margin:auto;font-family:sans-serif}}{CSS}</style></head><body>"
+        f"<style>body{{max-width:1250px;margin:24px auto;padding:0 24px;font-family:sans-serif}}{CSS}</style>"
+        "</head><body>"
         f"<h1>Quote check</h1><p><b>{escape(_totals(results))}</b></p>{LEGEND}" + "".join(parts) + "</body></html>\n"
     )

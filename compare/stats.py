@@ -2,7 +2,7 @@
 quotes were changed in substance, had no support found or were misattributed, and which cables get
 misquoted.
 
-Reads the contract's records (`compare check --format jsonl`, or `compare batch`), so that an
+Reads the contract's records (`compare check --format jsonl -o out.jsonl archive/`), so that an
 archive checked once can be counted many ways. Every figure keeps the quotes behind it.
 """
 
@@ -15,12 +15,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .errors import BadRecordError, MissingPathError
 from .record import Record
 from .triage import Finding
 
 UNKNOWN = "(not stated)"
-FINDINGS = frozenset(f.value for f in Finding)
 
 
 class By(str, Enum):
@@ -32,7 +32,8 @@ class By(str, Enum):
 
 
 def finding_of(rec: Record) -> Finding:
-    """A record's finding (`triage.finding`, written into every record as `finding`)."""
+    """A record's finding (`triage.finding`, written into every record as `finding`; an earlier
+    release's "verbatim" and "cosmetic" read as faithful when the record is read)."""
     return rec.finding
 
 
@@ -45,8 +46,20 @@ def keys_of(rec: Record, by: By) -> list[str]:
     if by is By.MONTH:
         return [(meta.date or "")[:7] or UNKNOWN]
     if by is By.ARTICLE:
-        return [meta.headline or rec.article or UNKNOWN]
+        return [article_key(rec)]
     return [rec.source.cable if rec.source else UNKNOWN]
+
+
+def article_key(rec: Record, versions: int = 1) -> str:
+    """An article's row: its headline (if it has one) and its path in the batch (the contract's
+    `article`, a base name, for records made before 2026-12-07), so that two articles named alike in
+    two folders stay apart; `versions` > 1 (the same path checked with different contents) adds the
+    start of the content hash."""
+    path = rec.article_path or rec.article or UNKNOWN
+    if versions > 1 and rec.article_sha256:
+        path += f" @{rec.article_sha256[:8]}"
+    headline = rec.article_meta.headline
+    return f"{headline} ({path})" if headline else path
 
 
 # What a row counts, in the findings' own words (the app's and the reports' vocabulary): the Row
@@ -81,20 +94,27 @@ class Row:
 def tally(records: Iterable[Record], by: By) -> list[Row]:
     """One row per outlet (author, cable, month, article): the cable quotes counted (titles, nicknames,
     public statements and scare quotes are not), and of them those changed in substance, with no support
-    found, misattributed; worst rate first. By cable, only quotes with a source count."""
+    found, misattributed (each quote under its one finding, as the app and the reports count it);
+    worst rate first. By cable, only quotes with a source count."""
     rows: dict[str, Row] = {}
+    records = list(records)
+    versions: dict[str, set[str]] = {}
+    for rec in records:
+        versions.setdefault(rec.article_path or rec.article, set()).add(rec.article_sha256 or "")
     for k, rec in enumerate(records):
         f = finding_of(rec)
         if f is Finding.NOT_A_CABLE_QUOTE or (by is By.CABLE and rec.source is None):
             continue
-        for key in keys_of(rec, by):
+        keys = ([article_key(rec, len(versions[rec.article_path or rec.article]))]
+                if by is By.ARTICLE else keys_of(rec, by))
+        for key in keys:
             row = rows.setdefault(key, Row(key))
             row.quotes.append(k)
             if f is Finding.CHANGED:
                 row.changed.append(k)
             if f is Finding.UNSUPPORTED:
                 row.unsupported.append(k)
-            if rec.misattributed:
+            if f is Finding.MISATTRIBUTED:
                 row.misattributed.append(k)
     return sorted(rows.values(), key=lambda r: (-(len(r.changed) + len(r.unsupported) + len(r.misattributed))
                                                 / max(1, len(r.quotes)), -len(r.quotes), r.key))
@@ -103,32 +123,39 @@ def tally(records: Iterable[Record], by: By) -> list[Row]:
 def read_records(path: str | Path) -> list[Record]:
     """The records of a JSONL output file; a clear error for a file that is not one."""
     p = Path(path)
+    limits.regular_file(p)
     if not p.is_file():
         raise MissingPathError(str(p))
     return parse_records(p.read_bytes().decode("utf-8-sig", errors="replace"), str(p))
 
 
 def parse_records(text: str, name: str) -> list[Record]:
-    """The records of JSONL text (an uploaded file's, say); `name` for the error messages."""
-    out = []
+    """The records of JSONL text (an uploaded file's, say); `name` for the error messages. Every line
+    is read as JSON first, then each is typed (`Record.from_json`)."""
+    raw: list[tuple[int, dict[str, Any]]] = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as e:
+            if not raw and not line.lstrip().startswith(("{", "[")):
+                raise BadRecordError(f"{name}: an article or other text, not the records of a check") from None
             raise BadRecordError(f"{name}:{n}: not JSON ({e.msg})") from None
         if not isinstance(rec, dict) or "quote" not in rec or "verdict" not in rec:
             raise BadRecordError(f"{name}:{n}: not a record of `compare check --format jsonl`")
-        if rec.get("finding") not in FINDINGS:
+        if Finding.named(str(rec.get("finding") or "")) is None:
             raise BadRecordError(f"{name}:{n}: a record without a finding (made by a release before 0.3); "
                                  "check the articles again with this release")
+        raw.append((n, rec))
+    if not raw:
+        raise BadRecordError(f"{name}: no records")
+    out: list[Record] = []
+    for n, rec in raw:
         try:
             out.append(Record.from_json(rec))
         except BadRecordError as e:
             raise BadRecordError(f"{name}:{n}: {e.why}") from None
-    if not out:
-        raise BadRecordError(f"{name}: no records")
     return out
 
 

@@ -11,41 +11,63 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .lexicon import DOCUMENT_CUES, PUBLIC_CUES
-from .model import Article, QuoteKind, QuoteResult, Severity, Verdict
+from . import meaning
+from .model import Article, Discrepancy, QuoteResult, Severity, Verdict
 from .store.reviews import Review, ReviewStore, Status
 
 
 class Finding(str, Enum):
     """The worst thing to say about one quote; the order is the triage order (worst first)."""
 
-    CHANGED = "changed in substance"  # a substantive difference: a word, number or negation changed
+    CHANGED = "changed in substance"  # a change of meaning: a number, a negation, a hedge, an opposite, a content word
     MISATTRIBUTED = "misattributed"  # the words are the cable's, the attribution does not fit it
     UNSUPPORTED = "no support found"  # offered as a cable's words; no passage of the corpus holds them
-    EDITED = "edited"  # ellipses, brackets, a name the release redacts
+    UNMARKED = "edited without a mark"  # words added or dropped without a mark, the meaning kept (a gloss, "also")
+    EDITED = "edited"  # marked edits: ellipses, brackets, a name the release redacts
     REWORDED = "reworded"  # a paraphrase or a translation of a passage
-    COSMETIC = "cosmetic"  # typography, spelling, number format only
-    VERBATIM = "verbatim"
+    FAITHFUL = "faithful"  # the cable's words (typography, spelling, number format aside)
     NOT_A_CABLE_QUOTE = "not a cable quote"  # a title, a nickname, an on-the-record statement, a scare quote
 
     @property
     def group(self) -> int:
-        """The triage groups: 0 substance or attribution, 1 unsupported, 2 edited, 3 faithful, 4 other."""
+        """The triage groups: 0 substance or attribution, 1 unsupported, 2 unmarked edits, 3 marked
+        edits and rewordings, 4 faithful, 5 not a cable quote."""
         return _GROUP[self]
 
     @property
     def tone(self) -> str:
-        """A colour name for badges: red, amber, violet, green, grey."""
+        """A colour name for badges (the same colour for the finding on the statistics page's chart)."""
         return _TONE[self]
 
+    @property
+    def colour(self) -> str:
+        return COLOURS[self.tone]
 
-_GROUP = {Finding.CHANGED: 0, Finding.MISATTRIBUTED: 0, Finding.UNSUPPORTED: 1, Finding.EDITED: 2,
-          Finding.REWORDED: 2, Finding.COSMETIC: 3, Finding.VERBATIM: 3, Finding.NOT_A_CABLE_QUOTE: 4}
-_TONE = {Finding.CHANGED: "red", Finding.MISATTRIBUTED: "red", Finding.UNSUPPORTED: "amber", Finding.EDITED: "amber",
-         Finding.REWORDED: "violet", Finding.COSMETIC: "green", Finding.VERBATIM: "green",
+    @property
+    def key(self) -> str:
+        """The finding as a name for options and columns: `changed_in_substance`."""
+        return self.value.replace(" ", "_")
+
+    @classmethod
+    def named(cls, name: str) -> Finding | None:
+        """A finding by its words or its key ("changed in substance", "changed_in_substance"), or by the
+        name an earlier release gave it ("verbatim", "cosmetic": faithful); None if it is none."""
+        text = " ".join(name.strip().casefold().replace("_", " ").replace("-", " ").split())
+        if text in LEGACY:
+            return LEGACY[text]
+        return next((f for f in cls if f.value == text), None)
+
+
+_GROUP = {Finding.CHANGED: 0, Finding.MISATTRIBUTED: 0, Finding.UNSUPPORTED: 1, Finding.UNMARKED: 2,
+          Finding.EDITED: 3, Finding.REWORDED: 3, Finding.FAITHFUL: 4, Finding.NOT_A_CABLE_QUOTE: 5}
+_TONE = {Finding.CHANGED: "red", Finding.MISATTRIBUTED: "magenta", Finding.UNSUPPORTED: "orange",
+         Finding.UNMARKED: "amber", Finding.EDITED: "blue", Finding.REWORDED: "violet", Finding.FAITHFUL: "green",
          Finding.NOT_A_CABLE_QUOTE: "grey"}
+COLOURS = {"red": "#cf222e", "magenta": "#bf3989", "orange": "#bc4c00", "amber": "#9a6700", "blue": "#0969da",
+           "violet": "#8250df", "green": "#1a7f37", "grey": "#57606a"}  # GitHub Primer's, white text readable
+LEGACY = {"verbatim": Finding.FAITHFUL, "cosmetic": Finding.FAITHFUL}  # the findings' names before 0.4
 ORDER = list(Finding)
-SCARE_WORDS = 3  # a phrase this short, attributed to no one, is the article's own scare quote
+PROBLEMS = (Finding.CHANGED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED)
 
 
 def verdict_label(v: Verdict) -> str:
@@ -55,37 +77,41 @@ def verdict_label(v: Verdict) -> str:
 
 def not_a_cable_quote(r: QuoteResult) -> str:
     """Why a quote without a source is not offered as a cable's words, or '' (then it is unsupported):
-    a title or nickname, a public statement ("told reporters"), or a short phrase the article puts in
-    quotation marks without saying anyone wrote it."""
-    if r.source is not None:
-        return ""
-    q = r.quote
-    if q.kind in (QuoteKind.TITLE, QuoteKind.NAME):
-        return r.note or f"a {q.kind.value} in quotation marks"
-    around = " ".join(x for x in (q.claim.cue, q.context) if x)
-    if PUBLIC_CUES.search(around) and not DOCUMENT_CUES.search(around):
-        return "a statement made in public, on the record; the article does not offer it as a cable's words"
-    if (q.kind is QuoteKind.SCARE and len(q.text.split()) <= SCARE_WORDS and q.claim.empty
-            and not DOCUMENT_CUES.search(q.context)):
-        return "a short phrase the article puts in quotation marks, attributed to no one"
-    return ""
+    a public statement, a title, name, scare quote or classification marking (`pipeline.standing`)."""
+    return r.not_a_cable_quote
+
+
+def changes_meaning(r: QuoteResult, d: Discrepancy) -> bool:
+    """A substantive difference that changes what the quote says (`meaning.keeps_meaning` tells the
+    unmarked edits that do not)."""
+    if d.severity is not Severity.SUBSTANTIVE:
+        return False
+    source = r.source.paragraph_text if r.source is not None else ""
+    return not meaning.keeps_meaning(d, r.quote.text, source, r.language or "en")
+
+
+def effect(r: QuoteResult, d: Discrepancy) -> str:
+    """What a difference does, in words: shown beside it in the cards, the table, CSV and Markdown."""
+    if d.severity is Severity.SUBSTANTIVE:
+        return "changes the meaning" if changes_meaning(r, d) else "unmarked, keeps the meaning"
+    return "marked edit" if d.severity is Severity.EDITORIAL else "cosmetic"
 
 
 def finding(r: QuoteResult) -> Finding:
-    severities = {d.severity for d in r.discrepancies}
-    if Severity.SUBSTANTIVE in severities:
+    substantive = [d for d in r.discrepancies if d.severity is Severity.SUBSTANTIVE]
+    if any(changes_meaning(r, d) for d in substantive):
         return Finding.CHANGED
     if r.misattributed:
         return Finding.MISATTRIBUTED
     if r.source is None:
         return Finding.NOT_A_CABLE_QUOTE if not_a_cable_quote(r) else Finding.UNSUPPORTED
-    if Severity.EDITORIAL in severities:
+    if substantive:
+        return Finding.UNMARKED
+    if any(d.severity is Severity.EDITORIAL for d in r.discrepancies):
         return Finding.EDITED
     if r.verdict in (Verdict.PARAPHRASE, Verdict.TRANSLATION):
         return Finding.REWORDED
-    if severities or r.verdict is Verdict.COSMETIC:
-        return Finding.COSMETIC
-    return Finding.VERBATIM
+    return Finding.FAITHFUL
 
 
 def sort_key(r: QuoteResult) -> tuple[int, int, str, int]:
@@ -136,22 +162,23 @@ def summarize(results: Iterable[QuoteResult]) -> Summary:
     )
 
 
+def count_words(n: int, f: Finding, first: bool = False) -> str:
+    """A count in the findings' words: "2 quotes changed in substance" (the first of a line), "3 edited",
+    "4 with no support found"."""
+    label = f"with {f.value}" if f is Finding.UNSUPPORTED else f.value
+    return f"{n} {'quote' if n == 1 else 'quotes'} {label}" if first else f"{n} {label}"
+
+
 def story_verdict(s: Summary) -> str:
-    """The story in one line, problems first: "2 quotes changed in substance, 1 misattributed, 3 with no
-    support found; 40 faithful (8 edited or reworded), 12 not cable quotes (of 57 quotes)"."""
+    """The story in one line, problems first, every count in the findings' words: "2 quotes changed in
+    substance, 1 misattributed, 3 with no support found; 2 edited without a mark, 30 faithful, 5 edited,
+    12 not a cable quote (of 57 quotes)"."""
     f = s.findings
-    problems = [(f.get(k, 0), label) for k, label in ((Finding.CHANGED, "changed in substance"),
-                                                      (Finding.MISATTRIBUTED, "misattributed"),
-                                                      (Finding.UNSUPPORTED, "with no support found")) if f.get(k)]
-    words = [f"{n} {'quote' if n == 1 else 'quotes'} {label}" if k == 0 else f"{n} {label}"
-             for k, (n, label) in enumerate(problems)]
-    faithful = sum(f.get(k, 0) for k in (Finding.EDITED, Finding.REWORDED, Finding.COSMETIC, Finding.VERBATIM))
-    edited = f.get(Finding.EDITED, 0) + f.get(Finding.REWORDED, 0)
-    good = f"{faithful} faithful" + (f" ({edited} edited or reworded)" if edited else "")
-    n_other = f.get(Finding.NOT_A_CABLE_QUOTE, 0)
-    other = f", {n_other} not {'a cable quote' if n_other == 1 else 'cable quotes'}" if n_other else ""
-    head = ", ".join(words) if words else "No problems found"
-    return f"{head}; {good}{other} (of {s.quotes} quotes)."
+    problems = [k for k in PROBLEMS if f.get(k)]
+    head = ", ".join(count_words(f[k], k, first=n == 0) for n, k in enumerate(problems)) or "No problems found"
+    rest = ", ".join(count_words(f[k], k) for k in ORDER if k not in PROBLEMS and f.get(k))
+    total = f"(of {s.quotes} {'quote' if s.quotes == 1 else 'quotes'})"
+    return f"{head}; {rest} {total}." if rest else f"{head} {total}."
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,10 @@ NULL_SAMPLE_SIZE = 20_000  # paragraphs in the null sample (a tail probability d
 NULL_SAMPLE_SEED = 0  # fixed: the same corpus gives the same sample, so checks are reproducible
 PHRASE_MIN_WORDS = 2  # a quote of one or two words is never identified by its own improbability:
 # scare quotes ("evil", "head on", "existential threat") need the article's context or other quotes
+# The article's claims (the cable's signer named, a name of the quote's sentence in the paragraph) count
+# as evidence for a quote of two words or more ("mercurial and eccentric", "visceral hatred"); a single
+# word in quotation marks is a scare quote far more often than a cable's word (real-dev: 2026-12-07)
+CLAIM_MIN_WORDS = 2
 BM25_K1, BM25_B = 1.2, 0.75  # the usual BM25 constants, for damping long paragraphs' context fit
 
 # -- retrieval ---------------------------------------------------------------------------------------
@@ -56,6 +60,8 @@ COMMON_SHARE = 50  # ... or in more than one paragraph in this many
 RARE_CANDIDATES = 50  # paragraphs holding a long quote's rarest words, looked at for its exact words
 EXACT_ENOUGH = 0.9  # a long quote aligned this well on a paragraph holding its word runs: no wider search
 SEARCH_LIMIT = 10  # candidates from the wider search
+SHORT_PHRASE_WORDS = 4  # a quote of at most this many words is looked for as a phrase only
+PHRASE_SEARCH_WORDS = 10  # up to this many words, also as a phrase (its rare words may be common)
 EXACT_OTHERS = 10  # besides the paragraphs holding the exact words, the best of the rest aligned
 JOINED_TOP = 5  # the best alignments tried again with the next paragraph (a quote that runs on)
 JOINED_MAX = 4  # paragraphs one quotation may run over (a long quotation printed over paragraphs)
@@ -98,3 +104,49 @@ TRANSLATION_CITED_MIN_WORDS = 3
 # candidate cables' subject lines only: translated titles score lower (terse capitals, wordplay).
 TRANSLATION_SUBJECT_MIN = 0.50
 TRANSLATION_CANDIDATES = 20  # paragraphs holding the quote's anchors, compared by meaning
+MOST_ANCHORS = 10  # a quote's rarest anchors (names, numbers, cognate prefixes) whose paragraphs rank by BM25
+# Encoding is the slow part of a check (about 350 windows a second on two cores): the candidates
+# holding the most of the quote's anchors and English words are compared clause window by clause
+# window, and the closest few again by word windows of about the quote's length.
+COARSE_PARAGRAPHS = 16
+FINE_PARAGRAPHS = 3
+WORD_WINDOW_STEPS = 6  # a word window every sixth of its length (a third lost translations by 0.01-0.04: tests/test_translation.py)
+SENTENCE_MIN_CHARS = 300  # a candidate's sentences compared whole up to this length, or:
+SENTENCE_QUOTE_RATIO = 2.5  # this many times the quote's length (longer ones in pieces)
+FINE_LENGTHS = (0.7, 0.85, 1.0, 1.25)  # a word window's words per quote word (English mostly runs shorter)
+TIE_MARGIN = 0.01  # a translated title of a cable the article quotes elsewhere needs only to come first
+
+# -- cross-language retrieval (compare.crosslingual, compare.retrieve.crosslingual) -------------------
+# The corpus's English vocabulary, encoded once by the multilingual encoder, puts a quote's words into
+# English. Measured (2026-12-07, USE multilingual v3, a word against its translation and against 20
+# unrelated cable words): translations 0.56-0.86 (orgulhosa/proud 0.83, inefficace/ineffective 0.86,
+# paranoïaque/paranoid 0.75, pendiente/pending 0.56), unrelated words 0.36-0.54. The floor keeps a
+# word's nearest few; the full-text ranking and the sentence encoder decide among what they retrieve.
+LEXICON_MIN_DF = 2  # a word in fewer paragraphs is a typo or a name more often than a word to translate into
+LEXICON_MIN_ZIPF = 2.5  # wordfreq's Zipf frequency: English words (names, codes and run-ons left out)
+LEXICON_NEAREST = 6  # English words asked for, per quote word
+LEXICON_FLOOR = 0.5  # the least cosine for a word to count as a translation
+LEXICON_SHORT_FLOOR = 0.6  # for a short quote, whose every word must be found: a closer translation
+TRANSLATION_LEXICAL_CANDIDATES = 30  # paragraphs holding the most of the quote's words in English
+TOLERANT_MIN_STEM = 4  # a short quote's words searched by their stems: all but the last letter, at least this many
+LEXICON_GROUPS = 8  # a quote's most telling words (names, numbers, the rarest translations) asked for
+SHORT_TRANSLATION_HITS = 400  # paragraphs holding a short quote's words in English, looked at for a name of its sentence
+SHORT_TRANSLATION_CONFIDENCE = 0.6  # the confidence shown for a short translated quote: its words and a pointer, no more
+
+# How far back from a quotation (or its speech verb) a speaker's name is looked for in the article's
+# sentence: at most a few words of a name and a title sit there in every article of the development
+# sets; bounded, so that a sentence with thousands of quotations costs the same per quotation
+# (issue 17). Found names never come from further back than this in data/eval or ../shared/eval.
+NAME_WINDOW = 400
+
+# A phrase this short (words), in quotation marks with no one said to have written or said it and no
+# cable named in its sentence, is the article's own scare quote (`pipeline.standing`). Four: the
+# longest of real-dev's scare quotes and labels ("sólo para uso oficial"); the extraction's SCARE kind
+# uses the same bound.
+SCARE_MAX_WORDS = 4
+# A text file whose lines mostly stop at about the same width (between these many characters) is
+# hard-wrapped: a single line break inside it is no paragraph break (`pipeline.extract`). Read from
+# real-dev's one wrapped page (lines of 55-70 characters) and the rest (paragraphs of 150+ per line).
+WRAPPED_MIN_CHARS = 40
+WRAPPED_MAX_CHARS = 90
+WRAPPED_SHARE = 0.8

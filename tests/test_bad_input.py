@@ -127,9 +127,9 @@ ROWS = [
     Row("o-missing-folder", {"good.txt": GOOD}, CHECK + "-o {t}/no/out.txt {t}/good.txt", 2, ("does not exist",)),
     Row("o-under-a-file", {"good.txt": GOOD}, CHECK + "-o {t}/good.txt/out.txt {t}/good.txt", 2, ("does not exist",)),
     # -- bad options
-    Row("fail-on-unknown", {"good.txt": GOOD}, CHECK + "--fail-on wrong {t}/good.txt", 2, ("unknown verdict(s) wrong",)),
+    Row("fail-on-unknown", {"good.txt": GOOD}, CHECK + "--fail-on wrong {t}/good.txt", 2, ("unknown finding(s) wrong",)),
     Row("fail-on-one-unknown", {"good.txt": GOOD}, CHECK + "--fail-on verbatim,bogus {t}/good.txt", 2,
-        ("unknown verdict(s) bogus",)),
+        ("unknown finding(s) bogus",)),
     Row("resume-no-o", {"good.txt": GOOD}, CHECK + "--format jsonl --resume {t}/good.txt", 2, ("--resume needs",)),
     Row("resume-table", {"good.txt": GOOD}, CHECK + "-o {t}/out.txt --resume {t}/good.txt", 2, ("--resume needs",)),
     Row("jobs-0", {"good.txt": GOOD}, CHECK + "--jobs 0 {t}/good.txt", 2, ("--jobs", "0 is not in the range")),

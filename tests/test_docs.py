@@ -22,7 +22,8 @@ LINE_RE = re.compile(r"(?:^|[$`]\s*|\.venv/bin/)(compare (?:[a-z]+)(?: [^`#\n]*)
 def command_lines() -> list[tuple[str, str]]:
     out = []
     for doc in DOCS:
-        for line in doc.read_text(encoding="utf-8").splitlines():
+        text = re.sub(r"\\\n\s*", " ", doc.read_text(encoding="utf-8"))  # a command continued after a backslash
+        for line in text.splitlines():
             m = LINE_RE.search(line.strip())
             if m:
                 out.append((doc.name, m.group(1).strip()))

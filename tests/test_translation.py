@@ -232,9 +232,11 @@ JOINT = 'Según el diplomático, «hay que empezar por una buena evaluación con
 
 
 def test_a_quote_of_a_cable_the_article_quotes_elsewhere_is_found_among_its_paragraphs(seed_checker):
-    # alone, nothing in the quote points at a cable (no name, no number): no source
+    # alone, no name or number points at a cable, but its words put into English ("joint assessment",
+    # "criminal groups": compare.crosslingual) bring ¶9 among the candidates, and it is clearly closest
     (alone,) = check(seed_checker, JOINT)
-    assert alone.verdict is Verdict.NOT_FOUND
+    assert alone.verdict is Verdict.TRANSLATION
+    assert (alone.source.cable_id, alone.source.paragraph) == ("09MEXICO2882", 9)
     # with a quote of 09MEXICO2882 after it, the cable's paragraphs are its candidates: ¶9, "Gutierrez
     # thought that to start we need a good joint assessment of organized criminal groups"
     first, second = check(seed_checker, JOINT + " " + GUTIERREZ)

@@ -4,11 +4,12 @@ their headlines, and newsroom statistics over a batch's output (`compare stats`)
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from compare import ingest, report, stats
-from compare.cli import main
+from compare.cli import cli, main
 from compare.ingest import metadata
 from compare.model import ArticleMeta
 from compare.triage import Finding, finding, not_a_cable_quote, sort_key, story_verdict, summarize
@@ -36,8 +37,15 @@ FINDINGS = [
     ("Leaked Diplomatic Cables Show Strong Concerns", Finding.NOT_A_CABLE_QUOTE),  # the article's own title
     ("unprecedented cooperation", Finding.NOT_A_CABLE_QUOTE),  # two words, attributed to no one
     ("Does he like to get into debates", Finding.UNSUPPORTED),  # a cable's words, not in this corpus
-    ("We have underscored our appreciation", Finding.UNSUPPORTED),  # "Pascual said": not known to be public
-    ("sophisticated players", Finding.VERBATIM),
+    # Pascual's reaction to the leak: "… said Thursday night that …" in the sentence before
+    ("We have underscored our appreciation", Finding.NOT_A_CABLE_QUOTE),
+    ("The Mexico-U.S. partnership will remain rock-solid", Finding.NOT_A_CABLE_QUOTE),
+    ("stolen cables", Finding.NOT_A_CABLE_QUOTE),  # "which the White House described as"
+    ("Confidentiality is fundamental", Finding.NOT_A_CABLE_QUOTE),  # "said in comments to The New York Times"
+    ("miscalculated", Finding.UNSUPPORTED),  # a cable's word (Aznar's account in a Madrid cable)
+    ("sophisticated players", Finding.FAITHFUL),
+    ("GOM (government of Mexico)", Finding.UNMARKED),  # a gloss of an acronym, unmarked: the meaning kept
+    ("It would also be excellent", Finding.UNMARKED),  # "also" added, "a" dropped: function words
 ]
 
 
@@ -46,18 +54,20 @@ def test_findings_on_real_quotes(demo, words, expected):
     assert finding(by_text(demo, words)) is expected
 
 
-def test_changed_and_misattributed_quotes_come_first(demo):
+def test_misattributed_quotes_come_first(demo):
     ranked = sorted(demo, key=sort_key)
-    head = [finding(r) for r in ranked[:4]]
-    assert set(head) == {Finding.CHANGED, Finding.MISATTRIBUTED}
+    head = [finding(r) for r in ranked[:3]]
+    assert head == [Finding.MISATTRIBUTED, Finding.MISATTRIBUTED, Finding.UNSUPPORTED]
     assert [f.group for f in map(finding, ranked)] == sorted(f.group for f in map(finding, ranked))
     assert all(r.misattributed for r in ranked if finding(r) is Finding.MISATTRIBUTED)
 
 
 def test_the_story_in_one_line(demo):
     assert story_verdict(summarize(demo)) == (
-        "2 quotes changed in substance, 2 misattributed, 22 with no support found; 36 faithful "
-        "(3 edited or reworded), 3 not cable quotes (of 65 quotes).")
+        "2 quotes misattributed, 8 with no support found; 2 edited without a mark, 3 edited, 33 faithful, "
+        "17 not a cable quote (of 65 quotes).")
+    one = [by_text(demo, "sophisticated players")]
+    assert story_verdict(summarize(one)) == "No problems found; 1 faithful (of 1 quote)."
 
 
 def test_a_public_statement_is_not_a_cable_quote(seed_checker):
@@ -105,7 +115,7 @@ def test_an_html_page_gives_its_own_metadata():
 
 def test_records_carry_the_article_and_its_finding(demo):
     rec = report.to_record(by_text(demo, "sophisticated players"))
-    assert rec["finding"] == "verbatim"
+    assert rec["finding"] == "faithful" and rec["verdict"] == "verbatim"
     assert rec["article_meta"] == {"headline": "WikiLeaks cables reveal U.S. concern over Mexico's ability to fight "
                                                "drug cartels", "outlet": "Washington Post Foreign Service",
                                    "author": "William Booth and Nick Miroff", "date": "2010-12-03"}
@@ -127,15 +137,15 @@ def test_stats_by_outlet_exact(batch, capsys):
     assert capsys.readouterr().out == (
         "outlet                           quotes  changed in substance  no support found  misattributed\n"
         "----------------------------------------------------------------------------------------------\n"
-        "(not stated)                         44             2 ( 4.5%)        17 (38.6%)      2 ( 4.5%)\n"
-        "Washington Post Foreign Service      18             0 ( 0.0%)         5 (27.8%)      0 ( 0.0%)\n")
+        "(not stated)                         33             0 ( 0.0%)         6 (18.2%)      2 ( 6.1%)\n"
+        "Washington Post Foreign Service      15             0 ( 0.0%)         2 (13.3%)      0 ( 0.0%)\n")
 
 
 def test_stats_quotes_behind_a_row(batch, capsys):
     assert main(["stats", str(batch), "--by", "cable", "--quotes", "09MEXICO2882"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 18 and all("09MEXICO2882" in x for x in lines)
-    assert sum(x.startswith("changed in substance") for x in lines) == 2
+    assert sum(x.startswith("edited without a mark") for x in lines) == 2
 
 
 def test_stats_json_and_counts_agree_with_the_records(batch, capsys):
@@ -152,7 +162,8 @@ def test_stats_json_and_counts_agree_with_the_records(batch, capsys):
 
 @pytest.mark.parametrize(("content", "message"), [
     (b"", "no records"),
-    (b"not json\n", "not JSON"),
+    (b"not json\n", "an article or other text, not the records of a check"),
+    (b'{"quote": "a", "verdict": "verbatim", "finding": "faithful"}\nnot json\n', "not JSON"),
     (b'{"id": "x"}\n', "not a record of `compare check --format jsonl`"),
     (b'{"quote": "a", "verdict": "verbatim", "source": null}\n', "a record without a finding"),
 ])
@@ -162,6 +173,15 @@ def test_stats_bad_input_says_how_to_fix_it(tmp_path, capsys, content, message):
     assert main(["stats", str(f)]) == 2
     err = capsys.readouterr().err
     assert message in err and "give the JSONL output of `compare check --format jsonl`" in err and err.count("\n") == 1
+
+
+def test_stats_on_an_article_names_commands_that_exist(capsys):
+    article = DATA / "articles" / "003_515405a57c30b3c1.txt"
+    assert main(["stats", str(article)]) == 2
+    err = capsys.readouterr().err
+    assert "an article or other text, not the records of a check" in err and "compare batch" not in err
+    named = set(re.findall(r"`compare (\w+)", err))
+    assert named == {"check", "stats"} and named <= set(cli.commands)
 
 
 def test_stats_unknown_row(batch, capsys):

@@ -17,8 +17,10 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -26,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
-from compare import api, cards, ingest, report, stats, triage  # noqa: E402
-from compare.errors import CompareError  # noqa: E402
+from compare import api, cards, imports, ingest, report, stats, triage  # noqa: E402
+from compare.errors import CompareError, ReviewStoreError  # noqa: E402
 from compare.model import Article, ArticleMeta, QuoteResult  # noqa: E402
 from compare.pipeline import CheckOptions, Pipeline  # noqa: E402
 from compare.record import Record  # noqa: E402
@@ -35,10 +37,15 @@ from compare.store import CorpusStore  # noqa: E402
 from compare.store.reviews import Review, ReviewStore, Status, default_path  # noqa: E402
 from compare.triage import Finding  # noqa: E402
 
+imports.spacy_without_torch()  # the lexical findings never wait for torch (the model loads it later)
 DEMO_CABLES = ROOT / "data" / "cables"
 DEMO_ARTICLES = ROOT / "data" / "articles"
 UPLOADS = Path(tempfile.gettempdir()) / "compare-uploads"
 STATUS_LABELS = {Status.UNREVIEWED: "not reviewed", Status.ACCEPTED: "accept", Status.FLAGGED: "flag"}
+MARKS = {Status.ACCEPTED: "accept", Status.FLAGGED: "flag", Status.UNREVIEWED: "clear"}  # under each card
+# Streamlit's page padding, smaller: at 1,024 x 768 the story's verdict and the first card show at once
+PAGE_CSS = ("<style>[data-testid='stMainBlockContainer']{padding-top:3.6rem;padding-bottom:2rem}"
+            "[data-testid='stMainBlockContainer'] [data-testid='stVerticalBlock']{gap:0.6rem}</style>")
 PAGE_SIZE = 12  # cards drawn at once: a page an editor reads, and a redraw under a second
 ALL_ARTICLES = "All articles"
 
@@ -56,10 +63,27 @@ def load_checker(corpus: tuple[str, ...], semantic: bool) -> Pipeline:
 
 
 @st.cache_resource
-def semantic_ready() -> set[tuple[str, ...]]:
-    """The corpora whose full checker (embedding model included) is loaded: shared by every session,
-    so that only the very first page waits for it."""
-    return set()
+def loading() -> dict[tuple[str, ...], Future[Pipeline]]:
+    """The corpora whose full checker is loading or loaded, shared by every session."""
+    return {}
+
+
+@st.cache_resource(show_spinner=False)
+def semantic_checker(_store: CorpusStore, corpus: tuple[str, ...]) -> Future[Pipeline]:
+    """The full checker (embedding model included), loaded in a thread once per server: the page shows
+    the lexical findings at once, and no session waits for the model (nor reruns when it is ready)."""
+
+    def load() -> Pipeline:
+        full = Pipeline(_store, CheckOptions(semantic=True))
+        full.warm()
+        # the models' millions of objects live as long as the server: out of the garbage collector's
+        # sight, so that a collection during a rerun does not walk them (a filter was 0.1-0.3 s slower)
+        gc.freeze()
+        return full
+
+    future = ThreadPoolExecutor(max_workers=1, thread_name_prefix="compare-model").submit(load)
+    loading()[corpus] = future
+    return future
 
 
 @st.cache_resource
@@ -67,8 +91,20 @@ def _review_store(path: str) -> ReviewStore:
     return ReviewStore(path)
 
 
-def review_store() -> ReviewStore:
-    return _review_store(str(default_path()))
+def review_store() -> ReviewStore | None:
+    """The editors' reviews; None when the store cannot be used (reviews off: the checks still show)."""
+    try:
+        return _review_store(str(default_path()))
+    except ReviewStoreError:
+        return None
+
+
+def review_store_problem() -> str:
+    try:
+        _review_store(str(default_path()))
+    except ReviewStoreError as e:
+        return str(e)
+    return ""
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -111,6 +147,7 @@ class Choice:
     articles: list[Article]
     semantic: bool
     view: str
+    status: Any = None  # the sidebar's place for the embedding model's status
 
 
 def sidebar() -> Choice:
@@ -128,6 +165,7 @@ def sidebar() -> Choice:
         corpus = (folder,) if folder else None
     semantic = st.sidebar.checkbox("Look for paraphrases and translations (embedding model)", key="semantic",
                                    value=os.environ.get("COMPARE_SEMANTIC", "1") != "0")
+    status = st.sidebar.container()
 
     st.sidebar.header("Articles")
     demo = demo_articles()
@@ -148,9 +186,13 @@ def sidebar() -> Choice:
             found.append(read_upload(f"pasted-{hashlib.sha256(data).hexdigest()[:8]}.txt", data))
         except CompareError as e:
             st.error("Pasted text skipped: " + report.markdown_text(str(e)))
-    st.sidebar.caption("Editors' reviews are kept in " + report.markdown_text(str(review_store().path))
-                       + " (set COMPARE_REVIEWS to keep them elsewhere).")
-    return Choice(corpus, found, semantic, view)
+    store = review_store()
+    if store is None:
+        st.warning("Editors' reviews are off: " + report.markdown_text(review_store_problem()))
+    else:
+        st.sidebar.caption("Editors' reviews are kept in " + report.markdown_text(str(store.path))
+                           + " (set COMPARE_REVIEWS to keep them elsewhere).")
+    return Choice(corpus, found, semantic, view, status)
 
 
 # -- checking -----------------------------------------------------------------------------------------
@@ -162,7 +204,7 @@ def run_checks(checker: Pipeline, key: str, found: list[Article]) -> Checked:
     out = {}
     bar = st.progress(0.0, text="Checking…")
     for i, a in enumerate(found, 1):
-        bar.progress(i / len(found), text=f"Checking {a.title} ({i}/{len(found)})")
+        bar.progress(i / len(found), text=f"Checking {report.markdown_text(a.title)} ({i}/{len(found)})")
         try:
             meta = (a.meta.headline, a.meta.outlet, a.meta.author, a.meta.date)
             out[a.sha256 + a.name] = (a, check_article(checker, key, a.name, a.text, a.sha256, a.repaired, meta))
@@ -175,17 +217,21 @@ def run_checks(checker: Pipeline, key: str, found: list[Article]) -> Checked:
 # -- the quotes page ----------------------------------------------------------------------------------
 
 def filters(checked: Checked) -> tuple[triage.Filter, str, str]:
+    """Two rows of filters, their labels inside the boxes (the first card shows at 1,024 x 768)."""
     titles = {a.name: a.title for a, _ in checked.values()}
-    c1, c2, c3 = st.columns([2, 2, 1])
-    found = c1.multiselect("Show", [f.value for f in Finding], key="f_finding",
-                           placeholder="every finding")
+    c1, c2, c3 = st.columns([2, 2, 1.3], vertical_alignment="center")
+    found = c1.multiselect("Show", [f.value for f in Finding], key="f_finding", placeholder="Show: every finding",
+                           label_visibility="collapsed")
     article = c2.selectbox("Article", [ALL_ARTICLES, *titles], key="f_article",
-                           format_func=lambda n: titles.get(n, n))
-    order = c3.radio("Order", ["worst first", "article order"], key="order", horizontal=True)
-    c4, c5, c6 = st.columns([1, 1.3, 1.7])
-    reviews = c4.multiselect("Review", list(STATUS_LABELS.values()), key="f_review", placeholder="any")
-    misattributed = c5.checkbox("Misattributed only", key="f_misattributed")
-    search = c6.text_input("Search quotes and cable IDs", key="f_search")
+                           format_func=lambda n: titles.get(n, n), label_visibility="collapsed")
+    order = c3.radio("Order", ["worst first", "article order"], key="order", horizontal=True,
+                     label_visibility="collapsed")
+    c4, c5, c6 = st.columns([2, 2, 1.3], vertical_alignment="center")
+    search = c4.text_input("Search quotes and cable IDs", key="f_search", label_visibility="collapsed",
+                           placeholder="Search quotes and cable IDs")
+    reviews = c5.multiselect("Review", list(STATUS_LABELS.values()), key="f_review", placeholder="Review: any",
+                             label_visibility="collapsed")
+    misattributed = c6.checkbox("Misattributed only", key="f_misattributed")
     flt = triage.Filter(articles=frozenset() if article == ALL_ARTICLES else frozenset({article}),
                         misattributed_only=misattributed,
                         reviews=frozenset(s for s, label in STATUS_LABELS.items() if label in reviews),
@@ -194,17 +240,25 @@ def filters(checked: Checked) -> tuple[triage.Filter, str, str]:
 
 
 def review_widgets(store: ReviewStore, a: Article, r: QuoteResult, current: Review, k: str) -> None:
-    """Accept or flag: one small control under each card (a click again clears it). Notes are
-    written in one panel under the page: twelve pairs of widgets made a filter 0.3 s slower."""
+    """Accept, flag or clear: one small control under each card. A second click on the chosen mark
+    keeps it (clearing is its own choice). Notes are written in one panel under the page: twelve pairs
+    of widgets made a filter 0.3 s slower."""
     q = r.quote
+    key = f"st_{k}"
 
     def save() -> None:
-        status = st.session_state[f"st_{k}"] or Status.UNREVIEWED
-        store.set(a.sha256, q.start, q.end, status, store.of_article(a.sha256).get((q.start, q.end), Review()).note)
+        now = store.of_article(a.sha256).get((q.start, q.end), Review())
+        chosen = st.session_state[key]
+        if chosen is None:  # the chosen mark clicked again: the mark stays
+            st.session_state[key] = now.status if now.status is not Status.UNREVIEWED else None
+            return
+        store.set(a.sha256, q.start, q.end, chosen, now.note)
+        if chosen is Status.UNREVIEWED:
+            st.session_state[key] = None
 
-    st.segmented_control("Editor", [Status.ACCEPTED, Status.FLAGGED], key=f"st_{k}", on_change=save,
+    st.segmented_control("Editor", list(MARKS), key=key, on_change=save,
                          default=current.status if current.status is not Status.UNREVIEWED else None,
-                         format_func=lambda s: STATUS_LABELS[s], label_visibility="collapsed")
+                         format_func=lambda s: MARKS[s], label_visibility="collapsed")
 
 
 def notes_panel(store: ReviewStore, shown: list[tuple[str, Article, QuoteResult, Review, str]]) -> None:
@@ -215,6 +269,8 @@ def notes_panel(store: ReviewStore, shown: list[tuple[str, Article, QuoteResult,
                                                              if r.source else "")
               for _, _, r, _, k in shown}
     c1, c2 = st.columns([2, 3])
+    if st.session_state.get("note_pick") not in labels:  # a quote of another page or filter
+        st.session_state.pop("note_pick", None)
     pick = c1.selectbox("Editor's note on", list(labels), key="note_pick", format_func=lambda k: labels[k])
     _, a, r, rv, k = next(row for row in shown if row[4] == pick)
 
@@ -226,13 +282,16 @@ def notes_panel(store: ReviewStore, shown: list[tuple[str, Article, QuoteResult,
     c2.text_input("Note", value=rv.note, key=f"note_{k}", on_change=save, placeholder="Editor's note (Enter saves)")
 
 
-def downloads(store: ReviewStore, checked: Checked, checker: Pipeline) -> None:
+def downloads(store: ReviewStore | None, checked: Checked, checker: Pipeline) -> None:
     """The report with the editors' reviews, written when a button is clicked (not at every rerun)."""
 
     def export(fmt: str) -> Callable[[], str]:
         def write() -> str:
-            reviewed = triage.with_reviews(checked.values(), store)
             texts = {a.name: a.text for a, _ in checked.values()}
+            if store is None:  # reviews off
+                return report.render([r for _, rs in checked.values() for r in rs], fmt, texts=texts,
+                                     cables=checker.corpus.cables)
+            reviewed = triage.with_reviews(checked.values(), store)
             return report.render(reviewed.results, fmt, texts=texts, reviews=reviewed.reviews,
                                  cables=checker.corpus.cables)
 
@@ -249,7 +308,7 @@ def downloads(store: ReviewStore, checked: Checked, checker: Pipeline) -> None:
 
 
 def article_head(a: Article, rs: list[QuoteResult]) -> None:
-    st.subheader(a.title, anchor=False)
+    st.subheader(report.markdown_text(a.title), anchor=False)
     byline = a.meta.byline(a.name)
     st.caption(report.markdown_text(byline + " — " if byline else "") + report.markdown_text(
         triage.story_verdict(triage.summarize(rs))))
@@ -257,34 +316,38 @@ def article_head(a: Article, rs: list[QuoteResult]) -> None:
 
 @st.fragment
 def quotes_page(checked: Checked, checker: Pipeline) -> None:
-    """Summary, filters and one page of cards: a fragment, so that a filter or a review redraws this
-    part only (the summary counts reviews)."""
+    """Summary, filters and one page of cards, worst first across all the articles (each card names
+    its article) or in article order under each article's headline: a fragment, so that a filter or a
+    review redraws this part only (the summary counts reviews)."""
     store = review_store()
-    reviews = {key: store.of_article(a.sha256) for key, (a, _) in checked.items()}
+    reviews = {key: store.of_article(a.sha256) if store else {} for key, (a, _) in checked.items()}
     rows = [(key, a, r, reviews[key].get((r.quote.start, r.quote.end), Review()))
             for key, (a, rs) in checked.items() for r in rs]
-    st.html(f"<style>{cards.CSS}</style>")  # once; st.html sets HTML as it is (no Markdown pass: faster)
+    st.html(f"<style>{cards.CSS}</style>{PAGE_CSS}")  # once; st.html sets HTML as it is (no Markdown pass)
     st.html(cards.summary([r for _, _, r, _ in rows], sum(rv.status is not Status.UNREVIEWED for *_, rv in rows)))
     flt, order, _ = filters(checked)
     keep = [row for row in rows if flt.keep(row[2], row[3].status)]
-    position = {key: k for k, key in enumerate(checked)}
-    if order == "worst first":
-        keep.sort(key=lambda row: (position[row[0]], triage.sort_key(row[2])))
+    worst_first = order == "worst first"
+    if worst_first:  # across the batch: the worst finding of any article first, the article named on its card
+        keep.sort(key=lambda row: triage.sort_key(row[2]))
     pages = max(1, -(-len(keep) // PAGE_SIZE))
     page = min(int(st.session_state.get("page", 1)), pages)
-    st.html(cards.LEGEND)
+    mixed = worst_first and len({row[0] for row in keep}) > 1  # cards of many articles: each names its own
     current = None
     shown = []
     for key, a, r, rv in keep[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
-        if key != current:
+        if key != current and not mixed:
             current = key
             article_head(a, checked[key][1])
         cable = checker.corpus.cables.get(r.source.cable_id) if r.source else None
-        st.html(cards.card(r, a.text, cable, cables=checker.corpus.cables, review=rv))
+        st.html(cards.card(r, a.text, cable, cables=checker.corpus.cables, review=rv, article=a.title if mixed else ""))
         k = f"{key[:16]}_{r.quote.start}_{r.quote.end}"
-        review_widgets(store, a, r, rv, k)
+        if store is not None:
+            review_widgets(store, a, r, rv, k)
         shown.append((key, a, r, rv, k))
-    notes_panel(store, shown)
+    st.html(cards.LEGEND)
+    if store is not None:
+        notes_panel(store, shown)
     lo = (page - 1) * PAGE_SIZE + 1 if keep else 0
     st.caption(f"{lo}–{min(page * PAGE_SIZE, len(keep))} of {len(keep)} quotes shown "
                f"({len(rows)} in all), page {page} of {pages}.")
@@ -315,8 +378,9 @@ def statistics_page(checked: Checked) -> None:
     import altair as alt  # the statistics page only
 
     st.header("Newsroom statistics", anchor=False)
-    st.caption("Of the cable quotes (titles, nicknames, public statements and scare quotes are not counted): "
-               "how many were changed in substance, had no support found, or were misattributed.")
+    st.caption("Of the cable quotes (titles, nicknames, public statements and scare quotes, the findings "
+               "“not a cable quote”, are not counted): how many were changed in substance, had no support found, "
+               "or were misattributed, each quote under its one finding.")
     records = records_for_stats(checked)
     if not records:
         return
@@ -329,17 +393,21 @@ def statistics_page(checked: Checked) -> None:
     table = [{by.value: r.key, "quotes": len(r.quotes),
               **{f.value: r.rate(getattr(r, attr)) for attr, f in stats.PARTS}} for r in rows]
     long = [{by.value: t[by.value], "measure": m, "rate": t[m]} for t in table for m in names]
+    # each finding in its cards' colour (red changed in substance, orange no support found, ...)
+    color = alt.Color("measure:N", title="finding", sort=list(names),
+                      scale=alt.Scale(domain=list(names), range=[f.colour for _, f in stats.PARTS]))
     if by is stats.By.MONTH:
         chart = alt.Chart(alt.Data(values=long)).mark_line(point=True).encode(
             x=alt.X(f"{by.value}:O", title="month"), y=alt.Y("rate:Q", axis=alt.Axis(format="%")),
-            color="measure:N")
+            color=color)
     else:
         chart = alt.Chart(alt.Data(values=long)).mark_bar().encode(
             y=alt.Y(f"{by.value}:N", sort=None, title=None), x=alt.X("rate:Q", axis=alt.Axis(format="%")),
-            color="measure:N", yOffset="measure:N")
+            color=color, yOffset=alt.YOffset("measure:N", sort=list(names)))
     st.altair_chart(chart, use_container_width=True)
     st.dataframe(table, hide_index=True, use_container_width=True, column_config={
-        m: st.column_config.ProgressColumn(m, format="percent", min_value=0, max_value=1) for m in names})
+        f.value: st.column_config.ProgressColumn(f.value, format="percent", min_value=0, max_value=1, color=f.colour)
+        for _, f in stats.PARTS})
     key = st.selectbox("The quotes behind a row", [r.key for r in rows], key="stats_row")
     row = next(r for r in rows if r.key == key)
     shown = [records[k] for k in row.quotes]
@@ -351,8 +419,8 @@ def statistics_page(checked: Checked) -> None:
 # -- the page -----------------------------------------------------------------------------------------
 
 def main() -> None:
-    st.set_page_config(page_title="compare: quote provenance", layout="wide")
-    st.markdown("#### Where did that quote come from?")  # small: the story's verdict is what an editor reads first
+    st.set_page_config(page_title="compare: where did that quote come from?", layout="wide")
+    st.sidebar.markdown("#### Where did that quote come from?")  # the story's verdict is what an editor reads first
     choice = sidebar()
     if choice.corpus is None:
         st.info("Choose the cables to check against in the sidebar.")
@@ -365,27 +433,35 @@ def main() -> None:
     except CompareError as e:
         st.error(report.markdown_text(str(e)))
         return
-    # The lexical stages first, so that cards show while the embedding model loads; then the full check.
-    ready = choice.corpus in semantic_ready()
-    semantic = choice.semantic and ready
-    checker = load_checker(choice.corpus, semantic)
-    checked = run_checks(checker, f"{choice.corpus}|{semantic}", choice.articles)
-    if not any(rs for _, rs in checked.values()):
-        return
-    if choice.view == "Newsroom statistics":
-        statistics_page(checked)
-    else:
-        quotes_page(checked, checker)
-        downloads(review_store(), checked, checker)  # outside the fragment: a filter does not redraw them
-    if choice.semantic and not ready:
-        with st.spinner("Loading the embedding model to look for paraphrases and translations…"):
-            full = load_checker(choice.corpus, True)
-            full.warm()
-        # the models' millions of objects live as long as the server: out of the garbage collector's
-        # sight, so that a collection during a rerun does not walk them (a filter was 0.1-0.3 s slower)
-        gc.freeze()
-        semantic_ready().add(choice.corpus)
-        st.rerun()
+    # The lexical findings at once; the embedding model loads in the background and is used from the
+    # next run that the editor asks for (or any new session), so the page never moves on its own.
+    store = load_store(choice.corpus)
+    future = loading().get(choice.corpus) if choice.semantic else None
+    ready = future is not None and future.done() and future.exception() is None
+    checker = future.result() if future is not None and ready else load_checker(choice.corpus, False)
+    checked = run_checks(checker, f"{choice.corpus}|{ready}", choice.articles)
+    if any(rs for _, rs in checked.values()):
+        if choice.view == "Newsroom statistics":
+            statistics_page(checked)
+        else:
+            quotes_page(checked, checker)
+            downloads(review_store(), checked, checker)  # outside the fragment: a filter does not redraw them
+    if choice.semantic and not ready:  # started once the cards are drawn: it does not slow the first ones
+        with choice.status:
+            model_status(semantic_checker(store, choice.corpus))
+
+
+@st.fragment(run_every=2)
+def model_status(future: Future[Pipeline]) -> None:
+    """In the sidebar, while the embedding model loads: the findings shown are the lexical ones; when it
+    is ready, a button adds the paraphrases and translations (the page changes only when asked)."""
+    if not future.done():
+        st.caption("Loading the embedding model in the background; the findings shown need no model. "
+                   "Paraphrases and translations can be added when it is ready.")
+    elif future.exception() is not None:
+        st.warning("The embedding model could not be loaded: " + report.markdown_text(str(future.exception())))
+    elif st.button("Add paraphrases and translations", key="semantic_go", type="primary"):
+        st.rerun(scope="app")
 
 
 main()

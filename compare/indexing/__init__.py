@@ -22,7 +22,8 @@ from typing import Any
 
 from .. import ingest
 from ..embeddings import Encoder, SentenceTransformerEncoder
-from ..errors import BadIndexError, NoCablesError
+from ..encoders import BatchEncoder
+from ..errors import BadIndexError, CompareError, NoCablesError
 from ..model import Cable
 from ..store import build_state, schema
 from ..store import sentences as stored_sentences
@@ -37,7 +38,7 @@ EMBED_SAVE_EVERY = 40  # embedding batches between saves of the vector index
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
-__all__ = ["BuildReport", "IndexStats", "build", "embed_new", "stats", "upsert"]
+__all__ = ["BuildReport", "IndexStats", "build", "embed_new", "start_over", "stats", "upsert"]
 
 
 def upsert(db: Any, c: Cable) -> Upsert:
@@ -77,14 +78,27 @@ def _records(path: Path, skip: int) -> Iterator[tuple[int, tuple[Cable, ...], fl
 
 
 def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, model: str | None = None,
-          progress: Progress | None = None, batch: int = BATCH, multilingual: bool = False) -> BuildReport:
+          progress: Progress | None = None, batch: int = BATCH, multilingual: bool = False,
+          encoder: BatchEncoder | None = None, fresh: bool = False) -> BuildReport:
     """Build or extend the index in `out` from cable files and folders; `multilingual`: also the
     sentence vectors that find translated quotes (`store.sentences`; about 15 minutes for 6,712
-    cables on two cores, made again whenever cables were added or replaced)."""
+    cables on two cores, made again whenever cables were added or replaced). `encoder`: who runs
+    the models (`compare.encoders`; default: this process). Reading and parsing are one pass here
+    whatever the encoder."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     files = ingest.expand_paths(paths)
+    if fresh:
+        start_over(out)
+    existed = (out / schema.DB_NAME).exists()
     db = schema.connect(out, writable=True)
+    if existed:  # added to: only an index whole, of this release, is written into
+        try:
+            schema.check_schema(out, db)
+            schema.quick_check(out, db)
+        except CompareError:
+            db.close()
+            raise
     schema.create(db)
     counts = dict.fromkeys(Upsert, 0)
     skipped = 0
@@ -121,21 +135,37 @@ def build(paths: Iterable[str | Path], out: str | Path, embed: bool = True, mode
     schema.build_word_counts(db)
     schema.set_meta(db, "built", time.strftime("%Y-%m-%dT%H:%M:%S"))
     db.commit()
-    embedded = embed_new(db, out, model, progress) if embed else 0
+    embedded = embed_new(db, out, model, progress, runner=encoder) if embed else 0
     changed = counts[Upsert.ADDED] + counts[Upsert.REPLACED] > 0
     if multilingual and (changed or stored_sentences.SentenceIndex.open(out) is None):
-        sentences.build(build_state.paragraph_texts(db), out, progress, build_state.paragraph_count(db))
+        n = sentences.build(build_state.paragraph_texts(db), out, progress, build_state.paragraph_count(db),
+                            runner=encoder)
+        schema.set_meta(db, "sentences", str(n))
     elif changed:  # stale: rows moved; build again with --multilingual
         stored_sentences.remove(out)
+        db.execute("DELETE FROM meta WHERE k = 'sentences'")
+    elif schema.meta(db, "sentences") is None and (have := stored_sentences.SentenceIndex.open(out)) is not None:
+        schema.set_meta(db, "sentences", str(len(have)))  # built before the count was recorded
+    schema.set_meta(db, "fingerprint", schema.fingerprint(db))
+    db.commit()
     build_state.close_for_reading(db)
+    schema.write_fingerprint(out)
     return BuildReport(n_cables, counts[Upsert.ADDED], counts[Upsert.REPLACED], counts[Upsert.KEPT], len(files),
                        skipped, embedded)
 
 
+def start_over(out: Path) -> None:
+    """`--fresh`: the index's own files in `out` removed (nothing else there is touched)."""
+    for name in (schema.DB_NAME, schema.DB_NAME + "-wal", schema.DB_NAME + "-shm", schema.DB_NAME + "-journal",
+                 schema.VECTORS_NAME, schema.FINGERPRINT, *stored_sentences.FILES, "lexicon.npz"):
+        (out / name).unlink(missing_ok=True)
+
+
 def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None,
-              encoder: Encoder | None = None) -> int:
+              encoder: Encoder | None = None, runner: BatchEncoder | None = None) -> int:
     """Embed every paragraph text not embedded yet (with `encoder`, by default the sentence-transformers
-    model `model`); save the vector index as it goes."""
+    model `model`; run by `runner`, `compare.encoders`, in this process unless given); save the
+    vector index as it goes."""
     encoder = encoder or SentenceTransformerEncoder(model, batch_size=64)
     name = encoder.name
     known = schema.meta(db, "model")
@@ -149,19 +179,28 @@ def embed_new(db: Any, out: Path, model: str | None, progress: Progress | None,
     vectors = create_vectors(out, encoder.dimension, name)
     schema.set_meta(db, "model", name)
     db.commit()
-    done = 0
-    pending: list[int] = []
-    for lo in range(0, len(rows), EMBED_BATCH):
-        part = [(h, t) for h, t in rows[lo : lo + EMBED_BATCH] if h not in vectors]
-        if part:
-            vecs = encoder.encode([t for _, t in part])
-            vectors.add([h for h, _ in part], vecs)
-        pending.extend(h for h, _ in rows[lo : lo + EMBED_BATCH])
-        done += len(rows[lo : lo + EMBED_BATCH])
-        if len(pending) >= EMBED_BATCH * EMBED_SAVE_EVERY or lo + EMBED_BATCH >= len(rows):
-            vectors.save(out / schema.VECTORS_NAME)
-            build_state.mark_embedded(db, pending)
+    pending = [h for h, _ in rows if h in vectors]  # in the vectors saved before a stop, not yet recorded
+    todo = [(h, t) for h, t in rows if h not in vectors]
+    batches = ((tuple(h for h, _ in part), [t for _, t in part])
+               for part in (todo[lo : lo + EMBED_BATCH] for lo in range(0, len(todo), EMBED_BATCH)))
+    done = len(pending)
+    encoded = (runner.paragraphs(model, batches) if runner is not None
+               else ((keys, encoder.encode(texts)) for keys, texts in batches))
+    for keys, vecs in encoded:
+        vectors.add(list(keys), vecs)
+        pending.extend(keys)
+        done += len(keys)
+        if len(pending) >= EMBED_BATCH * EMBED_SAVE_EVERY:
+            _save(db, out, vectors, pending)
             pending = []
         if progress:
             progress("embedding paragraphs", done, total)
+    _save(db, out, vectors, pending)
     return done
+
+
+def _save(db: Any, out: Path, vectors: Any, hashes: list[int]) -> None:
+    """The vectors saved (renamed over), then their texts recorded as embedded: a stop in between
+    leaves vectors that the next build records without encoding them again."""
+    vectors.save(out / schema.VECTORS_NAME)
+    build_state.mark_embedded(db, hashes)

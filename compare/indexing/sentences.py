@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,9 +16,11 @@ import numpy as np
 
 from .. import multilingual
 from ..embeddings import Encoder
+from ..encoders import BatchEncoder
 from ..store import sentences as stored
 
 BATCH = 512
+PARTS = "sentences.parts"  # a build's encoded batches, until the index is whole
 MIN_WORDS = 4  # shorter pieces join the next sentence
 MAX_WORDS = 40  # longer sentences are cut at a semicolon or comma into pieces of about half this
 SENTENCE_RE = re.compile(r"[^.!?;]+(?:[.!?;]+[\"”’']?|$)")
@@ -58,9 +63,12 @@ def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 
 
 def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Progress | None = None, total: int = 0,
-          encoder: Encoder | None = None) -> int:
+          encoder: Encoder | None = None, runner: BatchEncoder | None = None) -> int:
     """Encode every sentence of (row, text) paragraphs into `out` (with `encoder`, by default the
-    multilingual one); returns the number of sentences."""
+    multilingual one; run by `runner`, `compare.encoders`, in this process unless given); returns
+    the number of sentences. Each batch's vectors are kept in `sentences.parts/` under a hash of its
+    texts until the index is whole, so a stopped build goes on where it was and encodes nothing
+    twice."""
     encoder = encoder or multilingual.Multilingual()
     spans: list[tuple[int, int, int]] = []
     texts: list[str] = []
@@ -70,12 +78,30 @@ def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Progress |
             texts.append(multilingual.readable(text[a:b]))
         if progress and k % 2000 == 0:
             progress("splitting sentences", k, total)
-
-    def encoded() -> Iterator[np.ndarray]:
-        for lo in range(0, len(texts), BATCH):
-            yield encoder.encode(texts[lo : lo + BATCH])
-            if progress:
-                progress("encoding sentences (multilingual)", min(lo + BATCH, len(texts)), len(texts))
-
-    stored.write(out, spans, encoded(), encoder.dimension, encoder.name, progress)
+    parts = out / PARTS
+    parts.mkdir(exist_ok=True)
+    keys = {lo: _batch_key(encoder.name, texts[lo : lo + BATCH]) for lo in range(0, len(texts), BATCH)}
+    todo = [lo for lo, key in keys.items() if not (parts / f"{key}.npy").is_file()]
+    done = len(texts) - sum(len(texts[lo : lo + BATCH]) for lo in todo)
+    batches = ((lo, texts[lo : lo + BATCH]) for lo in todo)
+    encoded = (runner.sentences(batches) if runner is not None
+               else ((lo, encoder.encode(batch)) for lo, batch in batches))
+    for lo, vecs in encoded:
+        tmp = parts / f"{keys[lo]}.tmp.npy"
+        np.save(tmp, np.asarray(vecs, dtype=np.float16))
+        os.replace(tmp, parts / f"{keys[lo]}.npy")
+        done += len(vecs)
+        if progress:
+            progress("encoding sentences (multilingual)", done, len(texts))
+    stored.write(out, spans, (np.load(parts / f"{key}.npy") for key in keys.values()), encoder.dimension,
+                 encoder.name, progress)
+    shutil.rmtree(parts, ignore_errors=True)
     return len(texts)
+
+
+def _batch_key(model: str, texts: list[str]) -> str:
+    """A batch of sentences by content (and the encoder that reads them)."""
+    h = hashlib.sha256(f"{model}\n".encode())
+    for t in texts:
+        h.update(t.encode("utf-8") + b"\0")
+    return h.hexdigest()[:32]

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from .. import limits
 from ..errors import MissingPathError, NoCablesError
 from ..model import Cable
 from .registry import reader_for, suffixes
@@ -46,6 +47,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(suffixes())))
         else:
+            limits.regular_file(p)
             files.append(p)
     return files
 

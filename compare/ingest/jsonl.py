@@ -10,6 +10,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import limits
 from ..errors import BadCorpusFileError, BadCorpusRecordError, UnreadableInputError
 from ..model import Cable
 from .header import canonical_id, parse_cable
@@ -24,6 +25,13 @@ def parse_jsonl(lines: Iterable[str], source: str, first_line: int = 1) -> Itera
             rec = json.loads(line)
         except json.JSONDecodeError as e:
             raise BadCorpusRecordError(source, n, f"not JSON ({e.msg})") from None
+        except RecursionError:
+            raise BadCorpusRecordError(source, n, "nested too deep to read") from None
+        except ValueError as e:  # a number of more than 4,300 digits
+            raise BadCorpusRecordError(source, n, f"not a record this reader takes ({str(e).split(';')[0]})") from None
+        if limits.depth(rec) > limits.DEPTH.value():
+            raise BadCorpusRecordError(source, n, f"nested {limits.depth(rec)} levels deep, more than the "
+                                       f"{limits.DEPTH.value()} allowed ({limits.DEPTH.variable}=N raises it)")
         if not isinstance(rec, dict) or "text" not in rec:
             raise BadCorpusRecordError(source, n, "no 'text' field")
         if not isinstance(rec["text"], str):
@@ -53,12 +61,17 @@ def jsonl_lines(path: Path, skip: int = 0) -> Iterator[tuple[int, str, float]]:
     is not gzip or is cut short (checked before any record is parsed), a binary file, a line that is
     not UTF-8."""
     gz = path.name.lower().endswith(".gz")
+    limits.regular_file(path)
+    cap, line_cap = limits.DECOMPRESSED.bytes(), limits.RECORD.bytes()
     try:
         if gz:
             try:
                 with gzip.open(path, "rb") as f:
-                    while f.read(1 << 24):
-                        pass
+                    total = 0
+                    while chunk := f.read(1 << 24):
+                        total += len(chunk)
+                        if total > cap:  # a gzip bomb stops here
+                            raise limits.DECOMPRESSED.refuse(str(path), f"more than {cap / 1e6:,.0f} MB")
             except (OSError, EOFError, zlib.error) as e:
                 why = "cut short (the gzip stream ends early)" if isinstance(e, EOFError) else "not a gzip file"
                 raise BadCorpusFileError(str(path), why) from None
@@ -66,7 +79,11 @@ def jsonl_lines(path: Path, skip: int = 0) -> Iterator[tuple[int, str, float]]:
         size = max(1, path.stat().st_size)
         stream = gzip.open(raw, "rb") if gz else raw  # noqa: SIM115 - closed below
         try:
-            for n, data in enumerate(stream, 1):
+            n = 0
+            while data := stream.readline(line_cap + 1):  # a line is read up to the limit, no further
+                n += 1
+                if len(data) > line_cap and not data.endswith(b"\n"):
+                    raise limits.RECORD.refuse(f"{path}, line {n}", f"more than {line_cap / 1e6:,.1f} MB")
                 if n <= skip:
                     continue
                 if b"\x00" in data:

@@ -21,16 +21,32 @@ from ..model import ArticleMeta
 HEAD_LINES = 8  # a text file's metadata lines come before its body
 MAX_HEADLINE = 200
 
-# English and Spanish month names and their abbreviations ("Dec.", "sept", "dic"), to their numbers
-_MONTHS = {name: k for k, (en, es) in enumerate(zip(MONTHS, SPANISH_MONTHS, strict=True), 1)
-           for name in (en, en[:3], es, es[:3])} | {"sept": 9, "setiembre": 9}
+
+
+def _month_table() -> dict[str, int]:
+    """Month names and abbreviations ("Dec.", "sept", "dic", "junho", "Dezember"), to their numbers: English
+    and Spanish from the lexicon, Portuguese, French and German from CLDR (babel)."""
+    from babel.dates import get_month_names
+
+    table = {name: k for k, (en, es) in enumerate(zip(MONTHS, SPANISH_MONTHS, strict=True), 1)
+             for name in (en, en[:3], es, es[:3])} | {"sept": 9, "setiembre": 9}
+    for lang in ("pt", "fr", "de"):
+        for k, name in get_month_names("wide", locale=lang).items():
+            table.setdefault(name.casefold(), k)
+    return table
+
+
+_MONTHS = _month_table()
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATES = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<day>\d\d?)\b"),
     re.compile(r"\b(?P<m>\d\d?)[-/](?P<day>\d\d?)[-/](?P<year>(?:19|20)\d\d)\b"),  # US order: 12-8-2010
     re.compile(_MONTH + r"\s+(?P<day>\d\d?),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<day>\d\d?)\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<day>\d\d?)(?:-\d\d?)?\.?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d)\b",
+               re.I),
 )
+# A month and a year only ("March 2011", "diciembre de 2010"): the date as far as the page gives it
+_MONTH_YEAR = re.compile(r"(?<!\w)" + _MONTH + r"\s+(?:de\s+|del\s+|of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _BYLINE = re.compile(r"^(?:by|por)\s+(?P<rest>\S.*)$", re.I)
 
 
@@ -47,6 +63,49 @@ def parse_date(line: str) -> str | None:
     return None
 
 
+def _weekdays() -> frozenset[str]:
+    from babel.dates import get_day_names
+
+    return frozenset(d.casefold() for lang in ("en", "es", "pt", "fr", "de")
+                     for d in get_day_names("wide", locale=lang).values())
+
+
+_WEEKDAYS = _weekdays()
+_ARTICLES = frozenset(["the", "el", "la", "los", "las", "le", "les", "o", "a", "os", "as", "der", "die", "das"])
+
+
+def _source_line(line: str) -> tuple[str | None, str | None, str | None] | None:
+    """(outlet, author, date) from a line that names where and when the article appeared, as pages are
+    saved and wire stories credited: "The China Post (AFP), March 2011", "Magdy Malak, WATANI
+    International, 26 December 2010", "El País, 6 de diciembre de 2010 (sección España)". None when the
+    line gives no date (then it may be anything)."""
+    if len(line) > 160 or re.search(r"[.!?:]$", line):
+        return None
+    parts = [p.strip() for p in re.split(r",\s+", re.sub(r"\s*\([^)]*\)", "", line)) if p.strip()]
+    parts = [p for p in parts if p.casefold() not in _WEEKDAYS]
+    at = next((k for k, p in enumerate(parts) if parse_date(p) or _MONTH_YEAR.search(p)
+               or (re.search(r"\d", p) and re.search(_MONTH, p, re.I) and parse_date(", ".join(parts[k:k + 2])))),
+              None)
+    if at is None or at == 0:
+        return None
+    whole = parse_date(", ".join(parts[at : at + 2])) or parse_date(parts[at])
+    if whole is None:
+        m = _MONTH_YEAR.search(parts[at])
+        assert m is not None
+        whole = f"{int(m['year']):04d}-{_MONTHS[m['month'].casefold()]:02d}"
+    names = [re.sub(r"\s*\([^)]*\)", "", p).strip() for p in parts[:at]]
+    names = [n for n in names if n and not re.match(r"(?:republished|via|updated|published)\b", n, re.I)]
+    if not names or any(not n[:1].isupper() and not n[:1].isdigit() and not re.fullmatch(r"[\w-]+\.\w{2,}", n)
+                        for n in names):
+        return None
+    if len(names) >= 2 and len(names[1].split()) == 1 and not re.search(r"\.\w{2,}$", names[1]):
+        return names[0], None, whole  # "Outlet, Place, date": a one-word place, not an outlet
+    if (len(names) >= 2 and re.fullmatch(r"(?:[A-ZÁÉÍÓÚÑ][\w.'-]*\s+){1,3}[A-ZÁÉÍÓÚÑ][\w'-]+", names[0])
+            and names[0].split()[0].casefold() not in _ARTICLES):
+        return names[1], names[0], whole  # "Author, Outlet, date"
+    return names[0], None, whole
+
+
 def _is_date_line(line: str) -> bool:
     return parse_date(line) is not None and len(line.split()) <= 8
 
@@ -59,7 +118,7 @@ def from_text(text: str) -> ArticleMeta:
     byline_at = -1
     for k, line in enumerate(lines):
         m = _BYLINE.match(line)
-        if m and author is None and len(line) <= 160:
+        if m and author is None and len(line) <= 160 and m["rest"][:1].isupper():
             byline_at = k
             parts = [p.strip() for p in m["rest"].split(",")]
             author = parts[0]
@@ -70,6 +129,9 @@ def from_text(text: str) -> ArticleMeta:
                     break
                 if outlet is None and not re.search(r"\d", part):
                     outlet = part
+        elif (0 < k <= 2 and headline is not None and outlet is None and author is None and byline_at < 0
+              and (source := _source_line(line))):
+            outlet, author, date = source[0], source[1], date or source[2]
         elif date is None and _is_date_line(line):
             date = parse_date(line)
         elif (headline is None and byline_at < 0 and len(line) <= MAX_HEADLINE and k + 1 < len(lines)

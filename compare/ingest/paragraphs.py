@@ -24,9 +24,11 @@ _CLASS_MARKING = r"(?i:U|C|S|TS|SBU|LOU|NF|FOUO|U/FOUO|S/NF|C/NF|C/REL[A-Z ]{0,1
 INLINE_MARK_RE = re.compile(
     r"(?:(?<=[.!?:;\"”’)\-—_])|(?<=\d{6}Z))[ \t\u00a0]{1,3}(?P<mark>(?:¶[ \t]*)?(?P<n>\d{1,2})\.[ \t\u00a0]*\((?P<m>" + _CLASS_MARKING + r")\))[ \t\u00a0]"
 )
+# `[ \t]*[A-Z .]+ FOR\b` written `(?:[ \t]*\t)?[A-Z .]+ FOR\b` (the same lines: the spaces before the
+# words are the words' own), so that a line of 100,000 spaces is not tried from each of them
 HEADER_LINE_RE = re.compile(
-    r"(?im)^[ \t]*(?:SUBJECT|REF|Classified By|CLASSIFIED BY|E\.\s?O\.|EO 12958|TAGS|Reasons?|DERIVED FROM|"
-    r"SIPDIS|NOFORN|SENSITIVE|PASS TO|[A-Z .]+ FOR\b|\(U\) Classified)[^\n]*$"
+    r"(?im)^(?:[ \t]*(?:SUBJECT|REF|Classified By|CLASSIFIED BY|E\.\s?O\.|EO 12958|TAGS|Reasons?|DERIVED FROM|"
+    r"SIPDIS|NOFORN|SENSITIVE|PASS TO|\(U\) Classified)|(?:[ \t]*\t)?[A-Z .]+ FOR\b)[^\n]*$"
 )
 PAGE_MARKER_RE = re.compile(
     r"(?m)^[ \t]*[A-Z][A-Z .]{1,30}?[ \t]+\d{5,8}[ \t]+\d{3}[ \t]+OF[ \t]+\d{3}[ \t]*$"
@@ -39,7 +41,8 @@ BOILERPLATE_RE = re.compile(
 )
 RULE_RE = re.compile(r"^[\s\-—–―_=‐‑‒.]+$")
 # a heading between dashed rules at the end of a paragraph whose line breaks were lost
-INLINE_HEADING_RE = re.compile(r"\s*[-=_]{3,}[^-=_]{0,160}?[-=_]{3,}\s*$|\s*[-=_]{5,}\s*$")
+# white space tried from the start of a run only (linear; the same matches as with `\s*` in each branch)
+INLINE_HEADING_RE = re.compile(r"(?<!\s)\s*(?:[-=_]{3,}[^-=_]{0,160}?[-=_]{3,}\s*$|[-=_]{5,}\s*$)")
 SIGNER_LINE_RE = re.compile(r"^[ \t]*([A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z'\-]{2,}){0,2})[ \t]*$")
 INLINE_SIGNER_RE = re.compile(r"(?<=[.!?”\")])\s+([A-Z][A-Z'\-]{2,})\s*$")
 NOT_SIGNERS = {
@@ -136,7 +139,39 @@ def clean(raw: str) -> str:
     text = _strip_tail(text)
     text = "\n".join(line for line in text.split("\n") if not (line.strip() and RULE_RE.match(line)))
     text = re.sub(r"[ \t\u00a0\r\n]+", " ", text).strip()
-    return INLINE_HEADING_RE.sub("", text) if text.endswith(("-", "=", "_")) else text
+    return strip_inline_heading(text) if text.endswith(("-", "=", "_")) else text
+
+
+RULE_CHARS = frozenset("-=_")
+
+
+def strip_inline_heading(text: str) -> str:
+    """`INLINE_HEADING_RE.sub("", text)` for a text that ends with a rule character, looking back from
+    the end only (the pattern backtracks without end on a long run of rule characters): a run of
+    three or more, at most 160 other characters, and the closing run; or a closing run of five or more;
+    with the white space before them."""
+    r2 = len(text)
+    while r2 > 0 and text[r2 - 1] in RULE_CHARS:
+        r2 -= 1
+    if len(text) - r2 < 3:
+        return text
+    start = -1
+    g = r2
+    while g > 0 and text[g - 1] not in RULE_CHARS and r2 - g <= 160:
+        g -= 1
+    if g > 0 and text[g - 1] in RULE_CHARS and r2 - g <= 160:  # an opening run this close
+        r1 = g
+        while r1 > 0 and text[r1 - 1] in RULE_CHARS:
+            r1 -= 1
+        if g - r1 >= 3:
+            start = r1
+    if start < 0 and len(text) - r2 >= 5:
+        start = r2
+    if start < 0:
+        return text
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return text[:start]
 
 
 def _find_signer(tail: str, at_end: bool = False) -> tuple[str | None, int]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import limits
 from ..errors import UnreadableInputError
 from ..model import Cable
 
@@ -52,7 +53,7 @@ def describe() -> str:
 
 def read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return limits.read_bytes(path, limits.RECORD)
     except PermissionError as e:
         raise UnreadableInputError(str(path), e.strerror or "permission denied") from None
 
@@ -64,5 +65,7 @@ def reader_for(path: Path) -> Reader:
     by_suffix = [(len(s), r) for r in READERS for s in r.suffixes if name.endswith(s)]
     if by_suffix:
         return max(by_suffix, key=lambda x: x[0])[1]
-    head = read_bytes(path)[:512]
+    limits.regular_file(path)
+    with open(path, "rb") as f:
+        head = f.read(512)
     return next((r for r in READERS if r.sniff(head)), READERS[-1])

@@ -21,14 +21,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .. import retrieve
+from .._version import __version__
 from ..embeddings import Embedder
 from ..errors import BadOptionError, NoQuotesError
-from ..model import Alignment, Article, Candidate, Decision, Paragraph, Quote, QuoteResult, Verdict
+from ..model import (
+    Alignment,
+    Article,
+    Cable,
+    Candidate,
+    Decision,
+    Paragraph,
+    Provenance,
+    Quote,
+    QuoteResult,
+    QuoteTokens,
+    Severity,
+    Verdict,
+)
 from ..store import CorpusStore
 from ..store.cache import EmbeddingCache
 from ..tokens import content_keys
 from ..weights import EXACT_ENOUGH, JOINED_MAX, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
-from . import attribution, candidates, chance, context, decide, extract, paraphrase, translation
+from . import attribution, candidates, chance, context, decide, extract, fragments, paraphrase, translation
 from . import language as lang
 from .alignment import align, prepare
 
@@ -82,20 +97,24 @@ class Pipeline:
         # Self-identifying quotes first: where they come from is context for the short ones around them.
         order = sorted(range(len(found)), key=lambda k: context.low_information(found[k].text))
         results: dict[int, QuoteResult] = {}
+        identifying: list[QuoteResult] = []  # of the results so far, the only ones a quote's context reads
         for done, k in enumerate(order, 1):
-            results[k] = self.check_quote(article, found[k], found, list(results.values()))
+            results[k] = self.check_quote(article, found[k], found, identifying)
+            identifying.extend(context.identifying([results[k]]))
             if progress:
                 progress(article.name, done, len(found))
         # A translation with no source yet is tried again once every other quote is in: the cables
         # the article quotes after it are context too (articles quote several passages of a cable).
         for i, k in enumerate(order):
             r = results[k]
-            if (r.verdict is Verdict.NOT_FOUND and translation.wanted(r.quote, r.language)
+            if (r.verdict is Verdict.NOT_FOUND
+                    and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language))
                     and not decide.not_a_cable_quote(r.quote)):
                 others = [results[j] for j in order if j != k]
                 if context.cited_cables(others) - context.cited_cables(results[j] for j in order[:i]):
                     results[k] = self.check_quote(article, found[k], found, others)
-        return [results[k] for k in range(len(found))]
+        made = Provenance(__version__, self.store.fingerprint)
+        return [replace(results[k], provenance=made) for k in range(len(found))]
 
     def quote_context(self, article: Article, q: Quote, all_quotes: list[Quote],
                       done: list[QuoteResult]) -> context.QuoteContext:
@@ -103,7 +122,9 @@ class Pipeline:
         weights = context.idf_weights(context.context_words(article, q, all_quotes), self.store.df, n_docs)
         sources = context.article_sources(article, q, done, lambda c: len(self.store.cables[c].paragraphs),
                                           self.store.n_paragraphs)
-        return context.QuoteContext(weights, sources, context.low_information(q.text))
+        low = context.low_information(q.text)
+        names = retrieve.names.context_names(self.store, q.context, q.text) if low else ()
+        return context.QuoteContext(weights, sources, low, names)
 
     def aligned_candidates(self, q: Quote, ctx: context.QuoteContext) -> tuple[list[Alignment], list[Paragraph]]:
         """Alignments on the candidates, and the candidate paragraphs (best first)."""
@@ -124,6 +145,8 @@ class Pipeline:
             out += [align(q, p.cable_id, (p.number,), p.text, qt) for p in more]
         # a quote that runs from one paragraph into the next (and the next: a quotation over paragraphs)
         ranked = sorted(zip(out, paragraphs, strict=True), key=lambda x: -x[0].score)[:JOINED_TOP]
+        if len(segments) > 1:  # a splice across paragraphs ("¶1 … ¶2"): each part aligned where it stands
+            out += self.spliced(q, qt, ranked)
         for a, p in ranked:
             numbers: tuple[int | None, ...] = (p.number,)
             text, last = p.text, p
@@ -136,6 +159,19 @@ class Pipeline:
                 out.append(a)
         return out, paragraphs
 
+    def spliced(self, q: Quote, qt: QuoteTokens, ranked: list[tuple[Alignment, Paragraph]]) -> list[Alignment]:
+        """A quote whose parts (between ellipses) stand in neighbouring paragraphs, aligned on the two
+        joined, where one paragraph alone leaves a part unmatched or changed."""
+        out: list[Alignment] = []
+        for a, p in ranked:
+            if decide.supports(a) and not any(d.severity is Severity.SUBSTANTIVE for d in a.discrepancies):
+                continue
+            prev, nxt = self.store.previous_paragraph(p), self.store.next_paragraph(p)
+            for first, second in ((prev, p), (p, nxt)):
+                if first is not None and second is not None:
+                    out.append(align(q, p.cable_id, (first.number, second.number), first.text + " " + second.text, qt))
+        return out
+
     def candidate(self, q: Quote, a: Alignment, ctx: context.QuoteContext) -> Candidate:
         """An alignment with what `decide` weighs besides the words."""
         cable = self.store.cables[a.cable_id]
@@ -143,11 +179,26 @@ class Pipeline:
         if ctx.needs_context and decide.supports(a):
             count = self.store.quoted_count(a.text) if a.quoted_in_source else self.store.phrase_count(a.text)
             evidence = chance.evidence(a, count, self.keys_of(a.cable_id, a.paragraph_text), ctx, self.null,
-                                        max(1, self.store.n_paragraphs))
+                                       max(1, self.store.n_paragraphs), self.claim_evidence(q, cable, a, ctx))
         check = attribution.check(q.claim, cable, a) if decide.supports(a) else None
         return Candidate(a, check, ctx.sources.p(a.cable_id, a.paragraph_text)[1],
                          # ties: the earliest cable, then the body before the subject line (¶0)
                          (cable.date or "9999", a.cable_id, f"{a.paragraph or 9999:04d}"), evidence)
+
+    def claim_evidence(self, q: Quote, cable: Cable, a: Alignment, ctx: context.QuoteContext) -> tuple[float, str]:
+        """How likely a random paragraph fits the article's claims as well as this one (`Evidence.p_claim`):
+        the share of the corpus in cables signed by the person the article says wrote the words, or
+        the share holding the rarest name of the quote's sentence that this paragraph holds."""
+        n = max(1, self.store.n_paragraphs)
+        best: tuple[float, str] = (1.0, "")
+        if cable.signer and attribution.signed_by(q.claim, cable):
+            share = self.store.signed_paragraphs(cable.signer) / n
+            best = min(best, (share, f"the article names its signer, {cable.signer}"))
+        held = [k for k in ctx.names if k in self.keys_of(a.cable_id, a.paragraph_text)]
+        if held:
+            rarest = min(held, key=self.store.df)
+            best = min(best, (self.store.df(rarest) / n, f"it names {rarest.title()}, as the article does beside the quote"))
+        return best
 
     def check_quote(self, article: Article, q: Quote, all_quotes: list[Quote],
                     done: list[QuoteResult] | None = None) -> QuoteResult:
@@ -173,6 +224,10 @@ class Pipeline:
                                           ctx.sources.cables)
             if translated is not None:
                 decision = replace(translated, candidates=decision.candidates)
+        if decision.source is None and not holds_words and fragments.wanted(q, language) and language:
+            short = fragments.find(self.store, q, language, ctx.sources.cables)
+            if short is not None:
+                decision = replace(short, candidates=decision.candidates)
         check = None
         if decision.source is not None:
             chosen = next((c for c in cands if c.alignment is decision.source), None)

@@ -8,6 +8,7 @@ words are marked edits and never have to match. Each segment is first placed wit
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..lexicon import BRACKET_RE, ELLIPSIS_RE
 from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
-from ..tokens import Token, key_of, tokenize
+from ..tokens import STOPWORDS, Token, is_number, key_of, tokenize
 from . import words
 from .differences import describe
 
@@ -44,15 +45,23 @@ def _join_bracketed_letters(text: str, tokens: list[Token]) -> list[Token]:
 
 def prepare(text: str) -> QuoteTokens:
     tokens = _join_bracketed_letters(text, tokenize(text))
+    # brackets, cuts and tokens all come in text order: each found by bisection (linear in the marks)
     brackets = [(m.start(), m.end()) for m in BRACKET_RE.finditer(text)]
-    bracketed = [any(a <= t.start < b for a, b in brackets) and "[" not in t.text for t in tokens]
+    opens = [a for a, _ in brackets]
+
+    def in_brackets(at: int) -> bool:
+        k = bisect_right(opens, at) - 1
+        return k >= 0 and at < brackets[k][1]
+
+    bracketed = [in_brackets(t.start) and "[" not in t.text for t in tokens]
     cuts = [(m.start(), m.end(), m.group()) for m in ELLIPSIS_RE.finditer(text) if m.group().strip()]
     segments: list[tuple[int, int, str]] = []
+    starts = [t.start for t in tokens]
     prev_end, prev_ell = 0, ""
     for a, b, ell in [*cuts, (len(text), len(text), "")]:
-        idx = [i for i, t in enumerate(tokens) if prev_end <= t.start < a]
-        if idx:
-            segments.append((idx[0], idx[-1] + 1, prev_ell.strip()))
+        first, stop = bisect_left(starts, prev_end), bisect_left(starts, a)  # tokens with prev_end <= start < a
+        if stop > first:
+            segments.append((first, stop, prev_ell.strip()))
             prev_ell = ell
         elif ell:
             prev_ell = prev_ell + ell
@@ -90,6 +99,13 @@ def _window(keys: list[str], pkeys: list[str], lo: int,
     last = lo + next((i for i, s in enumerate(starts) if s >= res.dest_end), len(starts))
     margin = max(4, n // 4)
     return max(lo, first - margin), min(len(pkeys), last + margin)
+
+
+def _same_class(a: str, b: str) -> bool:
+    """Two words that may stand for each other: two numbers, or two content words."""
+    if is_number(a) or is_number(b):
+        return is_number(a) and is_number(b)
+    return a not in STOPWORDS and b not in STOPWORDS and a != NEVER
 
 
 def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
@@ -130,8 +146,13 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
             if left > best:
                 best, t = left, 3
             Hi[j], Ti[j] = best, t
-    last = H[m]
-    j = max(range(n + 1), key=lambda k: (last[k], -k)) if n else 0
+    last, tm = H[m], T[m]
+    # among equally good ends, one where the quote's last word stands against a source word: a word the
+    # quote replaced at its edge ("12525" for the cable's "6262") is a substitution, not an insertion
+    def replaced(k: int) -> bool:  # the last word alone differs, right after a matched one
+        return k > 1 and m > 1 and tm[k] == 1 and q[-2] == p[k - 2] and _same_class(q[-1], p[k - 1])
+
+    j = max(range(n + 1), key=lambda k: (last[k], replaced(k), -k)) if n else 0
     i = m
     pairs: list[tuple[OpTag, int, int]] = []  # (kind, i, j) per step, reversed
     while i > 0:

@@ -35,7 +35,7 @@ import numpy as np
 from ..model import Alignment, ArticleTier, Evidence, Severity
 from ..resources import background, phrase_prior
 from ..tokens import STOPWORDS, keys
-from ..weights import ALPHA, BM25_B, BM25_K1, CORROBORATION, PHRASE_MIN_WORDS
+from ..weights import ALPHA, BM25_B, BM25_K1, CLAIM_MIN_WORDS, CORROBORATION, PHRASE_MIN_WORDS
 
 if TYPE_CHECKING:
     from .context import QuoteContext
@@ -52,7 +52,7 @@ def expected_occurrences(count: int, text: str, quoted: bool, n_paragraphs: int)
 def significant(e: Evidence) -> bool:
     """More than a chance hit: few chance sources expected, and something beyond the words' rarity
     points here (the article's context or its other quotes, or the phrase's own improbability)."""
-    return e.chance <= ALPHA and (min(e.p_context, e.p_article) <= CORROBORATION or e.p_phrase <= ALPHA)
+    return e.chance <= ALPHA and (e.pointer <= CORROBORATION or e.p_phrase <= ALPHA)
 
 
 class NullSample:
@@ -119,7 +119,7 @@ def longest_exact_run(a: Alignment) -> str:
 
 
 def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: QuoteContext, null: NullSample,
-             n_paragraphs: int) -> Evidence:
+             n_paragraphs: int, claim: tuple[float, str] = (1.0, "")) -> Evidence:
     """The evidence that `a`'s paragraph (`occurrences` paragraphs hold the words) is the source."""
     weights = ctx.weights
     total = sum(weights.values())
@@ -127,7 +127,11 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
     fit = score * null.damp(len(para_keys))
     p_article, tier = ctx.sources.p(a.cable_id, a.paragraph_text)
     p_context = null.tail(weights, fit)
-    if len(keys(a.text)) <= PHRASE_MIN_WORDS and tier is ArticleTier.NONE and not a.quoted_in_source:
+    n_words = len(keys(a.text))
+    if n_words < CLAIM_MIN_WORDS:  # one word: what the article claims around it points at a cable, not at it
+        claim = (1.0, "")
+    if (n_words <= PHRASE_MIN_WORDS and tier is ArticleTier.NONE and not a.quoted_in_source
+            and claim[0] >= 1.0):
         # one or two words: that the article is about what the cable is about does not make the cable
         # the source of its words; the article must point at the cable, or the cable quote them
         p_context = 1.0
@@ -140,4 +144,6 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
         p_article=p_article,
         article_tier=tier,
         p_phrase=phrase_evidence(a, n_paragraphs),
+        p_claim=claim[0],
+        claim_reason=claim[1],
     )

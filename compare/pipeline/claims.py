@@ -8,30 +8,38 @@ Brown"). A dateline or an event's date is no claim about the cable.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
 
 from ..lexicon import (
     AUTHOR_VERBS,
+    DOCUMENT_NOUNS,
     MONTH_NUMBER,
     MONTH_RE,
     SPANISH_AUTHOR_VERBS,
     SPANISH_MONTHS,
     SPANISH_SPEECH_VERB_RE,
+    SPEECH_VERBS_BY_LANGUAGE,
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
+from ..weights import NAME_WINDOW
 from . import entities
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
 _DATE = r"(?P<date>" + DATE_RE.pattern + r"|(?P<year_only>(?:19|20)\d{2})\b)"
 _DOC = r"(?:cable|dispatch|memo|memorandum|assessment|document|message|report|telegram|analysis|note)s?"
-DOCUMENT_DATE_RES = [re.compile(p, re.I if i else 0) for i, p in enumerate([
+DOCUMENT_DATE_RES = tuple(re.compile(p, re.I if i else 0) for i, p in enumerate([
     r"\b(?:a|an|the|one|his|her|its|their|that|this|in|[Aa]nother)\s+" + _DATE + r"\s+" + _DOC + r"\b",
     r"\b" + _DOC + r"\s+(?:was\s+|were\s+)?(?:dated|sent|written|signed|filed|issued|from)\s+(?:on\s+|in\s+)?" + _DATE,
     r"\bdated\s+(?:on\s+)?" + _DATE,
     r"\b(?:wrote|cabled|reported|warned|noted|added|said|signed)\s+(?:on\s+|in\s+)" + _DATE,
+    # "wrote the current ambassador, Alan Solomont, in June 2009"
+    r"\b(?:wrote|cabled|reported|signed)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+,\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+,\s+(?:on|in)\s+" + _DATE,
     r"\b(?:in|on)\s+" + _DATE + r",?\s+(?:the\s+)?(?:ambassador|embassy|diplomats?|officials?|consulate)\b[^.]{0,40}?\b(?:wrote|cabled|reported)\b",
-])]
+]))
 NOT_NAMES = {
     "In", "The", "A", "An", "According", "One", "But", "And", "Also", "On", "At", "As", "After",
     "Before", "When", "While", "This", "That", "These", "Those", "He", "She", "They", "It", "We",
@@ -43,16 +51,39 @@ NOT_NAMES = {
     "Mrs.", "Ms.", "Dr.", "Undersecretary", "Interior", "Leaked", "WikiLeaks", "Clinton's",
     "Officials", "Diplomats", "Analysts", "Critics", "Experts", "Sources", "Authorities", "Observers",
     "Investigators", "Prosecutors", "Lawmakers", "Residents", "Witnesses", "Reporters", "Documents",
+    "Another", "Other", "Others", "Each", "Both", "All", "Its", "His", "Her", "Their", "Our", "Most",
 }  # fmt: skip
-NAME_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
+# A name starts within the first 64 characters of a word (a run of 100,000 capitals is not tried from
+# each of them: linear)
+NAME_RE = re.compile(r"(?<![\w’'.-]{64})(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
+
+
+# bounded repeats: each try reads at most a few hundred characters, so a scan stays linear
+RELATIVE_RE = re.compile(r",\s{0,3}(?:who|which|whose|whom)\b[^,]{0,200}(?:,[^,]{0,200})?,\s{0,3}$")
+INTRODUCING_NAME_RE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]{0,40}\s{1,3}){0,2}[A-Z][\w’'-]{0,40})\s{0,3}:\s{0,3}$")
+
+def _tail(text: str, width: int) -> int:
+    """Where the last `width` characters of `text` (its trailing white space not counted) begin, moved
+    back to the white space before a word: the part of a long sentence in which a speaker's name next
+    to the quotation, or next to its speech verb, is looked for (bounded work per quotation)."""
+    end = len(text)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    at = end - width
+    if at <= 0:
+        return 0
+    lim = max(0, at - 64)  # a word longer than this is cut where the window starts
+    while at > lim and not text[at - 1].isspace():
+        at -= 1
+    return at if at == 0 or text[at - 1].isspace() else end - width
 
 
 def _name(words: str) -> str | None:
-    for m in reversed(list(NAME_RE.finditer(words))):
+    for m in reversed(list(NAME_RE.finditer(words, _tail(words, NAME_WINDOW)))):
         if re.search(r"[’']s$", m.group()):
             continue
         parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))
-                 and not re.search(r"[’']s$", w)]
+                 and not re.search(r"[’']s$|\d", w) and not re.fullmatch(DOCUMENT_NOUNS["en"], w, re.I)]
         if parts:
             return " ".join(parts)
     return None
@@ -61,7 +92,7 @@ def _name(words: str) -> str | None:
 def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     before = masked[lo:open_mark]
     after = masked[end + 1 : hi]
-    sentence = masked[lo:hi]
+    sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
     authorship = False
     m = re.match(r"\s*,?\s*(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
@@ -70,40 +101,103 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     )
     if m:
         who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
+        apposed = re.match(r"\s*,\s*(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?:in|on)\b)", after[m.end():])
+        if _name(who) is None and apposed:  # "wrote the current ambassador, Alan Solomont, in June 2009"
+            who, cue = apposed.group(1), after[: m.end() + apposed.end()].strip(" ,")
     elif m2:
         who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
     else:
-        vm = list(re.finditer(r"\b(?P<verb>" + SPEECH_VERBS + r")\b(?:\s+that)?", before))
+        vm = _last_verb(sentence, len(before))
         who = None
         if vm:
-            verb = vm[-1].group("verb")
-            head = before[: vm[-1].start()]
-            who = head.rsplit(",", 1)[-1] if not re.search(r"\b(?:he|she)\s*$", head) else head
+            verb = vm[2]
+            head = before[: vm[0]]
+            # "The Spanish leader, who relayed … to Ambassador Eduardo Aguirre, said": the subject stands
+            # before the relative clause, not inside it
+            relative = RELATIVE_RE.search(head, max(0, len(head) - NAME_WINDOW))
+            head = head[: relative.start()] + " " if relative else head
+            who = head.rsplit(",", 1)[-1] if not _pronoun_at_end(head) else head
             if _name(who) is None:
                 who = head
-            cue = before[vm[-1].start() - len(who) if len(who) < vm[-1].start() else 0 : vm[-1].end()].strip()
+            cue = (" ".join(f"{who} {verb}".split()) if relative else
+                   before[vm[0] - len(who) if len(who) < vm[0] else 0 : vm[1]].strip())
         else:
-            nm = re.search(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*$", before)
+            # a name that introduces the quote ("Pascual: “…”"); a name right before the quote without a
+            # colon is what is spoken of ("called the raid that killed Arturo Beltran Leyva “…”")
+            nm = INTRODUCING_NAME_RE.search(before, _tail(before, NAME_WINDOW))
             if nm:
                 who, cue = nm.group(1), nm.group(1)
     if who is not None:
         speaker = _name(who)
-        if speaker and " " not in speaker and re.search(r"\b" + re.escape(speaker.lower()) + r"\b", masked):
+        if speaker and " " not in speaker and _written_in_lower_case(speaker, masked):
             speaker = None  # "Officials said": a word the article also writes in lower case is no name
-        if speaker and not entities.is_person(speaker, masked[lo:hi]):
+        if speaker and not entities.is_person(speaker, sentence):
             speaker = None  # "Rome said", "reports the Guardian": a place or an outlet is no speaker
     if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
         authorship = True
     if speaker is None and verb is None:
         cue = None
     date_text, year, month, day = _document_date(sentence)
-    return Claim(speaker, verb, authorship, date_text, year, month, day, cue, bool(SUBJECT_EN.search(sentence)))
+    return Claim(speaker, verb, authorship, date_text, year, month, day, cue, _titled(sentence, SUBJECT_EN))
+
+
+class _Sentences:
+    """The sentence strings of the last article read, one object each: the caches below then hash a
+    sentence once, not once per quotation in it."""
+
+    masked: str | None = None
+    found: dict[tuple[int, int], str] = {}
+
+
+def _sentence(masked: str, lo: int, hi: int) -> str:
+    if _Sentences.masked is not masked:
+        _Sentences.masked, _Sentences.found = masked, {}
+    if (lo, hi) not in _Sentences.found:
+        _Sentences.found[(lo, hi)] = masked[lo:hi]
+    return _Sentences.found[(lo, hi)]
+
+
+# What depends on a quotation's sentence alone is found once per sentence (many quotations share one):
+# the work per quotation stays bounded however many quotations a sentence holds.
+
+@lru_cache(maxsize=64)
+def _verbs(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The speech verbs of a sentence (start, end, verb), `that` after one taken in."""
+    return tuple((m.start(), m.end(), m.group("verb"))
+                 for m in re.finditer(r"\b(?P<verb>" + SPEECH_VERBS + r")\b(?:\s+that)?", sentence))
+
+
+def _last_verb(sentence: str, before: int) -> tuple[int, int, str] | None:
+    """The last speech verb in the sentence's first `before` characters (the words before a quotation
+    mark, which no verb runs over)."""
+    found = _verbs(sentence)
+    k = bisect_right([e for _, e, _ in found], before) - 1
+    return found[k] if k >= 0 else None
+
+
+def _pronoun_at_end(head: str) -> bool:
+    """`re.search(r"\\b(?:he|she)\\s*$", head)`, looking back from the end only."""
+    return PRONOUN_AT_END.search(head, _tail(head, 8)) is not None
+
+
+PRONOUN_AT_END = re.compile(r"\b(?:he|she)\s*$")
+
+
+@lru_cache(maxsize=256)
+def _written_in_lower_case(speaker: str, masked: str) -> bool:
+    return re.search(r"\b" + re.escape(speaker.lower()) + r"\b", masked) is not None
+
+
+@lru_cache(maxsize=64)
+def _titled(sentence: str, rx: re.Pattern[str]) -> bool:
+    return rx.search(sentence) is not None
 
 
 DateClaim = tuple[str | None, int | None, int | None, int | None]  # as written, year, month, day
 
 
-def _date(sentence: str, patterns: list[re.Pattern[str]], month_of: Callable[[str], int]) -> DateClaim:
+@lru_cache(maxsize=64)
+def _date(sentence: str, patterns: tuple[re.Pattern[str], ...], month_of: Callable[[str], int]) -> DateClaim:
     """The date the article gives the cable itself, by the first of `patterns` that finds one
     (`month_of`: a month as the pattern matched it, to its number)."""
     for rx in patterns:
@@ -123,7 +217,11 @@ def _document_date(sentence: str) -> DateClaim:
     """In English: "a Jan. 29 cable", "a cable dated Oct. 5, 2009", "a dispatch sent in November of
     2009", "wrote in 2010", "a 2008 memo". A dateline ("Dec. 3") or an event's date ("the September
     2009 elections") is no claim about the cable."""
-    return _date(sentence, DOCUMENT_DATE_RES, lambda mon: MONTH_NUMBER[mon[:3].lower()])
+    return _date(sentence, DOCUMENT_DATE_RES, _english_month)
+
+
+def _english_month(mon: str) -> int:
+    return MONTH_NUMBER[mon[:3].lower()]
 
 
 # -- Spanish -----------------------------------------------------------------------------------------
@@ -132,14 +230,14 @@ _FECHA = (r"(?P<date>(?:(?P<day>\d{1,2})\s+de\s+)?" + _MES + r"(?:\s+(?:de|del)\
           r"|(?P<year_only>(?:19|20)\d{2})\b)")
 _DOC_ES = (r"(?:cable|despacho|documento|telegrama|memorando|informe|mensaje|texto|primero|segundo|tercero|"
            r"último|otro|uno)s?")
-SPANISH_DATE_RES = [re.compile(p, 0 if i else re.I) for i, p in enumerate([
+SPANISH_DATE_RES = tuple(re.compile(p, 0 if i else re.I) for i, p in enumerate([
     # "un cable de marzo de 2010", "otro cable, del 22 de abril de 2005", "el primero, enviado el 7 de
     # noviembre de 2005", "un cable fechado el 26 de abril", "el cable del 15 de noviembre"
     r"\b" + _DOC_ES + r"\s*,?\s+(?:(?:fechad|enviad|firmad|escrit|remitid|datad)[oa]s?\s+)?(?:(?:el|en|a)\s+)?"
     r"(?:del?\s+)?" + _FECHA,
     # "escribió el embajador Hugo Llorens el 24 de julio de 2009", "según escribió ... en agosto de 2005"
     r"\b(?:" + SPANISH_SPEECH_VERB_RE + r")\b[^.;Q]{0,80}?\b(?:el|en)\s+" + _FECHA,
-])]
+]))
 # The article gives the quotation as the cable's title: "lleva por título", "se titula", "titulaba la embajada"
 # (not "asunto" or "encabezado": "el asunto" is any matter, "encabezado por" is led by)
 SUBJECT_ES = re.compile(r"\b(?:t[íi]tulo|titula(?:ba|do|da)?)\b", re.I)
@@ -150,23 +248,28 @@ _TITLED = r"\s+(?:[a-záéíóúñ]+\s+){0,5}"  # "el embajador ", "la entonces 
 
 
 def _spanish_date(sentence: str) -> DateClaim:
-    return _date(sentence, SPANISH_DATE_RES, lambda mon: SPANISH_MONTH_NUMBER[mon.lower()])
+    return _date(sentence, SPANISH_DATE_RES, _spanish_month)
+
+
+def _spanish_month(mon: str) -> int:
+    return SPANISH_MONTH_NUMBER[mon.lower()]
 
 
 def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     """«...», escribió el embajador Carlos Pascual; firmado por Jewell; Pardo insistió: «...»."""
     before = masked[lo:open_mark]
     after = masked[end + 1 : hi]
-    sentence = masked[lo:hi]
+    sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
     authorship = False
-    signed = re.search(r"\bfirmad[oa]\s+por" + _TITLED + r"(?P<who>" + NAME_RE.pattern + ")", sentence)
+    signed = _signed(sentence)
     tail = re.match(r"\s*[,:]?\s*(?:según\s+)?(?:le\s+|les\s+)?(?P<verb>" + SPANISH_SPEECH_VERB_RE + r")\b" + _TITLED
                     + r"(?P<who>" + NAME_RE.pattern + ")", after)
-    head = re.search(r"(?P<who>" + NAME_RE.pattern + r")\s*,?\s+(?:le\s+|les\s+|también\s+|luego\s+)?(?P<verb>"
-                     + SPANISH_SPEECH_VERB_RE + r")\b[^Q]{0,60}$", before)
-    if head and re.search(r"\b(?:" + "|".join(PREPOSITIONS_ES) + r")\s+(?:[a-záéíóúñ]+\s+){0,3}$",
-                          before[: head.start()].rsplit(",", 1)[-1]):
+    head = re.compile(r"(?P<who>" + NAME_RE.pattern + r")\s*,?\s+(?:le\s+|les\s+|también\s+|luego\s+)?(?P<verb>"
+                      + SPANISH_SPEECH_VERB_RE + r")\b[^Q]{0,60}$").search(before, _tail(before, NAME_WINDOW))
+    spoken_of = before[before.rfind(",", 0, head.start()) + 1 : head.start()] if head else ""  # after its last comma
+    if head and re.compile(r"\b(?:" + "|".join(PREPOSITIONS_ES) + r")\s+(?:[a-záéíóúñ]+\s+){0,3}$").search(
+            spoken_of, _tail(spoken_of, NAME_WINDOW)):
         head = None  # "sobre el colombiano Álvaro Uribe, dijo": the name is what is spoken of, not who speaks
     if signed:
         speaker, verb, authorship, cue = signed.group("who"), "firmado", True, signed.group()
@@ -181,7 +284,12 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
         speaker = " ".join(parts) or None
     date_text, year, month, day = _spanish_date(sentence)
     return Claim(speaker, verb, authorship, date_text, year, month, day, cue if speaker or date_text else None,
-                 bool(SUBJECT_ES.search(sentence)))
+                 _titled(sentence, SUBJECT_ES))
+
+
+@lru_cache(maxsize=64)
+def _signed(sentence: str) -> re.Match[str] | None:
+    return re.search(r"\bfirmad[oa]\s+por" + _TITLED + r"(?P<who>" + NAME_RE.pattern + ")", sentence)
 
 
 PREPOSITIONS_ES = ("sobre", "de", "del", "a", "al", "con", "para", "contra", "ante", "hacia", "según", "por", "entre",
@@ -190,10 +298,114 @@ NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajado
                 "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
 
 
-def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Language | None = None) -> Claim:
+# -- Portuguese, French, German (and Spanish "tiene fecha de …"): the date an article gives a cable --------
+@lru_cache(maxsize=8)
+def _month_names(language: str) -> dict[str, int]:
+    """The language's month names (CLDR, through babel) to their numbers: "junho" -> 6, "März" -> 3."""
+    from babel.dates import get_month_names
+
+    return {name.casefold(): k for k, name in get_month_names("wide", locale=language).items()}
+
+
+@lru_cache(maxsize=8)
+@lru_cache(maxsize=8)
+def _dated_res(language: str) -> tuple[re.Pattern[str], ...]:
+    months = "|".join(sorted(_month_names(language), key=len, reverse=True))
+    date = (r"(?P<date>(?:(?P<day>\d{1,2})\.?\s+(?:de\s+)?)?(?P<mon>" + months + r")(?:\s+(?:de\s+|del\s+)?"
+            r"(?P<year>(?:19|20)\d{2}))?|(?P<year_only>(?:19|20)\d{2})\b)")
+    doc = DOCUMENT_NOUNS.get(language, DOCUMENT_NOUNS["en"])
+    verbs = "|".join(re.escape(v) for v in SPEECH_VERBS_BY_LANGUAGE.get(language, ()))
+    return tuple(re.compile(p, re.I) for p in (
+        # "tiene fecha de 25 de junio de 2008", "datado de", "daté du", "vom 3. März 2009"
+        r"\b(?:fecha(?:d[oa])?|datad[oa]|com data|dat[ée]e?|datiert|vom)\s+(?:el\s+|de\s+|del\s+|du\s+|em\s+|am\s+)?" + date,
+        # "um telegrama secreto de 2009", "une note de juin 2009", "eine Depesche vom Juni 2009"
+        r"\b(?:" + doc + r")\s+(?:\w+\s+){0,2}?(?:de|del|do|da|du|d'|vom|aus|von|enviad[oa]|envoy[ée]e?|em|en)\s*(?:el\s+|le\s+)?" + date,
+        # "relatou o embaixador Clifford Sobel em janeiro de 2008", "schrieb … im Juni 2009"
+        r"\b(?:" + verbs + r")\b[^.;Q]{0,80}?\b(?:em|en|el|in|im|am|le|au)\s+" + date,
+    ) if verbs or "verbs" not in p)
+
+
+def _dated(sentence: str, language: str) -> DateClaim:
+    names = _month_names(language)
+    return _date(sentence, _dated_res(language), lambda mon: names[mon.casefold()])
+
+
+# A cable's classification as an article gives it ("um telegrama secreto", "un cable confidencial",
+# "a secret cable"): the marking the cable bears.
+CLASSIFIED_AS = {"secret": r"secret[oa]?|secr[eè]te?|geheime?[nrs]?|top secret", "confidential":
+                 r"confidential|confidencial|confidentiel(?:le)?|vertrauliche?[nrs]?",
+                 "unclassified": r"unclassified|no clasificad[oa]|n[ãa]o classificad[oa]|non classifi[ée]e?"}
+
+
+SINGULAR = r"(?:a|an|the|one|this|that|un|una|el|este|ese|um|uma|o|le|la|ce|cette|une|ein|eine|einer|der|die|das|dieser)"
+
+
+def classification(sentence: str, language: str | None) -> str | None:
+    """The classification the sentence gives one cable ("um telegrama secreto", "a secret cable"), as the
+    cable's marking reads ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"), or None. Plural "confidential
+    cables" is the leak in general, no claim about one cable."""
+    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    for marking, words in CLASSIFIED_AS.items():
+        for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:" + words + r")|(?:" + words
+                             + r")\s+(?P<n2>" + doc + r"))\b", sentence, re.I):
+            noun = m.group("n1") or m.group("n2")
+            if not (noun.endswith("s") or (language == "de" and noun.endswith("en"))):
+                return marking.upper()
+    return None
+
+
+def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Language | str | None = None) -> Claim:
     """The claim about the quotation whose marks stand at `open_mark` and `end` in `masked` (the
     article with its quotations masked), whose sentence runs from `lo` to `hi`; in the article's
-    language (Spanish, or English for any other)."""
-    if language is Language.ES:
-        return _spanish(masked, open_mark, end, lo, hi)
-    return _english(masked, open_mark, end, lo, hi)
+    language (Spanish, or English for any other; the date a cable is given in Portuguese, French and
+    German too)."""
+    language = _code(language)
+    claim = _spanish(masked, open_mark, end, lo, hi) if language == "es" else _english(masked, open_mark, end, lo, hi)
+    if claim.date_text is None and language in ("es", "pt", "fr", "de"):
+        date_text, year, month, day = _dated(masked[lo:hi], language)
+        if date_text:
+            claim = replace(claim, date_text=date_text, year=year, month=month, day=day,
+                            cue=claim.cue or date_text)
+    if claim.date_text and not claim.authorship and not _anchored(masked[lo:hi], language) and (
+            _anchored(masked[:lo], language) or _anchored(masked[hi:], language)):
+        # "el ministro dijo el 13 de junio": the date of what the cable reports, when the article dates
+        # the cable itself elsewhere
+        claim = replace(claim, date_text=None, year=None, month=None, day=None,
+                        cue=claim.cue if claim.speaker else None)
+    marking = classification(masked[lo:hi], language)
+    return replace(claim, classification=marking) if marking else claim
+
+
+def _anchored(text: str, language: str | None) -> bool:
+    """The text dates a cable by the word for it ("un cable de marzo de 2010", "a cable dated Oct. 5")."""
+    if language == "es":
+        patterns = SPANISH_DATE_RES[:1] + _dated_res("es")[:2]
+    elif language in ("pt", "fr", "de"):
+        patterns = _dated_res(language)[:2]
+    else:
+        patterns = DOCUMENT_DATE_RES[:3]
+    return any(rx.search(text) for rx in patterns)
+
+
+def _code(language: Language | str | None) -> str | None:
+    """The language's ISO 639-1 code as a plain string (the key of the lexicon's tables)."""
+    return language.value if isinstance(language, Language) else language
+
+
+def carried(claim: Claim, previous: str, language: Language | str | None) -> Claim:
+    """A claim with the date the sentence before gives the cable ("Uno de los telegramas … tiene fecha de
+    25 de junio de 2008 … . Sobel sostiene que … «…»"), when the quote's own sentence dates nothing and
+    the sentence before is about a cable and quotes nothing itself."""
+    language = _code(language)
+    if claim.date_text is not None or not previous or "Q" in previous:
+        return claim
+    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    if not re.search(r"\b(?:" + doc + r")\b", previous, re.I):
+        return claim
+    if language in ("es", "pt", "fr", "de"):
+        date_text, year, month, day = _dated(previous, language)
+    else:
+        date_text, year, month, day = _document_date(previous)
+    if not date_text or (year is None and month is None):
+        return claim
+    return replace(claim, date_text=date_text, year=year, month=month, day=day, cue=claim.cue or date_text)

@@ -37,17 +37,34 @@ def block(text: str, pos: int) -> tuple[int, int]:
     return lo, len(text) if hi == -1 else hi
 
 
+class _Blanked:
+    """The last article's text with every quotation blanked, and its blocks' content words: worked
+    out once per article, not once per quote (a paragraph of thousands of quotes stays linear)."""
+
+    text: str | None = None
+    quotes: object = None
+    blanked = ""
+    keys: dict[tuple[int, int], frozenset[str]] = {}
+
+    @classmethod
+    def block_keys(cls, text: str, all_quotes: Iterable[Quote], lo: int, hi: int) -> frozenset[str]:
+        if cls.text is not text or cls.quotes is not all_quotes:
+            chars = list(text)
+            for other in all_quotes:
+                for part in other.parts:
+                    chars[part.start : part.end] = " " * (part.end - part.start)
+            cls.text, cls.quotes, cls.blanked, cls.keys = text, all_quotes, "".join(chars), {}
+        if (lo, hi) not in cls.keys:
+            cls.keys[(lo, hi)] = frozenset(content_keys(cls.blanked[lo:hi]))
+        return cls.keys[(lo, hi)]
+
+
 def context_words(article: Article, q: Quote, all_quotes: Iterable[Quote]) -> set[str]:
     """The content words of the article block around the quote, other quotations left out."""
     text = article.text
     lo = block(text, q.start)[0]
     hi = block(text, q.end)[1]
-    chunk = list(text[lo:hi])
-    for other in all_quotes:
-        for part in other.parts:
-            for k in range(max(part.start, lo), min(part.end, hi)):
-                chunk[k - lo] = " "
-    return set(content_keys("".join(chunk))) - set(content_keys(q.text))
+    return set(_Blanked.block_keys(text, all_quotes, lo, hi)) - set(content_keys(q.text))
 
 
 @dataclass(frozen=True)
@@ -71,21 +88,22 @@ class ArticleSources:
         return 1.0, ArticleTier.NONE
 
 
-def _identifying(done: Iterable[QuoteResult]) -> list[QuoteResult]:
+def identifying(done: Iterable[QuoteResult]) -> list[QuoteResult]:
+    """The results whose source the article's other quotes take as context (in their order)."""
     return [r for r in done if r.source is not None and (r.verdict.supported or r.verdict is Verdict.TRANSLATION)
             and not low_information(r.quote.text)]
 
 
 def cited_cables(done: Iterable[QuoteResult]) -> frozenset[str]:
     """The cables that the article's self-identifying quotes checked so far come from."""
-    return frozenset(r.source.cable_id for r in _identifying(done) if r.source)
+    return frozenset(r.source.cable_id for r in identifying(done) if r.source)
 
 
 def article_sources(article: Article, q: Quote, done: Iterable[QuoteResult], paragraphs_of: Callable[[str], int],
                     n_paragraphs: int) -> ArticleSources:
     """The sources of the article's quotes checked so far that identify their source: by their words,
     or as a translation (the quote's meaning, in another language, with a clear margin)."""
-    cited = _identifying(done)
+    cited = identifying(done)
     here = block(article.text, q.start)
     cables = cited_cables(cited)
     return ArticleSources(
@@ -106,6 +124,7 @@ class QuoteContext:
     weights: dict[str, float]
     sources: ArticleSources
     needs_context: bool  # a low-information quote: its words alone do not identify a source
+    names: tuple[str, ...] = ()  # names the article's sentence gives with the quote (folded), held by the corpus
 
     def query_words(self, most: int = 12) -> list[str]:
         """The rarest context words, which rank the paragraphs that hold a short quote's words."""

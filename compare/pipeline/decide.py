@@ -113,9 +113,14 @@ def abstain_score(others: list[Alignment]) -> float:
 
 
 def not_a_cable_quote(quote: Quote) -> str:
-    """A reason not to look for a source at all, or ''."""
+    """A reason not to look for a source at all, or '': a title inside a bibliographic citation
+    ("Navarro, Carlos. "Title." (2010).") or a name in quotation marks ("Tony Tormenta", "April 6
+    Movement"): a name found in a cable is the cable naming the same thing, not the article quoting it.
+    Every other quote is looked for, and what the article says about it (a public statement, a scare
+    quote: `standing`, in `Quote.not_cable`) counts only when no passage holds it
+    (`QuoteResult.not_a_cable_quote`): a quote found in the corpus stays found."""
     if quote.kind is QuoteKind.TITLE:
-        return "a title inside a citation, not a quotation of a cable"
+        return quote.not_cable or "a title inside a citation, not a quotation of a cable"
     if quote.kind is QuoteKind.NAME:
-        return "a name or nickname in quotation marks, not a quotation of a cable"
+        return quote.not_cable or "a name or nickname in quotation marks, not a quotation of a cable"
     return ""

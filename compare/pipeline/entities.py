@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -38,14 +39,39 @@ def _entities(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((e.start_char, e.end_char, e.label_) for e in nlp()(sentence).ents)
 
 
+@lru_cache(maxsize=1024)  # a sentence's quotes ask about the same name
 def is_person(name: str, sentence: str) -> bool:
     """False when the sentence's entities say `name` is a place, a people or an outlet; True otherwise
-    (a person, or nothing known)."""
+    (a person, or nothing known). Any place where the name stands overlapping such an entity decides;
+    the entities come in order and apart, so each place is a bisection (linear, however often a long
+    sentence repeats the name)."""
+    vetoes = _vetoes(sentence)
+    if not vetoes:
+        return True
+    ends = [e for _, e in vetoes]
     for m in re.finditer(re.escape(name), sentence):
-        for start, end, label in _entities(sentence):
-            if start <= m.end() - 1 and m.start() < end:
-                if label in NOT_PEOPLE:
-                    return False
-                if label == "ORG" and re.search(r"\bthe\s+$", sentence[: start], re.I):
-                    return False
+        k = bisect_right(ends, m.start())  # the first veto that ends after the name starts
+        if k < len(vetoes) and vetoes[k][0] <= m.end() - 1:
+            return False
     return True
+
+
+@lru_cache(maxsize=256)
+def _vetoes(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's entities that are no person: a place, a people, a date, or an
+    organisation written with "the" before it."""
+    out = []
+    for start, end, label in _entities(sentence):
+        if label in NOT_PEOPLE or (label == "ORG" and _the_before(sentence, start)):
+            out.append((start, end))
+    return tuple(out)
+
+
+def _the_before(sentence: str, at: int) -> bool:
+    """`re.search(r"\\bthe\\s+$", sentence[:at], re.I)`, looking back from `at` only."""
+    i = at
+    while i > 0 and sentence[i - 1].isspace():
+        i -= 1
+    if i == at or i < 3 or sentence[i - 3 : i].lower() != "the":
+        return False
+    return i == 3 or not (sentence[i - 4].isalnum() or sentence[i - 4] == "_")

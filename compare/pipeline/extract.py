@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import UnbalancedQuotesError
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
-from ..model import Article, Quote, QuoteKind, Span
-from . import claims
+from ..model import Article, Claim, Quote, QuoteKind, Span
+from ..weights import NAME_WINDOW, SCARE_MAX_WORDS, WRAPPED_MAX_CHARS, WRAPPED_MIN_CHARS, WRAPPED_SHARE
+from . import claims, standing
 from .language import detect
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 ABBREV = r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Amb|Lt|Col|Maj|Sgt|Jr|Sr|Inc|Co|Corp|No|vs|U\.S|[A-Z])"
-SENTENCE_END = re.compile(r"[.!?]+[\"”’'»]?(?=\s+[\"“‘«¿¡A-ZÁÉÍÓÚÑ(]|\s*\n\s*\n|\s*$)")
+# (?<![.!?]): a run of marks is tried from its start only (every match starts there anyway), so that a
+# run of 100,000 full stops is one pass, not 100,000
+SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’'»]?(?=\s+[\"“‘«¿¡A-ZÁÉÍÓÚÑ(]|\s*\n\s*\n|\s*$)")
 ABBREV_RE = re.compile(r"\b" + ABBREV + r"$")
 
 
@@ -49,24 +53,54 @@ def _is_opener(text: str, i: int) -> bool | None:
     return None
 
 
-def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
+class _Breaks:
+    """Where the paragraph breaks (`\\n[ \\t]*\\n`, or any line break in a text that is not
+    hard-wrapped) of a text stand, found once: the first one at or after a position is a look-up, not
+    a scan (a paragraph with thousands of marks stays linear)."""
+
+    def __init__(self, text: str, wrapped: bool = True) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in re.finditer(r"\n(?=[ \t]*\n)" if wrapped else r"\n", text):  # overlapping ones included
+            self.starts.append(m.start())
+            self.ends.append(text.index("\n", m.end()) + 1 if wrapped else m.end())
+
+    def next_start(self, at: int, default: int) -> int:
+        """Where the first break at or after `at` starts, or `default`."""
+        k = bisect_left(self.starts, at)
+        return self.starts[k] if k < len(self.starts) else default
+
+    def within(self, lo: int, hi: int) -> bool:
+        """`re.search(r"\\n[ \\t]*\\n", text[lo:hi])` is not None."""
+        k = bisect_left(self.starts, lo)
+        return k < len(self.starts) and self.ends[k] <= hi
+
+
+def _double_quotes(text: str, name: str, strict: bool, wrapped: bool = True) -> list[_Raw]:
     """Double-quoted spans. A quotation that runs over paragraphs opens each paragraph with a mark and
     closes only the last (the convention in print): its paragraphs come back as raws joined to the one
     before. A mark left open is a quotation to the end of its paragraph (with a warning), so that the
-    quotes inside it are not taken for quotations of their own."""
-    marks = [m.start() for m in re.finditer(r'["“”„«»]', text)]
+    quotes inside it are not taken for quotations of their own. Curly marks nest (“… (“César”), …”);
+    two apostrophes stand for a double mark (''términos'')."""
+    marks = [m.start() for m in re.finditer(r'["“”„«»]|(?<![\'’])(?:\'\'|’’|‘‘)(?![\'’])', text)]
+    breaks = _Breaks(text, wrapped)
     out: list[_Raw] = []
     open_at: int | None = None
     joined = False  # the quotation open now continues the one before it
+    skip_to = -1  # the closing mark of a nested quotation: marks up to it belong to the outer one
 
     def left_open(at: int, until: int) -> None:
         _unbalanced(name, text, at, strict)
         if re.search(r"[^\W\d_]", text[at + 1 : until]):
             out.append(_Raw(at + 1, until, at, joined))
 
+    def width(at: int) -> int:
+        return 2 if text[at : at + 2] in ("\'\'", "’’", "‘‘") else 1
+
     for i in marks:
-        if (open_at is not None and text[open_at] == "«" and text[i] != "»"
-                and not re.search(r"\n[ \t]*\n", text[open_at + 1 : i])):
+        if i <= skip_to:
+            continue
+        if open_at is not None and text[open_at] == "«" and text[i] != "»" and not breaks.within(open_at + 1, i):
             continue  # «… “rendición” …»: inside guillemets, curly and straight quotes are nested quotes
         kind = _is_opener(text, i)
         if open_at is None:
@@ -77,6 +111,8 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
             continue
         between = text[open_at + 1 : i]
         brk = re.search(r"\n[ \t]*\n", between)
+        if not brk and not wrapped and kind is True:  # one paragraph a line: the next line opens the quotation
+            brk = re.search(r"\n(?=[ \t]*$)", between)
         if brk and kind is True:
             if re.fullmatch(r"\s*", between[brk.end():]):  # the next paragraph opens the same quotation
                 out.append(_Raw(open_at + 1, open_at + 1 + brk.start(), open_at, joined))
@@ -86,6 +122,13 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
                 open_at, joined = i, False
             continue
         if kind is True and not brk:
+            if text[open_at] in "“„" and text[i] in "“„":
+                # “… (“César”), quien …”: a nested quotation when its closing mark and the outer one's follow
+                stop = breaks.next_start(i, len(text))
+                inner = text.find("”", i, stop)
+                if inner >= 0 and text.find("”", inner + 1, stop) >= 0:
+                    skip_to = inner
+                    continue
             # an opener while one is open: nested double quotes are rare; treat the first as stray
             _unbalanced(name, text, open_at, strict)
             open_at, joined = i, False
@@ -95,7 +138,7 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
             left_open(open_at, open_at + 1 + brk.start())
             open_at, joined = (i, False) if kind is not False else (None, False)
             continue
-        out.append(_Raw(open_at + 1, i, open_at, joined))
+        out.append(_Raw(open_at + width(open_at), i, open_at, joined))
         open_at, joined = None, False
     if open_at is not None:
         end = re.search(r"\n[ \t]*\n", text[open_at:])
@@ -104,10 +147,12 @@ def _double_quotes(text: str, name: str, strict: bool) -> list[_Raw]:
 
 
 def _single_quotes(text: str, inside: list[_Raw]) -> list[_Raw]:
-    covered = [(r.open_mark, r.end + 1) for r in inside]
+    covered = sorted((r.open_mark, r.end + 1) for r in inside)  # the double quotes: apart, in order
+    starts = [a for a, _ in covered]
     out = []
     for m in re.finditer(r"(?:(?<=^)|(?<=[\s(\[—]))[‘'](?=[A-Za-z])([^‘’'\n]{1,200}?[A-Za-z.,!?])[’'](?![A-Za-z])", text, re.M):
-        if any(a <= m.start() < b for a, b in covered):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < covered[k][1]:
             continue
         out.append(_Raw(m.start(1), m.end(1), m.start()))
     return out
@@ -136,17 +181,93 @@ def _ends(masked: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         yield m
 
 
-def _sentence(masked: str, start: int, end: int) -> tuple[int, int]:
-    para_start = max(masked.rfind("\n\n", 0, start), masked.rfind("\n \n", 0, start))
-    lo = para_start + 1 if para_start >= 0 else 0
-    for m in _ends(masked, lo, start):
-        lo = m.end()
-    stop = next(_ends(masked, end, len(masked)), None)
-    para_end = masked.find("\n\n", end)
-    hi = stop.end() if stop else len(masked)
-    if para_end != -1 and para_end < hi:
-        hi = para_end
-    return lo, hi
+_END_BLOCK = frozenset(".!?\"”’'»")  # what a sentence end and the white space after it are made of
+
+
+class _Sentences:
+    """The sentence ends and paragraph breaks of a masked article, found once, so that the sentence
+    around each quotation is a look-up (linear in the quotes of a paragraph, not quadratic)."""
+
+    def __init__(self, masked: str, wrapped: bool = True) -> None:
+        self.masked = masked
+        ends = list(_ends(masked, 0, len(masked)))
+        self.end_starts = [m.start() for m in ends]
+        self.end_ends = [m.end() for m in ends]
+        if wrapped:  # a blank line ends a paragraph
+            self.width = 2
+            self.double = [m.start() for m in re.finditer(r"(?=\n\n)", masked)]  # overlapping, as str.find sees them
+            self.spaced = [m.start() for m in re.finditer(r"(?=\n \n)", masked)]
+        else:  # any line break does
+            self.width = 1
+            self.double = [m.start() for m in re.finditer(r"\n", masked)]
+            self.spaced = []
+
+    def breaks_within(self, lo: int, hi: int) -> bool:
+        """A paragraph break starts in `masked[lo:hi]`."""
+        return any(k < len(found) and found[k] < hi for found in (self.double, self.spaced)
+                   for k in (bisect_left(found, lo),))
+
+    def _last_before(self, found: list[int], width: int, start: int) -> int:
+        """`masked.rfind(pattern, 0, start)` for a pattern of `width` characters found at `found`."""
+        k = bisect_right(found, start - width) - 1
+        return found[k] if k >= 0 else -1
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence from the quotation's opening mark (`start`) to its closing one (`end`):
+        the same bounds as scanning for sentence ends from the paragraph's start, with `start` as
+        the end of the text (a mark right before an opening quotation ends a sentence there)."""
+        masked = self.masked
+        para_start = max(self._last_before(self.double, self.width, start), self._last_before(self.spaced, 3, start))
+        lo = para_start + 1 if para_start >= 0 else 0
+        # Only the run of sentence-end marks, quotation marks and white space right before `start`
+        # can end differently when the text is cut at `start`: it is scanned as cut; the ends before
+        # it are the whole text's.
+        q = start
+        while q > lo and (masked[q - 1] in _END_BLOCK or masked[q - 1].isspace()):
+            q -= 1
+        k = bisect_left(self.end_starts, q) - 1
+        if k >= 0 and self.end_starts[k] >= lo:
+            lo = self.end_ends[k]
+        for m in _ends(masked, q, start):
+            lo = m.end()
+        # a quotation that ends its sentence inside the marks ("… with President Obama.” The cables …")
+        k = bisect_left(self.end_starts, end - 1 if end > start and masked[end - 1] in ".!?" else end)
+        hi = self.end_ends[k] if k < len(self.end_starts) else len(masked)
+        k = bisect_left(self.double, end)
+        if k < len(self.double) and self.double[k] < hi:
+            hi = self.double[k]
+        return lo, hi
+
+
+def _paragraph_break(wrapped: bool) -> str:
+    """A paragraph break: a blank line; in a text that is not hard-wrapped, any line break."""
+    return r"\n[ \t]*\n" if wrapped else r"\n"
+
+
+def hard_wrapped(text: str) -> bool:
+    """Most of the text's lines that run on into another stop at about the same width (a page saved
+    with hard line breaks): there a single line break is no paragraph break."""
+    lines = text.split("\n")
+    runs = [len(a.rstrip()) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    if len(runs) < 5:
+        return False
+    inside = sum(WRAPPED_MIN_CHARS <= n <= WRAPPED_MAX_CHARS for n in runs)
+    return inside >= WRAPPED_SHARE * len(runs)
+
+
+
+
+def _previous(sentences: _Sentences, lo: int) -> str:
+    """The sentence before the one that starts at `lo`, when the same paragraph holds it (at most
+    `NAME_WINDOW` characters of it: what a claim carried over reads)."""
+    masked = sentences.masked
+    j, floor = lo, max(0, lo - NAME_WINDOW)
+    while j > floor and masked[j - 1].isspace():
+        j -= 1
+    if j <= floor or sentences.breaks_within(j, lo):
+        return ""
+    plo, _ = sentences.sentence(j - 1, j - 1)
+    return masked[max(plo, lo - NAME_WINDOW) : lo]
 
 
 SPLICE_TAG = re.compile(r"\s*(?P<tag>[^\"“”.!?\n]{1,60}?\b(?:" + SPEECH_VERBS + r")\b[^\"“”.!?\n]{0,60}?),\s*$")
@@ -158,29 +279,56 @@ def _only_a_tag(tag: str) -> bool:
             and not re.search(r",\s*(?:and|but|while|as|who|which)\b", tag))
 
 
-def _kind(text: str, quote_text: str, raw: _Raw) -> QuoteKind:
+def _ends_clause(text: str, at: int) -> bool:
+    """`re.search(r"[.!?:]\\s*$", text[:at])`, looking back from `at` only."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] in ".!?:"
+
+
+def _ends_sentence(text: str) -> bool:
+    """`re.search(r"[.!?]\\W*$", text)`: a full stop, question or exclamation mark among the
+    characters after the last word character; looking back from the end only (linear)."""
+    i = len(text) - 1
+    while i >= 0 and not (text[i].isalnum() or text[i] == "_"):
+        if text[i] in ".!?":
+            return True
+        i -= 1
+    return False
+
+
+def _kind(text: str, quote_text: str, raw: _Raw, language: str | None = None) -> QuoteKind:
     before = text[max(0, raw.open_mark - 60) : raw.open_mark]
     after = text[raw.end + 1 : raw.end + 20]
     if re.search(r"[A-Z][\w'-]+, [A-Z][\w'-]+(?: [A-Z]\.)?\.\s*$", before) or re.match(r"\s*\((?:19|20)\d{2}\)", after):
         return QuoteKind.TITLE
     words = quote_text.strip(" ,.;:").split()
-    if 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and raw.open_mark > 0 and not re.search(r"[.!?:]\s*$", text[: raw.open_mark]):
+    mid_sentence = raw.open_mark > 0 and not _ends_clause(text, raw.open_mark) and bool(text[: raw.open_mark].strip())
+    # "Tony Tormenta", "April 6 Movement", and (outside German, which capitalises its nouns) "Clinton"
+    if (mid_sentence and (1 < len(words) <= 3 or (len(words) == 1 and language not in ("de", None)))
+            and all(w[:1].isupper() or w.isdigit() for w in words) and any(w[:1].isupper() for w in words)):
         return QuoteKind.NAME
-    if len(quote_text.split()) <= 4 and not re.search(r"[.!?]\W*$", quote_text.strip()):
+    if len(quote_text.split()) <= SCARE_MAX_WORDS and not _ends_sentence(quote_text.strip()):
         return QuoteKind.SCARE
     return QuoteKind.QUOTATION
 
 
 def extract(article: Article, strict: bool = False) -> list[Quote]:
     text = article.text
-    raws = _double_quotes(text, article.name, strict)
+    wrapped = hard_wrapped(text)
+    raws = _double_quotes(text, article.name, strict, wrapped)
     raws += _single_quotes(text, raws)
     raws.sort(key=lambda r: r.start)
     raws = [r for r in raws if re.search(r"[^\W\d_]", text[r.start : r.end])]
     masked = _mask(text, raws)
+    sentences = _Sentences(masked, wrapped)
+    contexts: dict[tuple[int, int], str] = {}
     # the article's own words (its quotations left out): the language its claims are written in
     language = detect(re.sub(r"\bQ+\b", " ", masked)) or detect(text)
     quotes: list[Quote] = []
+    frames: list[standing.Frame] = []
+    last_hi = -1
     i = 0
     while i < len(raws):
         group = [raws[i]]
@@ -214,12 +362,28 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
                 e -= 1
             parts.append(Span(s, e))
         quote_text = " ".join(text[p.start : p.end] for p in parts)
-        lo, hi = _sentence(masked, group[0].open_mark, group[-1].end)
+        lo, hi = sentences.sentence(group[0].open_mark, group[-1].end)
         first = group[-1] if len(group) == 1 else group[0]
         claim = claims.read(masked, first.open_mark, first.end, lo, hi, language)
         if claim.empty and len(group) > 1:
             claim = claims.read(masked, group[-1].open_mark, group[-1].end, lo, hi, language)
-        context = " ".join(text[lo:hi].split())
+        if (lo, hi) not in contexts:  # one sentence's quotations share it
+            contexts[(lo, hi)] = " ".join(text[lo:hi].split())
+        context = contexts[(lo, hi)]
+        previous = _previous(sentences, lo)
+        claim = claims.carried(claim, previous, language)
+        kind = _kind(text, quote_text, group[0], language)
+        # what stands around the quote in its sentence, within `NAME_WINDOW` (bounded: a sentence of
+        # thousands of quotations costs the same per quotation)
+        frames.append(standing.Frame(
+            quote_text, kind, masked[max(lo, group[0].open_mark - NAME_WINDOW) : group[0].open_mark],
+            masked[group[-1].end + 1 : min(hi, group[-1].end + 1 + NAME_WINDOW)],
+            previous, claim,
+            # it opens its sentence, and the sentence before it is the one of the quote before it
+            continues=(not masked[lo : group[0].open_mark].strip() and last_hi >= 0
+                       and not masked[last_hi:lo].strip()
+                       and not sentences.breaks_within(last_hi, lo))))
+        last_hi = hi
         quotes.append(
             Quote(
                 article=article.name,
@@ -227,10 +391,12 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
                 start=parts[0].start,
                 end=parts[-1].end,
                 parts=tuple(parts),
-                kind=_kind(text, quote_text, group[0]),
+                kind=kind,
                 context=context,
-                claim=claim,
+                claim=claim if kind is not QuoteKind.NAME else Claim(),  # a name is nobody's words: no attribution
                 splice_tags=tuple(tags),
             )
         )
-    return quotes
+    readings = standing.classify(frames, language)
+    return [replace(q, not_cable=r.reason) if r.standing in (standing.Standing.PUBLIC, standing.Standing.OWN) else q
+            for q, r in zip(quotes, readings, strict=True)]

@@ -5,6 +5,7 @@ Italian, offline and at once. Short quotes borrow the words of their sentence.""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Language, Quote
 
@@ -27,6 +28,7 @@ WORDS = {lang: frozenset(words.split()) for lang, words in COMMON.items()}
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐'’][^\W\d_]+)*")  # "y-o-y" is one word, not Spanish "y" and "o"
 
 
+@lru_cache(maxsize=256)  # a sentence's quotes share its text
 def detect(text: str) -> Language | None:
     """The language whose common words `text` uses most, or None when it uses too
     few of any (a name, a number, a word or two)."""

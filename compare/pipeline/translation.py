@@ -19,22 +19,35 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .. import multilingual
+from .. import multilingual, retrieve
+from ..crosslingual import stop_words
 from ..lexicon import MONTHS, SPANISH_MONTHS
 from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
+from ..retrieve import crosslingual
 from ..store import CorpusStore
 from ..tokens import fold
+from ..tokens import keys as _keys
 from ..weights import (
+    COARSE_PARAGRAPHS,
+    FINE_LENGTHS,
+    FINE_PARAGRAPHS,
+    MOST_ANCHORS,
+    PARAPHRASE_SENTENCE_HITS,
+    SENTENCE_MIN_CHARS,
+    SENTENCE_QUOTE_RATIO,
+    TIE_MARGIN,
     TRANSLATION_CANDIDATES,
     TRANSLATION_CITED_MARGIN,
     TRANSLATION_CITED_MIN,
     TRANSLATION_CITED_MIN_WORDS,
     TRANSLATION_CITED_SHORT_MIN,
+    TRANSLATION_LEXICAL_CANDIDATES,
     TRANSLATION_MARGIN,
     TRANSLATION_MIN,
     TRANSLATION_MIN_WORDS,
     TRANSLATION_NUMBERLESS_MIN,
     TRANSLATION_SUBJECT_MIN,
+    WORD_WINDOW_STEPS,
 )
 from . import language as lang
 from . import reworded
@@ -61,7 +74,6 @@ SPANISH = dict(zip(SPANISH_MONTHS, MONTHS, strict=True)) | {
     "millon": "million", "lunes": "monday", "martes": "tuesday", "miercoles": "wednesday", "jueves": "thursday",
     "viernes": "friday", "sabado": "saturday", "domingo": "sunday",
 }  # fmt: skip
-MOST_ANCHORS = 10
 
 
 def _anchor_terms(text: str) -> list[str]:
@@ -105,6 +117,10 @@ class Pool:
     # with a sentence index: each paragraph's closest sentence (start, end, similarity), from the
     # stored vectors, so that only the closest few paragraphs are encoded again, word window by window
     closest: dict[tuple[str, int], tuple[int, int, float]] = field(default_factory=dict)
+    # the quote's words put into English (`retrieve.crosslingual`): each group's words stand for one
+    # word of the quote, so a paragraph holding any of them holds that word
+    english: tuple[tuple[str, ...], ...] = ()
+    names: frozenset[str] = frozenset()  # names the article's sentence gives with the quote (folded)
 
 
 def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bool = True) -> Pool:
@@ -122,7 +138,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     index = store.sentences if broad else None  # broad=False: the anchors alone (the 2026-11-23 method)
     qv = embed([quote.text])[0] if index is not None else None
     if index is not None and qv is not None:
-        hits += [store.paragraph(h.row) for h in index.search(qv, SENTENCE_HITS)]
+        hits += [store.paragraph(h.row) for h in index.search(qv, PARAPHRASE_SENTENCE_HITS)]
     nearest = len({(p.cable_id, p.start) for p in hits})
     if every and broad:
         hits += [h.paragraph for h in store.search(" OR ".join(k for k, _ in every), TRANSLATION_CANDIDATES * 2)]
@@ -135,6 +151,18 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
         named = " OR ".join(f"({a} AND {b})" for a in context for b in terms)
         hits += [h.paragraph for h in store.search(named, TRANSLATION_CANDIDATES)]
     hits += cited_pool(store, cited).paragraphs
+    english: tuple[tuple[str, ...], ...] = ()
+    names: tuple[str, ...] = ()
+    language = lang.of_quote(quote)
+    if broad and language not in (None, "en"):
+        english = tuple(g.terms for g in crosslingual.groups(store, quote.text, language) if not g.name)
+        names = retrieve.names.context_names(store, quote.context, quote.text, stop_words(language))
+        hits += retrieve.paragraphs(retrieve.STRATEGIES["crosslingual"](
+            store, retrieve.Query((quote.text,), language), TRANSLATION_LEXICAL_CANDIDATES))
+        if names and english:  # a name the article gives beside the quote, and one of its words in English
+            hits += retrieve.paragraphs(retrieve.STRATEGIES["names"](
+                store, retrieve.Query((quote.text,), language, names=names, english=english),
+                TRANSLATION_LEXICAL_CANDIDATES))
     if quote.claim.subject:  # "a cable titled": every candidate cable's subject line
         for cid in dict.fromkeys(p.cable_id for p in hits):
             first = store.paragraph(store.rows_of(cid)[0])
@@ -150,7 +178,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
             hit = index.closest_in(row, qv) if row is not None else None
             if hit is not None:
                 closest[key] = (hit.start, hit.end, hit.similarity)
-    return Pool(list(seen.values()), nearest, closest)
+    return Pool(list(seen.values()), nearest, closest, english, frozenset(names))
 
 
 CLAUSE_RE = re.compile(r"[^.!?,;:]+[.!?,;:]*")
@@ -171,9 +199,27 @@ def _windows(p: Paragraph, length: int) -> list[tuple[int, int]]:
 
 
 WORD_RE = re.compile(r"\S+")
-SENTENCE_HITS = 10  # the sentence index's nearest sentences, whose paragraphs are candidates
-FINE_PARAGRAPHS = 12  # the closest paragraphs by clause windows, searched again by word windows
-FINE_LENGTHS = (0.7, 0.85, 1.0, 1.25)  # a window's words per quote word (English mostly runs shorter than Spanish)
+SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
+    """The paragraph's sentences of three words or more, a sentence longer than `longest` characters
+    cut into pieces of about that length at spaces (a list of forty names has no full stop, and the
+    encoder's cost grows with the length of what it reads): one encoding each ranks the candidates
+    before any window is compared."""
+    out = []
+    for m in SENTENCE_RE.finditer(p.text):
+        a, b = m.start(), m.end()
+        while a < b:
+            cut = b if b - a <= longest else (p.text.rfind(" ", a, a + longest) if " " in p.text[a : a + longest] else
+                                               a + longest)
+            cut = cut if cut > a else a + longest
+            text = p.text[a:cut]
+            if len(text.split()) >= 3:
+                lead = len(text) - len(text.lstrip())
+                out.append((a + lead, a + len(text.rstrip())))
+            a = cut
+    return out
 
 
 def _word_key(word: str) -> str:
@@ -200,6 +246,12 @@ def _held(text: str, terms: list[str]) -> int:
     return sum(any(_is(k, t) for k in keys) for t in terms)
 
 
+def _held_groups(text: str, groups: Iterable[tuple[str, ...]]) -> int:
+    """How many of the quote's words, put into English, a paragraph holds."""
+    keys = {_word_key(w) for w in WORD_RE.findall(text)}
+    return sum(bool(keys.intersection(g)) for g in groups)
+
+
 def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list[tuple[int, int]]:
     """Runs of words of about the quote's length in the source's words, every few words, holding one
     of the quote's anchors when it has any: a quote is often a piece of a clause, which a clause
@@ -210,7 +262,7 @@ def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list
     out = []
     for f in FINE_LENGTHS:
         size = max(3, round(n_words * f))
-        step = max(1, size // 6)
+        step = max(1, size // WORD_WINDOW_STEPS)
         for i in range(0, max(1, len(words) - size + 1), step):
             chunk = words[i : i + size]
             inside = not any(p.text[b - 1] in ".!?" for _, b in chunk[:-1])  # within one sentence
@@ -221,6 +273,18 @@ def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list
 
 def _readable(p: Paragraph, a: int, b: int) -> str:
     return multilingual.readable(p.text[a:b])
+
+
+def _coarse(paragraphs: list[Paragraph], quote: Quote, pool: Pool) -> list[Paragraph]:
+    """The candidates worth comparing window by window (encoding is the slow part of a check): the
+    `COARSE_PARAGRAPHS` that hold the most of the quote's anchors and of its words put into English,
+    in the pool's order among equals, and every subject line (a title is compared whole)."""
+    if len(paragraphs) <= COARSE_PARAGRAPHS:
+        return paragraphs
+    terms = _anchor_terms(quote.text)
+    score = {id(p): _held(p.text, terms) + _held_groups(p.text, pool.english) for p in paragraphs}
+    keep = {id(p) for p in sorted(paragraphs, key=lambda p: -score[id(p)])[:COARSE_PARAGRAPHS]}
+    return [p for p in paragraphs if id(p) in keep or p.number == 0]
 
 
 @dataclass(frozen=True)
@@ -236,14 +300,15 @@ class Closest:
 
 
 def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
-    """Clause windows over every candidate (or, with a sentence index, each paragraph's closest
-    stored sentence), then, with `fine`, word windows over the closest few."""
+    """Each candidate's sentences (or, with a sentence index, each paragraph's closest stored
+    sentence), then clause windows and, with `fine`, word windows over the closest few."""
     paragraphs = pool.paragraphs
     q = embed([quote.text])[0]
     known = [p for p in paragraphs if (p.cable_id, p.start) in pool.closest]
-    rest = [p for p in paragraphs if (p.cable_id, p.start) not in pool.closest]
-    windows = [(p, a, b) for p in rest for a, b in _windows(p, len(quote.text))]
-    windows += [(p, 0, len(p.text)) for p in rest if p.number == 0 and p.text]
+    rest = _coarse([p for p in paragraphs if (p.cable_id, p.start) not in pool.closest], quote, pool)
+    longest = max(SENTENCE_MIN_CHARS, round(len(quote.text) * SENTENCE_QUOTE_RATIO))
+    windows = [(p, a, b) for p in rest for a, b in _sentences(p, longest)]
+    windows += [(p, 0, min(len(p.text), longest)) for p in rest if p.number == 0 and p.text]
     sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q if windows else np.zeros(0, dtype=np.float32)
     for p in known:  # the stored sentence vectors: nothing to encode
         a, b, sim = pool.closest[(p.cable_id, p.start)]
@@ -257,13 +322,17 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
         best_of[key] = max(best_of.get(key, -1.0), float(sim))
     by_key = {(p.cable_id, p.start): p for p in paragraphs}
     terms = _anchor_terms(quote.text)
-    held = {k: _held(by_key[k].text, terms) for k in best_of}
+    english = [t for g in pool.english for t in g]
+    held = {k: _held(by_key[k].text, terms) + _held_groups(by_key[k].text, pool.english) for k in best_of}
     # the paragraphs holding most of the quote's anchors, then the closest by clause windows
     nearest = [(p.cable_id, p.start) for p in paragraphs[: pool.nearest]]
     ranked = sorted(best_of, key=lambda k: (-held[k], -best_of[k]))
     closest_keys = list(dict.fromkeys(nearest + ranked[:FINE_PARAGRAPHS]))
     n_words = len(quote.text.split())
-    words = [(by_key[k], a, b) for k in closest_keys for a, b in _word_windows(by_key[k], n_words, terms)] if fine else []
+    words = [(by_key[k], a, b) for k in closest_keys for a, b in _windows(by_key[k], len(quote.text))]
+    if fine:
+        words += [(by_key[k], a, b) for k in closest_keys
+                  for a, b in _word_windows(by_key[k], n_words, terms + [f'"{t}"' for t in english])]
     if words:
         windows += words
         sims = np.concatenate([sims, embed([_readable(p, a, b) for p, a, b in words]) @ q])
@@ -302,14 +371,15 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     them all in the pool), the best must clear `TRANSLATION_CITED_MIN` and beat that cable's other
     paragraphs by `TRANSLATION_CITED_MARGIN`, and no other cable's passage may be clearly closer."""
     quoted = frozenset(cited)
-    mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: (p.cable_id, p.start)))
+    mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: (p.cable_id, p.start)),
+                english=pool.english)
     # the article says it is a cable's title: the subject lines alone compete (a cable the article
     # quotes elsewhere needs only to come first; another, a clear margin)
     if quote.claim.subject:
         subjects = [p for p in pool.paragraphs if p.number == 0]
         s = closest(quote, Pool(subjects)) if len(subjects) > 1 else None
         if (s is not None and s.similarity >= TRANSLATION_SUBJECT_MIN
-                and s.similarity - s.rival >= (TRANSLATION_MARGIN if s.paragraph.cable_id not in quoted else 0.01)):
+                and s.similarity - s.rival >= (TRANSLATION_MARGIN if s.paragraph.cable_id not in quoted else TIE_MARGIN)):
             return _decision(quote, s, "the quote translates this cable's subject line, and the article gives it "
                                        "as a cable's title (multilingual sentence encoder)")
     long_enough = len(quote.text.split()) >= TRANSLATION_MIN_WORDS
@@ -317,17 +387,34 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     if (c is not None and c.similarity >= TRANSLATION_MIN and _numbers_fit(quote, c)
             and c.similarity - c.rival >= TRANSLATION_MARGIN):
         return _decision(quote, c, "the quote translates this passage (multilingual sentence encoder)")
-    if not mine.paragraphs:
-        return None  # another passage says nearly the same, or none says it: no source rather than a guess
-    k = closest(quote, mine)
-    if k is None or k.similarity - k.rival < TRANSLATION_CITED_MARGIN or not _numbers_fit(quote, k):
+    k = closest(quote, mine) if mine.paragraphs else None
+    if (k is not None and k.similarity - k.rival >= TRANSLATION_CITED_MARGIN and _numbers_fit(quote, k)
+            and k.similarity >= (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN)
+            and not (c is not None and c.paragraph.cable_id not in quoted
+                     and c.similarity - k.similarity >= TRANSLATION_MARGIN)):  # no other cable clearly closer
+        return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
+                                   "(multilingual sentence encoder)")
+    return _named(quote, pool, c) if long_enough else None
+
+
+def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
+    """Among the candidates holding a name the article gives beside the quote ("Le Premier ministre
+    turc Tayyip Erdogan, est jugé … « entouré d'un cercle de conseillers … »"), the best must clear
+    `TRANSLATION_CITED_MIN` and beat every other candidate, named or not, by `TRANSLATION_CITED_MARGIN`:
+    the name points at the cable as a quote elsewhere in the article would, but more weakly, so the
+    margin is over the whole pool."""
+    if c is None or not pool.names:
         return None
-    if k.similarity < (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN):
+    named = [p for p in pool.paragraphs if pool.names & set(_keys(p.text))]
+    k = closest(quote, Pool(named, english=pool.english)) if named else None
+    if k is None or k.similarity < TRANSLATION_CITED_MIN or not _numbers_fit(quote, k):
         return None
-    if c is not None and c.paragraph.cable_id not in quoted and c.similarity - k.similarity >= TRANSLATION_MARGIN:
-        return None  # a passage of another cable is clearly closer
-    return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
-                               "(multilingual sentence encoder)")
+    same = (c.paragraph.cable_id, c.paragraph.start) == (k.paragraph.cable_id, k.paragraph.start)
+    rival = max(k.rival, c.rival if same else c.similarity)
+    if k.similarity - rival < TRANSLATION_CITED_MARGIN:
+        return None
+    return _decision(quote, k, "the quote translates this passage, which names whom the article names beside the "
+                               "quote (multilingual sentence encoder)")
 
 
 def _decision(quote: Quote, c: Closest, why: str) -> Decision:

@@ -97,6 +97,11 @@ def _skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def skeleton(name: str) -> str:
+    """A name's consonants as they sound (`Suleiman`, `Soliman` -> `slmn`): one person, however spelt."""
+    return _skeleton(name)
+
+
 def same_name(qs: list[Token], ps: list[Token]) -> bool:
     """Names written otherwise: capitalised on both sides, sounding alike, not common words."""
     if not qs or not ps or not all(t.text[:1].isupper() for t in qs + ps):

@@ -69,6 +69,7 @@ def close_for_reading(db: Any) -> None:
 def stats(directory: Path) -> IndexStats:
     db = schema.connect(directory)
     schema.check_schema(directory, db)
+    schema.quick_check(directory, db)  # `index info` says whether every page is sound
     size = sum(f.stat().st_size for f in directory.iterdir() if f.is_file())
     out = IndexStats(
         cables=db.execute("SELECT count(*) FROM cables").fetchone()[0],

@@ -2,7 +2,7 @@
 and the paragraph vectors. Every read the pipeline makes of the corpus goes through here.
 
 In memory for cables parsed for one check (`CorpusStore.in_memory`), or on disk for an index
-built earlier (`CorpusStore.open`, see `store.build`). Retrieval *policy* (which words to look
+built earlier (`CorpusStore.open`, see `indexing.build`). Retrieval *policy* (which words to look
 for, in what order) is the pipeline's (`pipeline.candidates`); this module only answers queries.
 """
 
@@ -53,6 +53,33 @@ def any_pair(words: list[str]) -> str:
     return " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1 :])
 
 
+def prefix(word: str) -> str:
+    """Any word that starts with these letters (`blond*`: blond, blonde, blondes)."""
+    word = word.replace('"', "")
+    return f'"{word}"*' if word else ""
+
+
+def tolerant_phrase(words: list[str], stems: list[str]) -> str:
+    """These words in this order, each written as itself or, where a stem is given, as any word
+    that starts with the stem (`"voluptuous" + "blond"*`)."""
+    parts = [prefix(s) if s else '"' + w.replace('"', "") + '"' for w, s in zip(words, stems, strict=True)]
+    return " + ".join(p for p in parts if p)
+
+
+def any_of_groups(groups: list[list[str]], least: int) -> str:
+    """Paragraphs holding a word of at least `least` of the groups (each group: one word of a quote
+    put into the corpus's language, in several ways)."""
+    ors = ["(" + any_of(g) + ")" for g in groups if g]
+    if not ors:
+        return ""
+    least = max(1, min(least, len(ors)))
+    if least == 1:
+        return " OR ".join(ors)
+    from itertools import combinations
+
+    return " OR ".join("(" + " AND ".join(c) + ")" for c in combinations(ors, least))
+
+
 class Cables(Mapping[str, Cable]):
     """The corpus's cables by reference ID, read from its database when first asked for."""
 
@@ -95,6 +122,7 @@ class CorpusStore:
         self._sentences: SentenceIndex | None = None
         self._sentences_opened = False
         self._null: list[frozenset[str]] | None = None
+        self._fingerprint: str | None = None
 
     @classmethod
     def in_memory(cls, cables: Iterable[Cable]) -> CorpusStore:
@@ -106,11 +134,21 @@ class CorpusStore:
         return cls(db)
 
     @classmethod
-    def open(cls, directory: str | Path) -> CorpusStore:
+    def open(cls, directory: str | Path, immutable: bool = False) -> CorpusStore:
+        """An index folder, read-only; `immutable`: with no locks at all (`schema.connect`), for
+        workers reading one finished index from shared or read-only storage."""
         directory = Path(directory)
-        db = schema.connect(directory)
+        db = schema.connect(directory, immutable=immutable)
         schema.check_schema(directory, db)
         return cls(db, directory)
+
+    @property
+    def fingerprint(self) -> str:
+        """The corpus's content fingerprint (`schema.fingerprint`): recorded by `compare index build`,
+        else computed once here (an index from before the field, or cables parsed in memory)."""
+        if self._fingerprint is None:
+            self._fingerprint = schema.meta(self.db, "fingerprint") or schema.fingerprint(self.db)
+        return self._fingerprint
 
     def __len__(self) -> int:
         return len(self.cables)
@@ -138,6 +176,12 @@ class CorpusStore:
         nxt = self.db.execute("SELECT min(rowid) FROM paragraphs WHERE cable = ? AND rowid > ?",
                               (p.cable_id, row)).fetchone() if row is not None else None
         return self.paragraph(nxt[0]) if nxt and nxt[0] is not None else None
+
+    def previous_paragraph(self, p: Paragraph) -> Paragraph | None:
+        row = self.row_of(p)
+        prev = self.db.execute("SELECT max(rowid) FROM paragraphs WHERE cable = ? AND rowid < ?",
+                               (p.cable_id, row)).fetchone() if row is not None else None
+        return self.paragraph(prev[0]) if prev and prev[0] is not None else None
 
     def rows_of(self, cable_id: str) -> tuple[int, int]:
         """The row range [first, last] of a cable's paragraphs (they are stored together)."""
@@ -186,6 +230,20 @@ class CorpusStore:
         """How many paragraphs put exactly these words in quotation marks (`quoted_count`, cached)."""
         row = self.db.execute("SELECT count(DISTINCT para) FROM quoted WHERE k = ?", (phrase_key(text),)).fetchone()
         return int(row[0])
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one store lives as long as its process
+    def signed_paragraphs(self, signer: str) -> int:
+        """How many paragraphs stand in cables with this signer."""
+        row = self.db.execute("SELECT count(*) FROM paragraphs p JOIN cables c ON c.id = p.cable WHERE c.signer = ?",
+                              (signer,)).fetchone()
+        return int(row[0])
+
+    def vocabulary(self, min_df: int) -> list[str]:
+        """The corpus's words of at least three letters held by at least `min_df` paragraphs, in
+        alphabetical order."""
+        rows = self.db.execute(f"SELECT term FROM {self._df_table} WHERE doc >= ? AND length(term) >= 3 "
+                               "AND term NOT GLOB '*[^a-z]*' ORDER BY term", (min_df,))
+        return [t for (t,) in rows]
 
     def null_sample(self) -> list[frozenset[str]]:
         """The content words of a fixed random sample of paragraphs (`schema.build_null_sample`)."""

@@ -6,6 +6,7 @@ One schema backs both the in-memory corpus of an ad-hoc check and an index folde
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import random
@@ -15,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from ..errors import BadIndexError, MissingPathError
+from ..errors import BadIndexError, DamagedIndexError, MissingPathError
 from ..model import Cable, Paragraph
 from ..tokens import content_keys, quoted_spans
 from ..weights import NULL_SAMPLE_SEED, NULL_SAMPLE_SIZE
@@ -69,7 +70,10 @@ def is_index(path: str | Path) -> bool:
     return (Path(path) / DB_NAME).is_file()
 
 
-def connect(directory: Path, writable: bool = False) -> sqlite3.Connection:
+def connect(directory: Path, writable: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """The index's database. Read-only by default; `immutable`: opened as a file nothing changes
+    while it is read (SQLite takes no locks and writes nothing beside it: safe on a shared or
+    read-only file system, and for any number of workers; only for an index no build is writing)."""
     path = directory / DB_NAME
     if writable:
         db = sqlite3.connect(str(path), check_same_thread=False)
@@ -78,18 +82,90 @@ def connect(directory: Path, writable: bool = False) -> sqlite3.Connection:
         return db
     if not path.is_file():
         raise MissingPathError(str(path))
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    db = sqlite3.connect(uri, uri=True, check_same_thread=False)
     db.execute("PRAGMA mmap_size=1073741824")
     return db
 
 
+TABLES = ("meta", "cables", "paragraphs", "para", "vocab", "quoted", "sources", "embedded", "null_sample", "df")
+FINGERPRINT = "index.fingerprint"  # the database file as the last build left it (size, time, pages)
+OPENED: list[Path] = []  # the index folders opened, the last last (named when a read finds damage)
+
+
 def check_schema(directory: Path | str, db: sqlite3.Connection) -> None:
+    """An index opened for reading: its tables all there and of this release's schema, and the file as
+    its build left it (by its fingerprint; where that differs or is missing, SQLite's quick check of
+    every page). A foreign or damaged database is refused with what to do."""
+    directory = Path(directory)
+    OPENED[:] = [directory]
     try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+        missing = [t for t in TABLES if t not in names]
+        if "meta" in missing:
+            raise BadIndexError(directory, f"{DB_NAME} is no compare index (no table meta)")
+        if missing:
+            raise DamagedIndexError(directory, f"table {missing[0]} is missing")
         row = db.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA_VERSION:
+            raise BadIndexError(directory, f"schema {row[0] if row else '?'}, this compare reads {SCHEMA_VERSION}")
+        if file_stamp(directory) != _stored_fingerprint(directory):
+            quick_check(directory, db)
     except sqlite3.DatabaseError as e:
-        raise BadIndexError(directory, str(e)) from None
-    if row is None or row[0] != SCHEMA_VERSION:
-        raise BadIndexError(directory, f"schema {row[0] if row else '?'}, this compare reads {SCHEMA_VERSION}")
+        if "not a database" in str(e):  # foreign, or its first page overwritten
+            raise BadIndexError(directory, f"{DB_NAME} is not a SQLite database") from None
+        raise DamagedIndexError(directory, str(e)) from None
+
+
+def quick_check(directory: Path, db: sqlite3.Connection) -> None:
+    """SQLite's quick check of every page (about 0.2 s for 100 MB); damage is refused."""
+    try:
+        row = db.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise DamagedIndexError(directory, str(e)) from None
+    if not row or row[0] != "ok":
+        raise DamagedIndexError(directory, " ".join(str(row[0] if row else "no answer from the quick check").split()))
+
+
+def file_stamp(directory: Path) -> str:
+    """The database file as it stands (size, modification time): a cheap check that nothing wrote it
+    since the build (`FINGERPRINT`), before a quick check of every page is run instead."""
+    try:
+        st = (directory / DB_NAME).stat()
+    except OSError:
+        return ""
+    return f"{st.st_size} {st.st_mtime_ns}"
+
+
+def _stored_fingerprint(directory: Path) -> str:
+    try:
+        return (directory / FINGERPRINT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return "-"
+
+
+def write_fingerprint(directory: Path) -> None:
+    """After a build has closed the database: what a later read compares the file with."""
+    with contextlib.suppress(OSError):  # without one, a read runs the quick check
+        (directory / FINGERPRINT).write_text(file_stamp(directory) + "\n", encoding="utf-8")
+
+
+def fingerprint(db: sqlite3.Connection) -> str:
+    """What a check's answers depend on in a corpus, as one hash: the schema version, every cable's
+    metadata, every paragraph's place and text (its content hash), the embedding model, which texts
+    are embedded and how many sentences the multilingual index holds. The same cables give the same
+    fingerprint however the index was built (one process or a cluster, in any order of files)."""
+    h = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    for row in db.execute("SELECT * FROM cables ORDER BY id"):
+        h.update(json.dumps([*row[:9], row[10]], ensure_ascii=False).encode("utf-8"))  # not `source`: where it was read
+        for p in db.execute("SELECT number, marking, start, end, hash FROM paragraphs WHERE cable = ? ORDER BY rowid",
+                            (row[0],)):
+            h.update(repr(p).encode())
+    h.update(f"model {meta(db, 'model')}\n".encode())
+    for (k,) in db.execute("SELECT hash FROM embedded ORDER BY hash"):
+        h.update(k.to_bytes(8, "big"))
+    h.update(f"sentences {meta(db, 'sentences')}\n".encode())
+    return h.hexdigest()[:32]
 
 
 def meta(db: sqlite3.Connection, key: str) -> str | None:

@@ -1,0 +1,82 @@
+"""Cross-language retrieval: a quote in Spanish, French, Portuguese or German put into the cables'
+English word by word (`crosslingual.Lexicon`: each word's nearest English words in the multilingual
+encoder's space), names and numbers kept as they are; the paragraphs holding the most of its words
+in English, ranked by the full-text index (BM25), are the candidates. The sentence encoder then
+compares the quote with their sentences (`pipeline.translation`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import crosslingual
+from ..store import CorpusStore
+from ..store.corpus import any_of_groups
+from ..tokens import fold
+from ..weights import LEXICON_FLOOR, LEXICON_GROUPS, LEXICON_NEAREST
+from . import Query, Retrieved, register
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Group:
+    """One word of the quote and the corpus words that may stand for it in English."""
+
+    word: str
+    terms: tuple[str, ...]
+    name: bool = False  # a name or a number: itself, not a translation
+
+
+def groups(store: CorpusStore, text: str, language: str, floor: float = LEXICON_FLOOR) -> list[Group]:
+    """The quote's content words put into English: a name the corpus holds stands for itself, a number
+    as an English cable writes it, every other word by its nearest English words."""
+    from ..pipeline.reworded import english_numbers
+
+    out: list[Group] = []
+    to_translate: list[str] = []
+    for m in WORD_RE.finditer(text):
+        w = m.group()
+        key = re.sub(r"[^a-z]", "", fold(w))
+        if len(key) < 3 or w.casefold() in crosslingual.stop_words(language):
+            continue
+        if w[:1].isupper() and m.start() > 0 and store.df(key):
+            out.append(Group(w, (key,), True))
+        else:
+            to_translate.append(w)
+    for n in english_numbers(text):
+        if store.df(n):
+            out.append(Group(n, (n,), True))
+    words = list(dict.fromkeys(w.casefold() for w in to_translate))
+    if words:
+        lexicon = crosslingual.of(store)
+        for w, near in zip(words, lexicon.nearest(words, LEXICON_NEAREST, floor), strict=True):
+            terms = tuple(t for t, _ in near)
+            if terms:
+                out.append(Group(w, terms))
+    return out
+
+
+def telling(store: CorpusStore, found: list[Group], most: int = LEXICON_GROUPS) -> list[Group]:
+    """The `most` groups that say most about where a quote is from: names and numbers, then the
+    words whose nearest English word is rarest in the corpus."""
+    return sorted(found, key=lambda g: (not g.name, store.df(g.terms[0])))[:most]
+
+
+def least_of(n: int) -> int:
+    """How many of a quote's telling words a candidate must hold in English: two of up to five, three
+    of more (a translation drops and adds words)."""
+    return 1 if n <= 1 else min(n, 3 if n > 5 else 2)
+
+
+@register("crosslingual")
+def search(store: CorpusStore, query: Query, limit: int) -> list[Retrieved]:
+    if query.language in (None, "en"):
+        return []
+    found = telling(store, groups(store, query.text, query.language))
+    if not found:
+        return []
+    match = any_of_groups([list(g.terms) for g in found], least_of(len(found)))
+    return [Retrieved(h.paragraph, "crosslingual", "the quote's words put into English")
+            for h in store.search(match, limit)]
