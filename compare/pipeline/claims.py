@@ -58,8 +58,9 @@ NOT_NAMES = {
 NAME_RE = re.compile(r"(?<![\w’'.-]{64})(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
 
 
-RELATIVE_RE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*(?:,[^,]*)?,\s*$")
-INTRODUCING_NAME_RE = re.compile(r"((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s*:\s*$")
+# bounded repeats: each try reads at most a few hundred characters, so a scan stays linear
+RELATIVE_RE = re.compile(r",\s{0,3}(?:who|which|whose|whom)\b[^,]{0,200}(?:,[^,]{0,200})?,\s{0,3}$")
+INTRODUCING_NAME_RE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]{0,40}\s{1,3}){0,2}[A-Z][\w’'-]{0,40})\s{0,3}:\s{0,3}$")
 
 def _tail(text: str, width: int) -> int:
     """Where the last `width` characters of `text` (its trailing white space not counted) begin, moved
