@@ -138,6 +138,9 @@ SHORT_TRANSLATION_CONFIDENCE = 0.6  # the confidence shown for a short translate
 # sets; bounded, so that a sentence with thousands of quotations costs the same per quotation
 # (issue 17). Found names never come from further back than this in data/eval or ../shared/eval.
 NAME_WINDOW = 400
+# How far around a quotation the cues of its standing ("told reporters", "según el cable") and a cable's
+# classification ("um telegrama secreto") are read: a clause or two (bounded, as NAME_WINDOW).
+CUE_WINDOW = 200
 
 # A phrase this short (words), in quotation marks with no one said to have written or said it and no
 # cable named in its sentence, is the article's own scare quote (`pipeline.standing`). Four: the

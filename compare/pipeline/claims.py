@@ -25,7 +25,7 @@ from ..lexicon import (
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
-from ..weights import NAME_WINDOW
+from ..weights import CUE_WINDOW, NAME_WINDOW
 from . import entities
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
@@ -337,6 +337,7 @@ CLASSIFIED_AS = {"secret": r"secret[oa]?|secr[eè]te?|geheime?[nrs]?|top secret"
                  "unclassified": r"unclassified|no clasificad[oa]|n[ãa]o classificad[oa]|non classifi[ée]e?"}
 
 
+CLASSIFIED_ANY = re.compile("|".join(CLASSIFIED_AS.values()), re.I)
 SINGULAR = r"(?:a|an|the|one|this|that|un|una|el|este|ese|um|uma|o|le|la|ce|cette|une|ein|eine|einer|der|die|das|dieser)"
 
 
@@ -344,6 +345,8 @@ def classification(sentence: str, language: str | None) -> str | None:
     """The classification the sentence gives one cable ("um telegrama secreto", "a secret cable"), as the
     cable's marking reads ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED"), or None. Plural "confidential
     cables" is the leak in general, no claim about one cable."""
+    if not CLASSIFIED_ANY.search(sentence):  # no marking word at all: nothing to read (most sentences)
+        return None
     doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
     for marking, words in CLASSIFIED_AS.items():
         for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:" + words + r")|(?:" + words
@@ -372,7 +375,8 @@ def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Lang
         # the cable itself elsewhere
         claim = replace(claim, date_text=None, year=None, month=None, day=None,
                         cue=claim.cue if claim.speaker else None)
-    marking = classification(masked[lo:hi], language)
+    # within CUE_WINDOW of the quote: bounded work per quote, however long its sentence
+    marking = classification(masked[max(lo, open_mark - CUE_WINDOW) : min(hi, end + CUE_WINDOW)], language)
     return replace(claim, classification=marking) if marking else claim
 
 

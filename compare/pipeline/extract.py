@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ..errors import UnbalancedQuotesError
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Article, Claim, Quote, QuoteKind, Span
-from ..weights import NAME_WINDOW, SCARE_MAX_WORDS, WRAPPED_MAX_CHARS, WRAPPED_MIN_CHARS, WRAPPED_SHARE
+from ..weights import CUE_WINDOW, NAME_WINDOW, SCARE_MAX_WORDS, WRAPPED_MAX_CHARS, WRAPPED_MIN_CHARS, WRAPPED_SHARE
 from . import claims, standing
 from .language import detect
 
@@ -373,11 +373,11 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
         previous = _previous(sentences, lo)
         claim = claims.carried(claim, previous, language)
         kind = _kind(text, quote_text, group[0], language)
-        # what stands around the quote in its sentence, within `NAME_WINDOW` (bounded: a sentence of
+        # what stands around the quote in its sentence, within `CUE_WINDOW` (bounded: a sentence of
         # thousands of quotations costs the same per quotation)
         frames.append(standing.Frame(
-            quote_text, kind, masked[max(lo, group[0].open_mark - NAME_WINDOW) : group[0].open_mark],
-            masked[group[-1].end + 1 : min(hi, group[-1].end + 1 + NAME_WINDOW)],
+            quote_text, kind, masked[max(lo, group[0].open_mark - CUE_WINDOW) : group[0].open_mark],
+            masked[group[-1].end + 1 : min(hi, group[-1].end + 1 + CUE_WINDOW)],
             previous, claim,
             # it opens its sentence, and the sentence before it is the one of the quote before it
             continues=(not masked[lo : group[0].open_mark].strip() and last_hi >= 0

@@ -48,6 +48,8 @@ from ..lexicon import (
 from ..model import Claim, QuoteKind
 from ..weights import SCARE_MAX_WORDS
 
+MARKING_MAX_CHARS = 60  # "Secret/Noforn", "sólo para uso oficial": a classification marking is short
+
 
 class Standing(str, Enum):
     CABLE = "cable"  # offered as a cable's words
@@ -110,7 +112,10 @@ def _has(table: str, text: str, langs: tuple[str, ...]) -> re.Match[str] | None:
 
 
 def _is_marking(quote: str) -> bool:
-    """Every word of the quote belongs to a classification marking ("Secreto/ Nofor", "no clasificados")."""
+    """Every word of the quote belongs to a classification marking ("Secreto/ Nofor", "no clasificados"):
+    a few words at most (a longer quote is none, and is not split: bounded work on any input)."""
+    if len(quote) > MARKING_MAX_CHARS:
+        return False
     parts = [p for p in re.split(r"[/,;]+|\s+(?:y|and|et|e|und)\s+", quote.strip(" .,;:")) if p.strip()]
     return bool(parts) and all(_rx("class", LANGS).fullmatch(" ".join(p.split())) for p in parts)
 
