@@ -140,7 +140,7 @@ SHORT_TRANSLATION_CONFIDENCE = 0.6  # the confidence shown for a short translate
 NAME_WINDOW = 400
 # How far around a quotation the cues of its standing ("told reporters", "según el cable") and a cable's
 # classification ("um telegrama secreto") are read: a clause or two (bounded, as NAME_WINDOW).
-CUE_WINDOW = 200
+CUE_WINDOW = 400  # as NAME_WINDOW: at 200, a cue ("según el cable") two clauses back was lost (real-dev rd-12-02)
 
 # A phrase this short (words), in quotation marks with no one said to have written or said it and no
 # cable named in its sentence, is the article's own scare quote (`pipeline.standing`). Four: the
