@@ -21,7 +21,7 @@ import os
 import tempfile
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -147,8 +147,3 @@ def stop_words(language: str) -> frozenset[str]:
         return frozenset()
     return frozenset(w.casefold() for w in module.STOP_WORDS)
 
-
-def content_words(text: str, language: str, words: Iterable[str]) -> list[str]:
-    """The words of `words` that carry meaning in `language` (its function words left out)."""
-    stop = stop_words(language)
-    return [w for w in words if w.casefold() not in stop and len(w) >= 3]

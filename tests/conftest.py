@@ -24,6 +24,21 @@ def seed_checker(seed_cables):
     return Pipeline(CorpusStore.in_memory(seed_cables.values()), CheckOptions(semantic=False))
 
 
+@pytest.fixture(scope="session")
+def demo(seed_checker):
+    """The seed checker's results on the three bundled demo articles."""
+    from compare import ingest
+
+    out = []
+    for p in sorted((DATA / "articles").glob("*.txt")):
+        out += seed_checker.check_article(ingest.read_article(p))
+    return out
+
+
+def by_text(results, words):
+    return next(r for r in results if words in r.quote.text)
+
+
 def shared(path: str) -> Path:
     p = SHARED / path
     if not p.exists():

@@ -14,22 +14,11 @@ from compare import ingest, meaning
 from compare.model import Discrepancy, DiscrepancyKind, Span
 from compare.triage import Finding, effect, finding
 
-from .conftest import DATA, SHARED
+from .conftest import SHARED, by_text
 
 REAL_DEV = SHARED / "eval" / "real-dev"
 CORPUS = SHARED / "corpus" / "cablegate-6712.jsonl.gz"
 
-
-@pytest.fixture(scope="module")
-def demo(seed_checker):
-    out = []
-    for p in sorted((DATA / "articles").glob("*.txt")):
-        out += seed_checker.check_article(ingest.read_article(p))
-    return out
-
-
-def by_text(results, words):
-    return next(r for r in results if words in r.quote.text)
 
 
 def test_a_gloss_of_an_acronym_keeps_the_meaning(demo):

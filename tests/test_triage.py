@@ -14,21 +14,10 @@ from compare.ingest import metadata
 from compare.model import ArticleMeta
 from compare.triage import Finding, finding, not_a_cable_quote, sort_key, story_verdict, summarize
 
-from .conftest import DATA
+from .conftest import DATA, by_text
 
 CABLES = str(DATA / "cables")
 
-
-@pytest.fixture(scope="module")
-def demo(seed_checker):
-    out = []
-    for p in sorted((DATA / "articles").glob("*.txt")):
-        out += seed_checker.check_article(ingest.read_article(p))
-    return out
-
-
-def by_text(results, words):
-    return next(r for r in results if words in r.quote.text)
 
 
 # real quotes of the bundled articles and what an editor must be told first

@@ -155,10 +155,10 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     names: tuple[str, ...] = ()
     language = lang.of_quote(quote)
     if broad and language not in (None, "en"):
-        english = tuple(g.terms for g in crosslingual.groups(store, quote.text, language) if not g.name)
+        found_groups = crosslingual.groups(store, quote.text, language)  # once: the pool and the search share them
+        english = tuple(g.terms for g in found_groups if not g.name)
         names = retrieve.names.context_names(store, quote.context, quote.text, stop_words(language))
-        hits += retrieve.paragraphs(retrieve.STRATEGIES["crosslingual"](
-            store, retrieve.Query((quote.text,), language), TRANSLATION_LEXICAL_CANDIDATES))
+        hits += retrieve.paragraphs(crosslingual.by_groups(store, found_groups, TRANSLATION_LEXICAL_CANDIDATES))
         if names and english:  # a name the article gives beside the quote, and one of its words in English
             hits += retrieve.paragraphs(retrieve.STRATEGIES["names"](
                 store, retrieve.Query((quote.text,), language, names=names, english=english),

@@ -74,7 +74,12 @@ def least_of(n: int) -> int:
 def search(store: CorpusStore, query: Query, limit: int) -> list[Retrieved]:
     if query.language in (None, "en"):
         return []
-    found = telling(store, groups(store, query.text, query.language))
+    return by_groups(store, groups(store, query.text, query.language), limit)
+
+
+def by_groups(store: CorpusStore, found: list[Group], limit: int) -> list[Retrieved]:
+    """The search, for a quote whose words are already put into English (`groups`)."""
+    found = telling(store, found)
     if not found:
         return []
     match = any_of_groups([list(g.terms) for g in found], least_of(len(found)))
