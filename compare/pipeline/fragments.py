@@ -12,6 +12,7 @@ and there is no source: a guess between two cables would be a wrong source half 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -34,8 +35,6 @@ from .alignment import align
 
 def _span(p: Paragraph, groups: list[tuple[str, ...]]) -> Span | None:
     """The shortest run of the paragraph's words holding a word of every group."""
-    import re
-
     words = [(m.start(), m.end(), re.sub(r"[^a-z0-9.]", "", m.group().casefold()).rstrip(".")) for m in
              re.finditer(r"\S+", p.text)]
     best: Span | None = None
