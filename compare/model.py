@@ -216,6 +216,9 @@ class Quote:
     # why the article does not offer it as a cable's words (a public statement, a scare quote, a title,
     # a classification marking), or '' (`pipeline.standing`); counts only when no passage holds it
     not_cable: str = ""
+    # the language the article's own words are written in (its quotations left out): a quote too short
+    # to tell its own language ("Es dado a gritar a los embajadores") is most likely in it
+    article_language: Language | None = None
 
 
 @dataclass(frozen=True)

@@ -395,6 +395,7 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
                 context=context,
                 claim=claim if kind is not QuoteKind.NAME else Claim(),  # a name is nobody's words: no attribution
                 splice_tags=tuple(tags),
+                article_language=language,
             )
         )
     readings = standing.classify(frames, language)

@@ -49,5 +49,6 @@ def detect(text: str) -> Language | None:
 
 
 def of_quote(quote: Quote) -> Language | None:
-    """The quote's language, from its own words, or from its sentence when it has too few."""
-    return detect(quote.text) or detect(quote.context)
+    """The quote's language, from its own words, or from its sentence when it has too few, or from the
+    article's own words when its sentence has too few too ("…", schreiben die Amerikaner)."""
+    return detect(quote.text) or detect(quote.context) or quote.article_language

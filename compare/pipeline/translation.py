@@ -121,6 +121,9 @@ class Pool:
     # word of the quote, so a paragraph holding any of them holds that word
     english: tuple[tuple[str, ...], ...] = ()
     names: frozenset[str] = frozenset()  # names the article's sentence gives with the quote (folded)
+    # every content word of the quote as the corpus may write it (names and numbers as themselves,
+    # other words by their English equivalents): what `coverage` counts in a source sentence
+    words: tuple[tuple[str, ...], ...] = ()
 
 
 def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bool = True) -> Pool:
@@ -152,11 +155,13 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
         hits += [h.paragraph for h in store.search(named, TRANSLATION_CANDIDATES)]
     hits += cited_pool(store, cited).paragraphs
     english: tuple[tuple[str, ...], ...] = ()
+    words: tuple[tuple[str, ...], ...] = ()
     names: tuple[str, ...] = ()
     language = lang.of_quote(quote)
     if broad and language not in (None, "en"):
         found_groups = crosslingual.groups(store, quote.text, language)  # once: the pool and the search share them
         english = tuple(g.terms for g in found_groups if not g.name)
+        words = tuple(g.terms for g in found_groups)
         names = retrieve.names.context_names(store, quote.context, quote.text, stop_words(language))
         hits += retrieve.paragraphs(crosslingual.by_groups(store, found_groups, TRANSLATION_LEXICAL_CANDIDATES))
         if names and english:  # a name the article gives beside the quote, and one of its words in English
@@ -178,7 +183,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
             hit = index.closest_in(row, qv) if row is not None else None
             if hit is not None:
                 closest[key] = (hit.start, hit.end, hit.similarity)
-    return Pool(list(seen.values()), nearest, closest, english, frozenset(names))
+    return Pool(list(seen.values()), nearest, closest, english, frozenset(names), words)
 
 
 CLAUSE_RE = re.compile(r"[^.!?,;:]+[.!?,;:]*")
@@ -297,6 +302,8 @@ class Closest:
     similarity: float
     rival: float
     rival_paragraph: Paragraph | None
+    # every compared paragraph's best window: (paragraph, start, end, similarity, coverage), best first
+    fits: tuple[tuple[Paragraph, int, int, float, float], ...] = ()
 
 
 def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
@@ -337,6 +344,7 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
         windows += words
         sims = np.concatenate([sims, embed([_readable(p, a, b) for p, a, b in words]) @ q])
     order = np.argsort(-sims)
+    fits = _fits(windows, sims, order, pool.words)
     best = int(order[0])
     similarity = float(sims[best])
     p, a, b = windows[best]
@@ -344,7 +352,33 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
                   if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), 0.0)
     other = next((k for k in order[1:] if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)),
                  None)
-    return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None)
+    return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None, fits)
+
+
+def coverage(text: str, a: int, b: int, words: tuple[tuple[str, ...], ...]) -> tuple[float, int]:
+    """The share (and the number) of the quote's words (`Pool.words`) that the sentence or sentences
+    of `text[a:b]` hold, in any of the forms each may take in English: a translation keeps most of
+    its source's content words, a passage on the same subject only some."""
+    if not words:
+        return 0.0, 0
+    lo, _ = _sentence_of(text, a, a)
+    _, hi = _sentence_of(text, max(a, b - 1), b)
+    keys = {_word_key(w) for w in WORD_RE.findall(text[lo:hi])}
+    held = sum(bool(keys.intersection(g)) for g in words)
+    return held / len(words), held
+
+
+def _fits(windows: list[tuple[Paragraph, int, int]], sims: np.ndarray, order: np.ndarray,
+          words: tuple[tuple[str, ...], ...]) -> tuple[tuple[Paragraph, int, int, float, float], ...]:
+    """Each paragraph's closest window (by the encoder) with the coverage of its sentence, best first."""
+    out: list[tuple[Paragraph, int, int, float, float]] = []
+    seen: set[tuple[str, int]] = set()
+    for k in order:
+        p, a, b = windows[int(k)]
+        if (p.cable_id, p.start) not in seen:
+            seen.add((p.cable_id, p.start))
+            out.append((p, a, b, float(sims[int(k)]), coverage(p.text, a, b, words)[0]))
+    return tuple(out)
 
 
 def cited_pool(store: CorpusStore, cables: Iterable[str]) -> Pool:
@@ -372,7 +406,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     paragraphs by `TRANSLATION_CITED_MARGIN`, and no other cable's passage may be clearly closer."""
     quoted = frozenset(cited)
     mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: (p.cable_id, p.start)),
-                english=pool.english)
+                english=pool.english, words=pool.words)
     # the article says it is a cable's title: the subject lines alone compete (a cable the article
     # quotes elsewhere needs only to come first; another, a clear margin)
     if quote.claim.subject:
@@ -406,7 +440,7 @@ def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     if c is None or not pool.names:
         return None
     named = [p for p in pool.paragraphs if pool.names & set(_keys(p.text))]
-    k = closest(quote, Pool(named, english=pool.english)) if named else None
+    k = closest(quote, Pool(named, english=pool.english, words=pool.words)) if named else None
     if k is None or k.similarity < TRANSLATION_CITED_MIN or not _numbers_fit(quote, k):
         return None
     same = (c.paragraph.cable_id, c.paragraph.start) == (k.paragraph.cable_id, k.paragraph.start)
