@@ -13,6 +13,7 @@ source when it clears `TRANSLATION_MIN` and no other paragraph comes within `TRA
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from ..store import CorpusStore
 from ..tokens import fold
 from ..tokens import keys as _keys
 from ..weights import (
+    COARSE_GROUP_WEIGHT,
     COARSE_PARAGRAPHS,
     FINE_LENGTHS,
     FINE_PARAGRAPHS,
@@ -46,6 +48,7 @@ from ..weights import (
     TRANSLATION_MIN,
     TRANSLATION_MIN_WORDS,
     TRANSLATION_NUMBERLESS_MIN,
+    TRANSLATION_RIVAL_MARGIN,
     TRANSLATION_SUBJECT_MIN,
     WORD_WINDOW_STEPS,
 )
@@ -124,6 +127,10 @@ class Pool:
     # every content word of the quote as the corpus may write it (names and numbers as themselves,
     # other words by their English equivalents): what `coverage` counts in a source sentence
     words: tuple[tuple[str, ...], ...] = ()
+    # how much each of `english` says about where the quote is from: the inverse document frequency
+    # of its commonest English form (a paragraph holding "competitiveness" says more than one holding
+    # "country")
+    weights: tuple[float, ...] = ()
 
 
 def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bool = True) -> Pool:
@@ -156,12 +163,16 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     hits += cited_pool(store, cited).paragraphs
     english: tuple[tuple[str, ...], ...] = ()
     words: tuple[tuple[str, ...], ...] = ()
+    weights: tuple[float, ...] = ()
     names: tuple[str, ...] = ()
     language = lang.of_quote(quote)
     if broad and language not in (None, "en"):
         found_groups = crosslingual.groups(store, quote.text, language)  # once: the pool and the search share them
         english = tuple(g.terms for g in found_groups if not g.name)
         words = tuple(g.terms for g in found_groups)
+        n = max(2, store.n_paragraphs)
+        weights = tuple(math.log(n / (1 + min(store.df(t) for t in g.terms))) / math.log(n)
+                        for g in found_groups if not g.name)
         names = retrieve.names.context_names(store, quote.context, quote.text, stop_words(language))
         hits += retrieve.paragraphs(crosslingual.by_groups(store, found_groups, TRANSLATION_LEXICAL_CANDIDATES))
         if names and english:  # a name the article gives beside the quote, and one of its words in English
@@ -183,7 +194,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
             hit = index.closest_in(row, qv) if row is not None else None
             if hit is not None:
                 closest[key] = (hit.start, hit.end, hit.similarity)
-    return Pool(list(seen.values()), nearest, closest, english, frozenset(names), words)
+    return Pool(list(seen.values()), nearest, closest, english, frozenset(names), words, weights)
 
 
 CLAUSE_RE = re.compile(r"[^.!?,;:]+[.!?,;:]*")
@@ -251,10 +262,15 @@ def _held(text: str, terms: list[str]) -> int:
     return sum(any(_is(k, t) for k in keys) for t in terms)
 
 
-def _held_groups(text: str, groups: Iterable[tuple[str, ...]]) -> int:
-    """How many of the quote's words, put into English, a paragraph holds."""
+def _held_groups(text: str, groups: Iterable[tuple[str, ...]], weights: Iterable[float] | None = None) -> float:
+    """How many of the quote's words, put into English, a paragraph holds (each counted by its
+    weight when `weights` are given)."""
     keys = {_word_key(w) for w in WORD_RE.findall(text)}
-    return sum(bool(keys.intersection(g)) for g in groups)
+    groups = list(groups)
+    ws = list(weights) if weights is not None else [1.0] * len(groups)
+    if len(ws) != len(groups):
+        ws = [1.0] * len(groups)
+    return sum(w for g, w in zip(groups, ws, strict=True) if keys.intersection(g))
 
 
 def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -287,7 +303,8 @@ def _coarse(paragraphs: list[Paragraph], quote: Quote, pool: Pool) -> list[Parag
     if len(paragraphs) <= COARSE_PARAGRAPHS:
         return paragraphs
     terms = _anchor_terms(quote.text)
-    score = {id(p): _held(p.text, terms) + _held_groups(p.text, pool.english) for p in paragraphs}
+    score = {id(p): _held(p.text, terms) + COARSE_GROUP_WEIGHT * _held_groups(p.text, pool.english, pool.weights)
+             for p in paragraphs}
     keep = {id(p) for p in sorted(paragraphs, key=lambda p: -score[id(p)])[:COARSE_PARAGRAPHS]}
     return [p for p in paragraphs if id(p) in keep or p.number == 0]
 
@@ -413,7 +430,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
         subjects = [p for p in pool.paragraphs if p.number == 0]
         s = closest(quote, Pool(subjects)) if len(subjects) > 1 else None
         if (s is not None and s.similarity >= TRANSLATION_SUBJECT_MIN
-                and s.similarity - s.rival >= (TRANSLATION_MARGIN if s.paragraph.cable_id not in quoted else TIE_MARGIN)):
+                and s.similarity - s.rival >= (TRANSLATION_RIVAL_MARGIN if s.paragraph.cable_id not in quoted else TIE_MARGIN)):
             return _decision(quote, s, "the quote translates this cable's subject line, and the article gives it "
                                        "as a cable's title (multilingual sentence encoder)")
     long_enough = len(quote.text.split()) >= TRANSLATION_MIN_WORDS
@@ -425,7 +442,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     if (k is not None and k.similarity - k.rival >= TRANSLATION_CITED_MARGIN and _numbers_fit(quote, k)
             and k.similarity >= (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN)
             and not (c is not None and c.paragraph.cable_id not in quoted
-                     and c.similarity - k.similarity >= TRANSLATION_MARGIN)):  # no other cable clearly closer
+                     and c.similarity - k.similarity >= TRANSLATION_RIVAL_MARGIN)):  # no other cable clearly closer
         return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
                                    "(multilingual sentence encoder)")
     return _named(quote, pool, c) if long_enough else None

@@ -13,10 +13,13 @@ from .. import crosslingual
 from ..store import CorpusStore
 from ..store.corpus import any_of_groups
 from ..tokens import fold
-from ..weights import LEXICON_FLOOR, LEXICON_GROUPS, LEXICON_NEAREST
+from ..weights import LEXICON_FLOOR, LEXICON_GROUPS, LEXICON_NEAREST, NAME_MAX_ZIPF, NAME_MIN_DF
 from . import Query, Retrieved, register
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# an elided article or pronoun before an apostrophe ("l'intention", "d'autres", "dell'Italia",
+# "qu'il"): the word is what follows it
+ELISION_RE = re.compile(r"^[^\W\d_]{1,4}['’](?=[^\W\d_]{2})")
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -37,11 +40,11 @@ def groups(store: CorpusStore, text: str, language: str, floor: float = LEXICON_
     out: list[Group] = []
     to_translate: list[str] = []
     for m in WORD_RE.finditer(text):
-        w = m.group()
+        w = ELISION_RE.sub("", m.group())
         key = re.sub(r"[^a-z]", "", fold(w))
         if len(key) < 3 or w.casefold() in crosslingual.stop_words(language):
             continue
-        if w[:1].isupper() and m.start() > 0 and store.df(key):
+        if w[:1].isupper() and m.start() > 0 and is_name(store, w, key, language):
             out.append(Group(w, (key,), True))
         else:
             to_translate.append(w)
@@ -56,6 +59,20 @@ def groups(store: CorpusStore, text: str, language: str, floor: float = LEXICON_
             if terms:
                 out.append(Group(w, terms))
     return out
+
+
+def is_name(store: CorpusStore, word: str, key: str, language: str) -> bool:
+    """Whether a capitalised word of the quote is a name the cables write as it is ("Argentina",
+    "Obama", "Nato"), not a word of the quote's language that a cable happens to hold in a quoted
+    phrase ("Gobierno", "Ministerio", "Westen": a few paragraphs): a word common in the language
+    (wordfreq) is a name only when the English cables use it often."""
+    df = store.df(key)
+    if not df:
+        return False
+    from wordfreq import zipf_frequency
+
+    code = getattr(language, "value", language)  # a `Language` member or its code
+    return df >= NAME_MIN_DF or zipf_frequency(word.casefold(), code) < NAME_MAX_ZIPF
 
 
 def telling(store: CorpusStore, found: list[Group], most: int = LEXICON_GROUPS) -> list[Group]:
