@@ -74,7 +74,8 @@ def main() -> int:
             decision = translation.find(q, pool, ())
             translation.closest = CLOSEST
             c = seen[0] if seen else None
-            fits = [(p.cable_id, p.number, round(s, 4), round(v, 4)) for p, _, _, s, v in (c.fits if c else ())]
+            fits = [(f.paragraph.cable_id, f.paragraph.number, round(f.similarity, 4), round(f.coverage, 4),
+                     round(f.meaning, 4)) for f in (c.fits if c else ())]
         if decision is None and fragments.wanted(q, lang):
             decision = fragments.find(store, q, lang, ())
         got = (decision.source.cable_id, decision.source.paragraph) if decision and decision.source else None

@@ -86,7 +86,7 @@ class Pipeline:
     @property
     def null(self) -> chance.NullSample:
         if self._null is None:
-            self._null = chance.NullSample(self.store.null_sample())
+            self._null = chance.NullSample.of(self.store)
         return self._null
 
     # -- one article -------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from ..weights import (
     COARSE_PARAGRAPHS,
     FINE_LENGTHS,
     FINE_PARAGRAPHS,
+    FINE_SENTENCES,
     MOST_ANCHORS,
     PARAPHRASE_SENTENCE_HITS,
     SENTENCE_MIN_CHARS,
@@ -45,6 +46,7 @@ from ..weights import (
     TRANSLATION_CITED_SHORT_MIN,
     TRANSLATION_LEXICAL_CANDIDATES,
     TRANSLATION_MARGIN,
+    TRANSLATION_MEANING_MIN,
     TRANSLATION_MIN,
     TRANSLATION_MIN_WORDS,
     TRANSLATION_NUMBERLESS_MIN,
@@ -296,17 +298,35 @@ def _readable(p: Paragraph, a: int, b: int) -> str:
     return multilingual.readable(p.text[a:b])
 
 
-def _coarse(paragraphs: list[Paragraph], quote: Quote, pool: Pool) -> list[Paragraph]:
+def _coarse(paragraphs: list[Paragraph], quote: Quote, pool: Pool) -> tuple[list[Paragraph], list[Paragraph]]:
     """The candidates worth comparing window by window (encoding is the slow part of a check): the
     `COARSE_PARAGRAPHS` that hold the most of the quote's anchors and of its words put into English,
-    in the pool's order among equals, and every subject line (a title is compared whole)."""
+    in the pool's order among equals; and apart, every other subject line, compared only as a title
+    (its first words: a cable without numbered paragraphs keeps its whole text in ¶0)."""
     if len(paragraphs) <= COARSE_PARAGRAPHS:
-        return paragraphs
+        return paragraphs, []
     terms = _anchor_terms(quote.text)
     score = {id(p): _held(p.text, terms) + COARSE_GROUP_WEIGHT * _held_groups(p.text, pool.english, pool.weights)
              for p in paragraphs}
     keep = {id(p) for p in sorted(paragraphs, key=lambda p: -score[id(p)])[:COARSE_PARAGRAPHS]}
-    return [p for p in paragraphs if id(p) in keep or p.number == 0]
+    return ([p for p in paragraphs if id(p) in keep],
+            [p for p in paragraphs if id(p) not in keep and p.number == 0])
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A paragraph's window closest to the quote by the encoder, and how much of the quote its
+    sentence holds: `coverage`, the share of the quote's words (names and numbers included);
+    `meaning`, the share of its other words put into English, each weighted by how rare it is (a
+    sentence holding "government" and "Zapatero" but not "disaster" holds little of "sería un
+    desastre para el Gobierno de Zapatero")."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+    similarity: float
+    coverage: float
+    meaning: float
 
 
 @dataclass(frozen=True)
@@ -319,8 +339,8 @@ class Closest:
     similarity: float
     rival: float
     rival_paragraph: Paragraph | None
-    # every compared paragraph's best window: (paragraph, start, end, similarity, coverage), best first
-    fits: tuple[tuple[Paragraph, int, int, float, float], ...] = ()
+    # every compared paragraph's best window, best first
+    fits: tuple[Fit, ...] = ()
 
 
 def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
@@ -329,10 +349,10 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     paragraphs = pool.paragraphs
     q = embed([quote.text])[0]
     known = [p for p in paragraphs if (p.cable_id, p.start) in pool.closest]
-    rest = _coarse([p for p in paragraphs if (p.cable_id, p.start) not in pool.closest], quote, pool)
+    rest, titles = _coarse([p for p in paragraphs if (p.cable_id, p.start) not in pool.closest], quote, pool)
     longest = max(SENTENCE_MIN_CHARS, round(len(quote.text) * SENTENCE_QUOTE_RATIO))
     windows = [(p, a, b) for p in rest for a, b in _sentences(p, longest)]
-    windows += [(p, 0, min(len(p.text), longest)) for p in rest if p.number == 0 and p.text]
+    windows += [(p, 0, min(len(p.text), longest)) for p in rest + titles if p.number == 0 and p.text]
     sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q if windows else np.zeros(0, dtype=np.float32)
     for p in known:  # the stored sentence vectors: nothing to encode
         a, b, sim = pool.closest[(p.cable_id, p.start)]
@@ -353,15 +373,29 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     ranked = sorted(best_of, key=lambda k: (-held[k], -best_of[k]))
     closest_keys = list(dict.fromkeys(nearest + ranked[:FINE_PARAGRAPHS]))
     n_words = len(quote.text.split())
-    words = [(by_key[k], a, b) for k in closest_keys for a, b in _windows(by_key[k], len(quote.text))]
+    # clause and word windows only where the paragraph's closest sentences stand (a quote translates a
+    # sentence or two, and encoding is the cost)
+    near: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for k in np.argsort(-sims):
+        p, a, b = windows[int(k)]
+        spans = near.setdefault((p.cable_id, p.start), [])
+        if len(spans) < FINE_SENTENCES:
+            spans.append((a, b))
+
+    def near_best(key: tuple[str, int], a: int, b: int) -> bool:
+        return any(a < hi and b > lo for lo, hi in near.get(key, [(0, len(by_key[key].text))]))
+
+    words = [(by_key[k], a, b) for k in closest_keys for a, b in _windows(by_key[k], len(quote.text))
+             if near_best(k, a, b)]
     if fine:
         words += [(by_key[k], a, b) for k in closest_keys
-                  for a, b in _word_windows(by_key[k], n_words, terms + [f'"{t}"' for t in english])]
+                  for a, b in _word_windows(by_key[k], n_words, terms + [f'"{t}"' for t in english])
+                  if near_best(k, a, b)]
     if words:
         windows += words
         sims = np.concatenate([sims, embed([_readable(p, a, b) for p, a, b in words]) @ q])
     order = np.argsort(-sims)
-    fits = _fits(windows, sims, order, pool.words)
+    fits = _fits(windows, sims, order, pool)
     best = int(order[0])
     similarity = float(sims[best])
     p, a, b = windows[best]
@@ -372,29 +406,34 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None, fits)
 
 
-def coverage(text: str, a: int, b: int, words: tuple[tuple[str, ...], ...]) -> tuple[float, int]:
-    """The share (and the number) of the quote's words (`Pool.words`) that the sentence or sentences
-    of `text[a:b]` hold, in any of the forms each may take in English: a translation keeps most of
-    its source's content words, a passage on the same subject only some."""
-    if not words:
-        return 0.0, 0
+def _sentence_keys(text: str, a: int, b: int) -> set[str]:
     lo, _ = _sentence_of(text, a, a)
     _, hi = _sentence_of(text, max(a, b - 1), b)
-    keys = {_word_key(w) for w in WORD_RE.findall(text[lo:hi])}
-    held = sum(bool(keys.intersection(g)) for g in words)
-    return held / len(words), held
+    return {_word_key(w) for w in WORD_RE.findall(text[lo:hi])}
 
 
-def _fits(windows: list[tuple[Paragraph, int, int]], sims: np.ndarray, order: np.ndarray,
-          words: tuple[tuple[str, ...], ...]) -> tuple[tuple[Paragraph, int, int, float, float], ...]:
+def coverage(keys: set[str], words: tuple[tuple[str, ...], ...], weights: tuple[float, ...] | None = None) -> float:
+    """The share of the quote's words (`Pool.words` or `Pool.english`, each weighted by `weights` when
+    given) that a sentence's word keys hold, in any of the forms each may take in English: a
+    translation keeps most of its source's content words, a passage on the same subject only some."""
+    if not words:
+        return 0.0
+    ws = weights if weights is not None and len(weights) == len(words) else (1.0,) * len(words)
+    total = sum(ws)
+    return sum(w for g, w in zip(words, ws, strict=True) if keys.intersection(g)) / total if total else 0.0
+
+
+def _fits(windows: list[tuple[Paragraph, int, int]], sims: np.ndarray, order: np.ndarray, pool: Pool) -> tuple[Fit, ...]:
     """Each paragraph's closest window (by the encoder) with the coverage of its sentence, best first."""
-    out: list[tuple[Paragraph, int, int, float, float]] = []
+    out: list[Fit] = []
     seen: set[tuple[str, int]] = set()
     for k in order:
         p, a, b = windows[int(k)]
         if (p.cable_id, p.start) not in seen:
             seen.add((p.cable_id, p.start))
-            out.append((p, a, b, float(sims[int(k)]), coverage(p.text, a, b, words)[0]))
+            keys = _sentence_keys(p.text, a, b)
+            out.append(Fit(p, a, b, float(sims[int(k)]), coverage(keys, pool.words),
+                           coverage(keys, pool.english, pool.weights)))
     return tuple(out)
 
 
@@ -423,7 +462,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     paragraphs by `TRANSLATION_CITED_MARGIN`, and no other cable's passage may be clearly closer."""
     quoted = frozenset(cited)
     mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: (p.cable_id, p.start)),
-                english=pool.english, words=pool.words)
+                english=pool.english, words=pool.words, weights=pool.weights)
     # the article says it is a cable's title: the subject lines alone compete (a cable the article
     # quotes elsewhere needs only to come first; another, a clear margin)
     if quote.claim.subject:
@@ -436,7 +475,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     long_enough = len(quote.text.split()) >= TRANSLATION_MIN_WORDS
     c = closest(quote, pool) if long_enough else None
     if (c is not None and c.similarity >= TRANSLATION_MIN and _numbers_fit(quote, c)
-            and c.similarity - c.rival >= TRANSLATION_MARGIN):
+            and c.similarity - c.rival >= TRANSLATION_MARGIN and _means(c)):
         return _decision(quote, c, "the quote translates this passage (multilingual sentence encoder)")
     k = closest(quote, mine) if mine.paragraphs else None
     if (k is not None and k.similarity - k.rival >= TRANSLATION_CITED_MARGIN and _numbers_fit(quote, k)
@@ -448,6 +487,13 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     return _named(quote, pool, c) if long_enough else None
 
 
+def _means(c: Closest) -> bool:
+    """Whether the closest passage's sentence holds enough of the quote's words in English, weighted by
+    rarity (`Fit.meaning`): an encoder alone rates a window of names and common words ("Zapatero has
+    stated his government will") close to a quote about something else that names them."""
+    return bool(c.fits) and c.fits[0].meaning >= TRANSLATION_MEANING_MIN
+
+
 def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     """Among the candidates holding a name the article gives beside the quote ("Le Premier ministre
     turc Tayyip Erdogan, est jugé … « entouré d'un cercle de conseillers … »"), the best must clear
@@ -457,7 +503,7 @@ def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     if c is None or not pool.names:
         return None
     named = [p for p in pool.paragraphs if pool.names & set(_keys(p.text))]
-    k = closest(quote, Pool(named, english=pool.english, words=pool.words)) if named else None
+    k = closest(quote, Pool(named, english=pool.english, words=pool.words, weights=pool.weights)) if named else None
     if k is None or k.similarity < TRANSLATION_CITED_MIN or not _numbers_fit(quote, k):
         return None
     same = (c.paragraph.cable_id, c.paragraph.start) == (k.paragraph.cable_id, k.paragraph.start)
