@@ -153,10 +153,11 @@ LEXICON_SHORT_FLOOR = 0.6  # for a short quote, whose every word must be found: 
 TRANSLATION_LEXICAL_CANDIDATES = 30  # paragraphs holding the most of the quote's words in English
 TOLERANT_MIN_STEM = 4  # a short quote's words searched by their stems: all but the last letter, at least this many
 # A capitalised word of a translated quote is a name (kept as it is) when the cables hold it and either
-# use it in this many paragraphs ("Argentina" 1,160, "Nato" 1,424) or it is rare as a word of the
-# quote's language (wordfreq Zipf below this): "Gobierno" (2 paragraphs, quoted Spanish) and "Westen"
-# (1) are words to translate. Read from data/eval/translation (calibration half, 2026-12-07).
-NAME_MIN_DF = 50
+# use it in this share of their paragraphs (50 of the dump's 55,519: "Argentina" is in 1,160, "Nato" in
+# 1,424; at least 2 in a small corpus) or it is rare as a word of the quote's language (wordfreq Zipf
+# below `NAME_MAX_ZIPF`): "Gobierno" (2 paragraphs, quoted Spanish) and "Westen" (1) are words to
+# translate. Seen on the calibration half of data/eval/translation (2026-12-07).
+NAME_MIN_SHARE = 0.0009
 NAME_MAX_ZIPF = 3.0
 LEXICON_GROUPS = 8  # a quote's most telling words (names, numbers, the rarest translations) asked for
 SHORT_TRANSLATION_HITS = 400  # paragraphs holding a short quote's words in English, looked at for a name of its sentence

@@ -68,3 +68,71 @@ def test_a_short_translated_quote_needs_a_pointer_beyond_its_words(seed_checker,
 def test_a_short_translated_quote_with_no_pointer_is_not_found(seed_checker):
     [r] = _check(seed_checker, 'El texto habla de una "cooperación sin precedentes" entre los dos países.', "nota.txt")
     assert r.source is None
+
+
+def test_a_quote_too_short_to_tell_its_language_takes_the_articles():
+    # the quote's own words and its sentence hold too few common words of any language ("…",
+    # schreiben die Amerikaner): the article's own words are German
+    from compare.ingest.articles import from_text
+    from compare.model import Language
+    from compare.pipeline import extract
+    from compare.pipeline import language as lang
+
+    text = ("Die Depeschen der US-Botschaft zeichnen ein wenig schmeichelhaftes Bild des Außenministers. "
+            "Er sei eitel und habe wenig Erfahrung in der Außenpolitik, heißt es in den Berichten, die "
+            "seit Jahren in Washington gelesen werden.\n\n"
+            'Westerwelle habe "sehr wenig eigene Ideen zur Lösung internationaler Probleme", schreiben '
+            "die Amerikaner.")
+    [q] = extract.extract(from_text(text, "story.txt"))
+    assert lang.detect(q.text) is None and lang.detect(q.context) is None
+    assert q.article_language is Language.DE and lang.of_quote(q) is Language.DE
+
+
+def test_a_capitalised_word_of_the_quotes_language_is_translated_a_name_kept(seed_cables):
+    from compare.retrieve import crosslingual as cl
+    from compare.store import CorpusStore
+
+    store = CorpusStore.in_memory(seed_cables.values())
+    # "Reforma" stands in one seed paragraph (a Mexican newspaper's name) but is a common Spanish word
+    assert store.df("reforma") == 1
+    found = {g.word.casefold(): g for g in cl.groups(store, "Dijo que la Reforma de Calderón inquieta a Sedena", "es")}
+    assert found["calderón"].name and found["calderón"].terms == ("calderon",)
+    assert found["sedena"].name
+    assert not found["reforma"].name and "reform" in found["reforma"].terms
+
+
+def test_an_elided_article_is_not_part_of_the_word(seed_cables):
+    from compare.retrieve import crosslingual as cl
+    from compare.store import CorpusStore
+
+    store = CorpusStore.in_memory(seed_cables.values())
+    words = [g.word for g in cl.groups(store, "la violence de l'armée et d'autres forces", "fr")]
+    assert "armée" in words and not any("'" in w for w in words)
+
+
+def test_meaning_counts_the_rare_words_of_the_quote_that_a_sentence_holds():
+    # "sería un desastre para el Gobierno de Zapatero" against "Zapatero has stated his government
+    # will ...": the names and the common word are there, the word that carries the meaning is not
+    from compare.pipeline.translation import coverage
+
+    english = (("disaster", "catastrophe"), ("government", "governments"))
+    weights = (0.8, 0.2)
+    assert coverage({"zapatero", "has", "stated", "his", "government", "will"}, english, weights) == pytest.approx(0.2)
+    assert coverage({"a", "disaster", "for", "the", "government"}, english, weights) == pytest.approx(1.0)
+    assert coverage({"a", "disaster"}, english) == pytest.approx(0.5)  # unweighted: a share of the words
+
+
+def test_the_null_sample_kept_in_the_cache_reads_back_the_same(seed_cables, tmp_path, monkeypatch):
+    from compare.pipeline import chance
+    from compare.store import CorpusStore
+
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(tmp_path))
+    store = CorpusStore.in_memory(seed_cables.values())
+    built = chance.NullSample(store.null_sample())
+    first = chance.NullSample.of(store)  # built and kept
+    assert list((tmp_path / "null").glob("*.npz"))
+    again = chance.NullSample.of(store)  # read back
+    weights = {"sedena": 2.0, "military": 1.0, "calderon": 1.5}
+    for score in (0.5, 1.0, 2.0, 3.0):
+        assert built.tail(weights, score) == first.tail(weights, score) == again.tail(weights, score)
+    assert again.size == built.size and set(again.index) == set(built.index)

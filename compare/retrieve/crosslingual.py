@@ -13,7 +13,7 @@ from .. import crosslingual
 from ..store import CorpusStore
 from ..store.corpus import any_of_groups
 from ..tokens import fold
-from ..weights import LEXICON_FLOOR, LEXICON_GROUPS, LEXICON_NEAREST, NAME_MAX_ZIPF, NAME_MIN_DF
+from ..weights import LEXICON_FLOOR, LEXICON_GROUPS, LEXICON_NEAREST, NAME_MAX_ZIPF, NAME_MIN_SHARE
 from . import Query, Retrieved, register
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -72,7 +72,7 @@ def is_name(store: CorpusStore, word: str, key: str, language: str) -> bool:
     from wordfreq import zipf_frequency
 
     code = getattr(language, "value", language)  # a `Language` member or its code
-    return df >= NAME_MIN_DF or zipf_frequency(word.casefold(), code) < NAME_MAX_ZIPF
+    return df >= max(2.0, NAME_MIN_SHARE * store.n_paragraphs) or zipf_frequency(word.casefold(), code) < NAME_MAX_ZIPF
 
 
 def telling(store: CorpusStore, found: list[Group], most: int = LEXICON_GROUPS) -> list[Group]:
