@@ -136,3 +136,23 @@ def test_the_null_sample_kept_in_the_cache_reads_back_the_same(seed_cables, tmp_
     for score in (0.5, 1.0, 2.0, 3.0):
         assert built.tail(weights, score) == first.tail(weights, score) == again.tail(weights, score)
     assert again.size == built.size and set(again.index) == set(built.index)
+
+
+def test_words_that_rarely_meet_make_a_short_phrase_rarer_than_its_rarest_word(seed_cables):
+    # the background knows single words only: a two-word phrase was as common as its rarest word
+    # ("powerful interlocutor" as "interlocutor"); the share of that word's paragraphs holding both
+    # words here makes it rarer, except for a run of names and titles, which meet wherever their
+    # subject is
+    from compare.pipeline import chance
+    from compare.store import CorpusStore
+
+    store = CorpusStore.in_memory(seed_cables.values())
+    share = store.together("risk averse military")
+    assert 0 < share < 1
+    assert store.together("military") == 1.0
+    n = store.n_paragraphs
+    assert (chance.expected_occurrences(1, "risk averse military", False, n, share)
+            < chance.expected_occurrences(1, "risk averse military", False, n))
+    names = "Bureau of International Narcotics and Law"
+    assert chance.names_only(names) and not chance.names_only("risk averse military")
+    assert chance.expected_occurrences(1, names, False, n, 0.01) == chance.expected_occurrences(1, names, False, n)

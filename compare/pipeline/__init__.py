@@ -103,16 +103,19 @@ class Pipeline:
             identifying.extend(context.identifying([results[k]]))
             if progress:
                 progress(article.name, done, len(found))
-        # A translation with no source yet is tried again once every other quote is in: the cables
-        # the article quotes after it are context too (articles quote several passages of a cable).
+        # A translation with no source yet, or a short quote whose words a cable holds but only by
+        # chance so far, is tried again once every other quote is in: the cables the article quotes
+        # after it are context too (articles quote several passages of a cable: "a "useful" and
+        # "powerful interlocutor"").
         for i, k in enumerate(order):
             r = results[k]
-            if (r.verdict is Verdict.NOT_FOUND
-                    and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language))
-                    and not decide.not_a_cable_quote(r.quote)):
-                others = [results[j] for j in order if j != k]
-                if context.cited_cables(others) - context.cited_cables(results[j] for j in order[:i]):
-                    results[k] = self.check_quote(article, found[k], found, others)
+            if r.verdict is not Verdict.NOT_FOUND or decide.not_a_cable_quote(r.quote):
+                continue
+            others = [results[j] for j in order if j != k]
+            later = context.cited_cables(others) - context.cited_cables(results[j] for j in order[:i])
+            if later and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language)
+                          or any(a.cable_id in later for a in r.decision.candidates)):
+                results[k] = self.check_quote(article, found[k], found, others)
         made = Provenance(__version__, self.store.fingerprint)
         return [replace(results[k], provenance=made) for k in range(len(found))]
 
@@ -179,7 +182,8 @@ class Pipeline:
         if ctx.needs_context and decide.supports(a):
             count = self.store.quoted_count(a.text) if a.quoted_in_source else self.store.phrase_count(a.text)
             evidence = chance.evidence(a, count, self.keys_of(a.cable_id, a.paragraph_text), ctx, self.null,
-                                       max(1, self.store.n_paragraphs), self.claim_evidence(q, cable, a, ctx))
+                                       max(1, self.store.n_paragraphs), self.claim_evidence(q, cable, a, ctx),
+                                       1.0 if chance.names_only(q.text) else self.store.together(a.text))
         check = attribution.check(q.claim, cable, a) if decide.supports(a) else None
         return Candidate(a, check, ctx.sources.p(a.cable_id, a.paragraph_text)[1],
                          # ties: the earliest cable, then the body before the subject line (¶0)

@@ -47,11 +47,15 @@ if TYPE_CHECKING:
     from .context import QuoteContext
 
 
-def expected_occurrences(count: int, text: str, quoted: bool, n_paragraphs: int) -> float:
+def expected_occurrences(count: int, text: str, quoted: bool, n_paragraphs: int, together: float = 1.0) -> float:
     """Paragraphs expected to hold (or quote) these words by chance in a corpus of this size: the
-    corpus's own rate, shrunk towards the background rate by the background's size."""
+    corpus's own rate, shrunk towards the background rate by the background's size. The background
+    knows each word's frequency only; a phrase is as rare there as its rarest word times `together`
+    (`CorpusStore.together`: the share of that word's paragraphs in this corpus that hold all of
+    the phrase's words), never rarer than its count here says."""
     bg = background()
-    rate = (count + bg.phrase_df(text, quoted)) / (n_paragraphs + bg.paragraphs)
+    together = 1.0 if names_only(text) else together
+    rate = (count + bg.phrase_df(text, quoted) * together) / (n_paragraphs + bg.paragraphs)
     return max(1e-3, rate * n_paragraphs)
 
 
@@ -142,10 +146,17 @@ def phrase_evidence(a: Alignment, n_paragraphs: int) -> float:
     if any(d.severity is Severity.SUBSTANTIVE for d in a.discrepancies):
         return 1.0
     run = longest_exact_run(a)
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", run) if w.lower() not in STOPWORDS]
-    if not words or all(w[0].isupper() for w in words):
+    if names_only(run):
         return 1.0
     return phrase_prior().p(run, n_paragraphs)
+
+
+def names_only(text: str) -> bool:
+    """Whether a phrase's content words are all capitalised (names and titles: "Bureau of International
+    Narcotics and Law"), or it has none: such a run recurs wherever its subject does, so neither its
+    improbability nor how rarely its words meet says that the words were copied."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in STOPWORDS]
+    return not words or all(w[0].isupper() for w in words)
 
 
 def longest_exact_run(a: Alignment) -> str:
@@ -164,7 +175,7 @@ def longest_exact_run(a: Alignment) -> str:
 
 
 def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: QuoteContext, null: NullSample,
-             n_paragraphs: int, claim: tuple[float, str] = (1.0, "")) -> Evidence:
+             n_paragraphs: int, claim: tuple[float, str] = (1.0, ""), together: float = 1.0) -> Evidence:
     """The evidence that `a`'s paragraph (`occurrences` paragraphs hold the words) is the source."""
     weights = ctx.weights
     total = sum(weights.values())
@@ -182,7 +193,7 @@ def evidence(a: Alignment, occurrences: int, para_keys: frozenset[str], ctx: Quo
         p_context = 1.0
     return Evidence(
         occurrences=max(1, occurrences),
-        expected=expected_occurrences(occurrences, a.text, a.quoted_in_source, n_paragraphs),
+        expected=expected_occurrences(occurrences, a.text, a.quoted_in_source, n_paragraphs, together),
         quoted=a.quoted_in_source,
         overlap=score / total if total else 0.0,
         p_context=p_context,

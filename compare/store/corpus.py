@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Cable, Paragraph
-from ..tokens import phrase_key, tokenize
+from ..tokens import STOPWORDS, phrase_key, tokenize
 from ..weights import COMMON_PARAGRAPHS, COMMON_SHARE
 from . import schema
 from .sentences import SentenceIndex
@@ -216,6 +216,17 @@ class CorpusStore:
         if not match:
             return 0
         return int(self.db.execute("SELECT count(*) FROM para WHERE para MATCH ?", (match,)).fetchone()[0])
+
+    def together(self, text: str) -> float:
+        """Of the paragraphs holding the rarest content word of `text`, the share holding all of its
+        content words, anywhere in them (1.0 for one word): how much rarer the words are together than
+        the rarest alone ("interlocutor" is in 221 paragraphs, "powerful interlocutor" 11 of them)."""
+        words = list(dict.fromkeys(w.casefold() for w in fts_words(text)
+                                   if w.casefold() not in STOPWORDS and any(c.isalpha() for c in w)))
+        if len(words) < 2:
+            return 1.0
+        rarest = min(self.match_count(all_of([w])) for w in words)
+        return min(1.0, self.match_count(all_of(words)) / rarest) if rarest else 1.0
 
     def match_count(self, match: str) -> int:
         """How many paragraphs match a full-text expression (`match_count`, cached): a prefix's
