@@ -156,3 +156,19 @@ def test_words_that_rarely_meet_make_a_short_phrase_rarer_than_its_rarest_word(s
     names = "Bureau of International Narcotics and Law"
     assert chance.names_only(names) and not chance.names_only("risk averse military")
     assert chance.expected_occurrences(1, names, False, n, 0.01) == chance.expected_occurrences(1, names, False, n)
+
+
+@pytest.mark.parametrize("sentence, author", [
+    # a newspaper relaying the story "informó": no claim about who wrote the cable
+    ('El ministro era un “monstruo y cobarde”, informó Clarín basado en reportes de Le Monde y El País.', False),
+    # a diplomat named with a title, or in full, who "informó": the writer of the cable
+    ('El ministro era un “monstruo y cobarde”, informó el embajador Anthony Wayne.', True),
+    ('El ministro era un “monstruo y cobarde”, informó Anthony Wayne.', True),
+    ('El ministro era un “monstruo y cobarde”, escribió Wayne.', True),
+])
+def test_a_newspaper_that_reports_is_no_writer_of_the_cable(sentence, author):
+    from compare.ingest.articles import from_text
+    from compare.pipeline import extract
+
+    [q] = extract.extract(from_text(sentence, "story.txt"))
+    assert q.claim.authorship is author, q.claim

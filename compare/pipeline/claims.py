@@ -278,7 +278,11 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     elif head:
         speaker, verb, cue = head.group("who"), head.group("verb"), head.group().strip()
     if verb is not None and verb.lower() in SPANISH_AUTHOR_VERBS:
-        authorship = True
+        # "informó Clarín basado en reportes de Le Monde": a newspaper reports too; "informó" or
+        # "reportó" make a writer of the cable only someone given a title or a full name
+        titled = cue is not None and re.search(r"\b(?:" + "|".join(TITLES_ES) + r")\b", cue, re.I)
+        authorship = (verb.lower() not in SPANISH_MEDIA_VERBS or bool(titled)
+                      or (speaker is not None and len(speaker.split()) > 1))
     if speaker is not None:
         parts = [w for w in speaker.split() if w not in NOT_NAMES_ES]
         speaker = " ".join(parts) or None
@@ -294,6 +298,11 @@ def _signed(sentence: str) -> re.Match[str] | None:
 
 PREPOSITIONS_ES = ("sobre", "de", "del", "a", "al", "con", "para", "contra", "ante", "hacia", "según", "por", "entre",
                    "sin", "tras", "acerca", "desde", "hasta")  # fmt: skip
+# verbs a newspaper's report takes as well as a diplomat's cable
+SPANISH_MEDIA_VERBS = frozenset({"informó", "informa", "reportó", "reporta"})
+# what makes a named reporter a diplomat: the titles a cable's writer goes by
+TITLES_ES = ("embajador", "embajadora", "encargad[oa]", "diplomátic[oa]s?", "cónsul", "consejer[oa]", "agregad[oa]",
+             "funcionari[oa]s?", "secretari[oa]", "jefe", "jefa")  # fmt: skip
 NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajador", "Embajadora", "Presidente",
                 "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
 
