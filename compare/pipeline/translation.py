@@ -17,6 +17,8 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -407,9 +409,24 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
 
 
 def _sentence_keys(text: str, a: int, b: int) -> set[str]:
+    """The stems of the words of the sentence or sentences of `text[a:b]`."""
     lo, _ = _sentence_of(text, a, a)
     _, hi = _sentence_of(text, max(a, b - 1), b)
-    return {_word_key(w) for w in WORD_RE.findall(text[lo:hi])}
+    return {stem(_word_key(w)) for w in WORD_RE.findall(text[lo:hi])}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """An English word's stem (Snowball), so that a quote's word put into English as "corner" counts in
+    a sentence saying "cornered"."""
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def coverage(keys: set[str], words: tuple[tuple[str, ...], ...], weights: tuple[float, ...] | None = None) -> float:
@@ -420,7 +437,7 @@ def coverage(keys: set[str], words: tuple[tuple[str, ...], ...], weights: tuple[
         return 0.0
     ws = weights if weights is not None and len(weights) == len(words) else (1.0,) * len(words)
     total = sum(ws)
-    return sum(w for g, w in zip(words, ws, strict=True) if keys.intersection(g)) / total if total else 0.0
+    return sum(w for g, w in zip(words, ws, strict=True) if keys.intersection(map(stem, g))) / total if total else 0.0
 
 
 def _fits(windows: list[tuple[Paragraph, int, int]], sims: np.ndarray, order: np.ndarray, pool: Pool) -> tuple[Fit, ...]:
