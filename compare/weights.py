@@ -122,7 +122,10 @@ MOST_ANCHORS = 10  # a quote's rarest anchors (names, numbers, cognate prefixes)
 # Encoding is the slow part of a check (about 350 windows a second on two cores): the candidates
 # holding the most of the quote's anchors and English words are compared clause window by clause
 # window, and the closest few again by word windows of about the quote's length.
-COARSE_PARAGRAPHS = 16
+# 32 since 2026-12-07 (was 16): with windows only around each paragraph's closest sentences the
+# encoding budget allows twice the candidates; on the calibration half of data/eval/translation,
+# 17 traced with 2 false at 16 and 16 with 1 at 32 (test half: 11 and 1 -> 12 and 1)
+COARSE_PARAGRAPHS = 32
 # ranking them, each of the quote's words held in English counts by its inverse document frequency
 # (log N/df over log N: 0 for a word every paragraph holds, 1 for one held once) times this, beside
 # one for each anchor held: a rare word held says more than a common one (data/eval/translation,
