@@ -401,10 +401,16 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     best = int(order[0])
     similarity = float(sims[best])
     p, a, b = windows[best]
-    rival = next((float(sims[k]) for k in order[1:]
-                  if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), 0.0)
-    other = next((k for k in order[1:] if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)),
-                 None)
+    def rivals(k: int) -> bool:
+        """Another paragraph, but not the subject line of the best one's cable: a cable's title is
+        close to every sentence of its body by what it is about, and a translation of the body
+        must not lose to its own title."""
+        q_p = windows[k][0]
+        return ((q_p.cable_id, q_p.start) != (p.cable_id, p.start)
+                and not (q_p.cable_id == p.cable_id and q_p.number == 0 and p.number != 0))
+
+    other = next((int(k) for k in order[1:] if rivals(int(k))), None)
+    rival = float(sims[other]) if other is not None else 0.0
     return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None, fits)
 
 
