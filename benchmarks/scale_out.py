@@ -16,8 +16,6 @@ only figures of one run.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 import re
 import resource
@@ -35,23 +33,20 @@ sys.path.insert(0, str(ROOT))
 from compare import indexing, store  # noqa: E402
 from compare.indexing import sentences  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import sample_corpus  # noqa: E402
+
 DUMP = ROOT.parent / "shared" / "corpus" / "cablegate-6712.jsonl.gz"
 COMPARE = [sys.executable, "-m", "compare.cli"]
 
 
 def build_small_index(out: Path, articles: Path, n_other: int, seed: int = 7) -> None:
     """The cables the articles' gold file cites, and `n_other` more from the dump, as a lexical index."""
-    gold = (articles / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    cited = {g["source"]["cable"] for g in map(json.loads, gold) if g.get("source")}
-    with gzip.open(DUMP, "rt", encoding="utf-8") as f:
-        lines = f.readlines()
-    ids = [json.loads(line).get("id") or "" for line in lines]
-    keep = [k for k, i in enumerate(ids) if i in cited]
-    others = [k for k in range(len(lines)) if ids[k] not in cited]
-    keep += random.Random(seed).sample(others, min(n_other, len(others)))
+    cited = sample_corpus.cited([articles / "gold.jsonl"])
+    lines, _ = sample_corpus.sample(DUMP, cited, n_other, seed)
     with tempfile.TemporaryDirectory() as tmp:
         subset = Path(tmp) / "subset.jsonl"
-        subset.write_text("".join(lines[k] for k in sorted(keep)), encoding="utf-8")
+        subset.write_text("".join(lines), encoding="utf-8")
         indexing.build([subset], out, embed=False)
     print(f"{out}: {store.stats(out).cables} cables ({len(cited)} cited by the articles)", file=sys.stderr)
 
