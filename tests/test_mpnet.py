@@ -55,3 +55,4 @@ def test_a_rewrite_of_a_cable_sentence_is_closer_than_same_topic_statements():
     assert v.shape == (4, 768) == (4, enc.dimension) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert v[0] @ v[1] > max(v[0] @ v[2], v[0] @ v[3])
+
