@@ -4,7 +4,8 @@ statement on the same topic that the cable does not make. MiniLM (the packaged
 translation stage's) and the two together (the mean of their cosines, a reranking of one by the
 other) score the same candidate sentences in the same run.
 
-Calibration sets: the rewrites and same-topic sentences of data/eval/paraphrase/seed.jsonl (seed
+Reads the calibration part only (PARAPHRASE_MIN was read from it; the test part, test.jsonl, is
+benchmarks/paraphrase_models.py's to report). Calibration sets: the rewrites and same-topic sentences of data/eval/paraphrase/seed.jsonl (seed
 cables) and data/eval/paraphrase/paraphrases.jsonl (rewrites of sentences of 6,712-dump cables, and
 same-topic statements no cable sentence makes, near misses among them). Each quote's candidates are
 shared by the three models: the full-text candidates of its words and the paragraphs of the
