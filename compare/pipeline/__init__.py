@@ -42,7 +42,15 @@ from ..model import (
 from ..store import CorpusStore
 from ..store.cache import EmbeddingCache
 from ..tokens import content_keys
-from ..weights import EXACT_ENOUGH, JOINED_MAX, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
+from ..weights import (
+    EXACT_ENOUGH,
+    JOINED_EDGE_CHARS,
+    JOINED_MAX,
+    JOINED_MIN_MATCHED,
+    JOINED_TOP,
+    RARE_CANDIDATES,
+    SEMANTIC_CANDIDATES,
+)
 from . import attribution, candidates, chance, context, decide, extract, fragments, paraphrase, translation
 from . import language as lang
 from .alignment import align, prepare
@@ -150,7 +158,8 @@ class Pipeline:
         for a, p in ranked:
             numbers: tuple[int | None, ...] = (p.number,)
             text, last = p.text, p
-            while not decide.supports(a) and a.matched >= 3 and a.end >= len(text) - 3 and len(numbers) < JOINED_MAX:
+            while (not decide.supports(a) and a.matched >= JOINED_MIN_MATCHED
+                   and a.end >= len(text) - JOINED_EDGE_CHARS and len(numbers) < JOINED_MAX):
                 nxt = self.store.next_paragraph(last)
                 if nxt is None:
                     break

@@ -9,6 +9,7 @@ import re
 from ..lexicon import REPORTING_VERB_RE
 from ..model import Alignment, AttributionCheck, Cable, Claim
 from ..tokens import fold
+from ..weights import MIN_WORD_CHARS, SPELLED_MIN_SOUNDS
 from . import words
 
 SPEECH = REPORTING_VERB_RE
@@ -28,14 +29,14 @@ def _surnames(name: str | None) -> set[str]:
     if not name:
         return set()
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
-    return {w for w in words if w not in TITLES and len(w) > 2}
+    return {w for w in words if w not in TITLES and len(w) >= MIN_WORD_CHARS}
 
 
 def _spelled(name: str) -> str:
     """A surname as it sounds, so that one person's spellings meet (Suleiman, Soliman, Soleiman: the
     name folding of the discrepancy stage); a short name stays as written."""
     key = words.skeleton(name)
-    return key if len(key) >= 3 else name
+    return key if len(key) >= SPELLED_MIN_SOUNDS else name
 
 
 def _meet(a: set[str], b: set[str]) -> bool:

@@ -35,7 +35,7 @@ import numpy as np
 from ..model import Alignment, ArticleTier, Evidence, Severity
 from ..resources import background, phrase_prior
 from ..tokens import STOPWORDS, keys
-from ..weights import ALPHA, BM25_B, BM25_K1, CLAIM_MIN_WORDS, CORROBORATION, PHRASE_MIN_WORDS
+from ..weights import ALPHA, BM25_B, BM25_K1, CLAIM_MIN_WORDS, CORROBORATION, EXPECTED_FLOOR, PHRASE_MIN_WORDS
 
 if TYPE_CHECKING:
     from .context import QuoteContext
@@ -46,7 +46,7 @@ def expected_occurrences(count: int, text: str, quoted: bool, n_paragraphs: int)
     corpus's own rate, shrunk towards the background rate by the background's size."""
     bg = background()
     rate = (count + bg.phrase_df(text, quoted)) / (n_paragraphs + bg.paragraphs)
-    return max(1e-3, rate * n_paragraphs)
+    return max(EXPECTED_FLOOR, rate * n_paragraphs)
 
 
 def significant(e: Evidence) -> bool:

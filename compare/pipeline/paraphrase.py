@@ -21,10 +21,13 @@ from ..model import Decision, Language, Paragraph, Quote, Span, Verdict
 from ..store import CorpusStore
 from ..tokens import content_keys
 from ..weights import (
+    MIN_WORD_CHARS,
     PARAPHRASE_MARGIN,
     PARAPHRASE_MIN,
     PARAPHRASE_MIN_WORDS,
     PARAPHRASE_SENTENCE_HITS,
+    PARAPHRASE_SENTENCE_MAX_WORDS,
+    PARAPHRASE_SENTENCE_MIN_WORDS,
     SEMANTIC_CANDIDATES,
 )
 from . import reworded
@@ -65,11 +68,11 @@ def find(quote: Quote, paragraphs: list[Paragraph], embedder: Embedder) -> Decis
     two models' cosines (MiniLM and the multilingual Universal Sentence Encoder: each separates
     rewrites from same-topic statements less well alone, benchmarks/paraphrase_curve.py); the best
     must clear `PARAPHRASE_MIN` and beat every other paragraph's best by `PARAPHRASE_MARGIN`."""
-    words = {k for k in content_keys(quote.text) if len(k) > 2}
+    words = {k for k in content_keys(quote.text) if len(k) >= MIN_WORD_CHARS}
     sentences: list[tuple[str, int, int, Paragraph]] = []
     for p in paragraphs:
         for m in SENTENCE_RE.finditer(p.text):
-            if 4 <= len(m.group().split()) <= 80 and words & set(content_keys(m.group())):
+            if PARAPHRASE_SENTENCE_MIN_WORDS <= len(m.group().split()) <= PARAPHRASE_SENTENCE_MAX_WORDS and words & set(content_keys(m.group())):
                 sentences.append((m.group(), m.start(), m.end(), p))
     if not sentences:
         return None

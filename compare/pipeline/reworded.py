@@ -69,7 +69,7 @@ def _value(number: str) -> float:
     digits, decimals = parts[0], ""
     for sep_i in range(1, len(parts), 2):
         group = parts[sep_i + 1]
-        if len(group) == 3 and not decimals:
+        if len(group) == 3 and not decimals:  # noqa: PLR2004 - thousands are written in groups of three digits
             digits += group
         else:
             decimals = group
@@ -164,7 +164,7 @@ def english_numbers(text: str) -> list[str]:
             else:
                 out.append(f"{value:g}")
         else:
-            out.append(f"{value:g}" if value < 1e6 else str(int(value)))
+            out.append(f"{value:g}" if value < 1e6 else str(int(value)))  # noqa: PLR2004 - `g` writes a million as 1e+06
     return list(dict.fromkeys(out))
 
 

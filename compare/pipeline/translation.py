@@ -28,7 +28,11 @@ from ..store import CorpusStore
 from ..tokens import fold
 from ..tokens import keys as _keys
 from ..weights import (
+    ANCHOR_NAME_MIN_CHARS,
+    ANCHORS_TOGETHER,
     COARSE_PARAGRAPHS,
+    COGNATE_MIN_CHARS,
+    COGNATE_PREFIX,
     FINE_LENGTHS,
     FINE_PARAGRAPHS,
     MOST_ANCHORS,
@@ -41,12 +45,15 @@ from ..weights import (
     TRANSLATION_CITED_MIN,
     TRANSLATION_CITED_MIN_WORDS,
     TRANSLATION_CITED_SHORT_MIN,
+    TRANSLATION_LENGTH_RATIO,
     TRANSLATION_LEXICAL_CANDIDATES,
     TRANSLATION_MARGIN,
     TRANSLATION_MIN,
     TRANSLATION_MIN_WORDS,
     TRANSLATION_NUMBERLESS_MIN,
     TRANSLATION_SUBJECT_MIN,
+    WINDOW_MAX_CLAUSES,
+    WINDOW_MIN_WORDS,
     WORD_WINDOW_STEPS,
 )
 from . import language as lang
@@ -85,10 +92,10 @@ def _anchor_terms(text: str) -> list[str]:
         f = re.sub(r"[^a-z]", "", fold(w))
         if f in SPANISH:
             out.append(f'"{SPANISH[f]}"')
-        elif w[:1].isupper() and len(f) >= 4 or f == "percent":
+        elif w[:1].isupper() and len(f) >= ANCHOR_NAME_MIN_CHARS or f == "percent":
             out.append(f'"{f}"')
-        elif len(f) >= 6:
-            out.append(f"{f[:4]}*")
+        elif len(f) >= COGNATE_MIN_CHARS:
+            out.append(f"{f[:COGNATE_PREFIX]}*")
     return list(dict.fromkeys(out))
 
 
@@ -142,9 +149,9 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     nearest = len({(p.cable_id, p.start) for p in hits})
     if every and broad:
         hits += [h.paragraph for h in store.search(" OR ".join(k for k, _ in every), TRANSLATION_CANDIDATES * 2)]
-    if len(terms) >= 3:  # the three rarest together: where a faithful translation comes from
-        hits += [h.paragraph for h in store.search(" AND ".join(terms[:3]), TRANSLATION_CANDIDATES)]
-    if len(terms) >= 2:
+    if len(terms) >= ANCHORS_TOGETHER:  # the three rarest together: where a faithful translation comes from
+        hits += [h.paragraph for h in store.search(" AND ".join(terms[:ANCHORS_TOGETHER]), TRANSLATION_CANDIDATES)]
+    if len(terms) >= 2:  # noqa: PLR2004 - a pair
         pairs = " OR ".join(f"({a} AND {b})" for i, a in enumerate(terms) for b in terms[i + 1 :])
         hits += [h.paragraph for h in store.search(pairs, TRANSLATION_CANDIDATES)]
     if terms and context:
@@ -190,10 +197,10 @@ def _windows(p: Paragraph, length: int) -> list[tuple[int, int]]:
     clauses = [(m.start(), m.end()) for m in CLAUSE_RE.finditer(p.text) if m.group().strip()]
     out = []
     for i in range(len(clauses)):
-        for j in range(i, min(i + 4, len(clauses))):
+        for j in range(i, min(i + WINDOW_MAX_CLAUSES, len(clauses))):
             a, b = clauses[i][0], clauses[j][1]
             text = p.text[a:b].strip()
-            if len(text.split()) >= 3 and 0.6 <= length / max(1, len(text)) <= 2.0:
+            if len(text.split()) >= WINDOW_MIN_WORDS and TRANSLATION_LENGTH_RATIO[0] <= length / max(1, len(text)) <= TRANSLATION_LENGTH_RATIO[1]:
                 out.append((a + len(p.text[a:b]) - len(p.text[a:b].lstrip()), a + len(p.text[a:b].rstrip(" ,;:"))))
     return out
 
@@ -215,7 +222,7 @@ def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
                                                a + longest)
             cut = cut if cut > a else a + longest
             text = p.text[a:cut]
-            if len(text.split()) >= 3:
+            if len(text.split()) >= WINDOW_MIN_WORDS:
                 lead = len(text) - len(text.lstrip())
                 out.append((a + lead, a + len(text.rstrip())))
             a = cut
