@@ -23,7 +23,6 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -134,16 +133,3 @@ def of(store: CorpusStore) -> Lexicon:
         if lex is None:
             lex = _opened[store] = build(store)
         return lex
-
-
-@lru_cache(maxsize=8)
-def stop_words(language: str) -> frozenset[str]:
-    """A language's function words (spaCy's lists, keyed by language; no model needed)."""
-    import importlib
-
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
-        return frozenset()
-    return frozenset(w.casefold() for w in module.STOP_WORDS)
-

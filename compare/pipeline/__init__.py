@@ -17,7 +17,6 @@ module with typed input and output; this module only calls them in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -32,6 +31,7 @@ from ..model import (
     Candidate,
     Decision,
     Paragraph,
+    Progress,
     Provenance,
     Quote,
     QuoteResult,
@@ -54,8 +54,6 @@ from ..weights import (
 from . import attribution, candidates, chance, context, decide, extract, fragments, paraphrase, translation
 from . import language as lang
 from .alignment import align, prepare
-
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -145,10 +143,10 @@ class Pipeline:
                                                 segments)
             out = [align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
         if not any(decide.supports(a) and a.score >= EXACT_ENOUGH for a in out):
-            seen = {(p.cable_id, p.start) for p in paragraphs}
+            seen = {p.key for p in paragraphs}
             cited = ctx.sources.cables if ctx.needs_context else ()
             more = [p for p in candidates.search(self.store, segments, context=ctx.query_words(), cited=cited)
-                    if (p.cable_id, p.start) not in seen]
+                    if p.key not in seen]
             paragraphs += more
             out += [align(q, p.cable_id, (p.number,), p.text, qt) for p in more]
         # a quote that runs from one paragraph into the next (and the next: a quotation over paragraphs)

@@ -51,6 +51,8 @@ def signed_by(claim: Claim, cable: Cable) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    # Not `compare.sentences`: a sentence here starts only at a capital or a quotation mark after the stop
+    # ("the U.S. embassy" does not end one), and the span's own stops are left out of the search.
     lo = max((m.end() for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"])", text[:start])), default=0)
     m = re.search(r"[.!?][”\"’']?(?:\s+|$)", text[end:])
     return lo, end + m.end() if m else len(text)

@@ -79,5 +79,5 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
 def _unique(paragraphs: list[Paragraph]) -> list[Paragraph]:
     seen: dict[tuple[str, int], Paragraph] = {}
     for p in paragraphs:
-        seen.setdefault((p.cable_id, p.start), p)
+        seen.setdefault(p.key, p)
     return list(seen.values())

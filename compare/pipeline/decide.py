@@ -44,15 +44,14 @@ def supports(a: Alignment) -> bool:
     return a.matched / n >= MIN_COVERAGE and a.matched >= MIN_MATCHED_WORDS
 
 
+VERDICT_OF_WORST = {Severity.SUBSTANTIVE: Verdict.ALTERED, Severity.EDITORIAL: Verdict.ELIDED,
+                    Severity.COSMETIC: Verdict.COSMETIC}
+
+
 def verdict_of(discrepancies: tuple[Discrepancy, ...]) -> Verdict:
-    severities = {d.severity for d in discrepancies}
-    if Severity.SUBSTANTIVE in severities:
-        return Verdict.ALTERED
-    if Severity.EDITORIAL in severities:
-        return Verdict.ELIDED
-    if severities:
-        return Verdict.COSMETIC
-    return Verdict.VERBATIM
+    """The verdict of a source's differences: that of the worst (verbatim when there are none)."""
+    worst = Severity.worst(d.severity for d in discrepancies)
+    return VERDICT_OF_WORST[worst] if worst is not None else Verdict.VERBATIM
 
 
 def rank_score(c: Candidate) -> float:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .. import crosslingual as lexicon
+from .. import lexicon
 from ..model import Decision, Paragraph, Quote, Span, Verdict
 from ..retrieve import crosslingual, names
 from ..store import CorpusStore

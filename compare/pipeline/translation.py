@@ -20,10 +20,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .. import multilingual, retrieve
-from ..crosslingual import stop_words
-from ..lexicon import MONTHS, SPANISH_MONTHS
+from ..lexicon import months_in_english, stop_words
 from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
+from ..numbers import english_numbers
 from ..retrieve import crosslingual
+from ..sentences import sentences
 from ..store import CorpusStore
 from ..tokens import fold
 from ..tokens import keys as _keys
@@ -73,8 +74,8 @@ def wanted(quote: Quote, language: Language | None) -> bool:
 
 # What translation keeps, written the other language's way: months and small numbers (Spanish, the
 # language of most articles quoting these cables in translation; others fall back on names and cognates).
-SPANISH = dict(zip(SPANISH_MONTHS, MONTHS, strict=True)) | {
-    "setiembre": "september", "dos": "two", "tres": "three",
+SPANISH = months_in_english("es") | {
+    "dos": "two", "tres": "three",
     "cuatro": "four", "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight", "nueve": "nine",
     "diez": "ten", "once": "eleven", "doce": "twelve", "veinte": "twenty", "treinta": "thirty", "cuarenta": "forty",
     "cincuenta": "fifty", "mil": "thousand", "millones": "million",
@@ -87,7 +88,7 @@ def _anchor_terms(text: str) -> list[str]:
     """What survives translation, as FTS5 terms, before the corpus is asked which it holds: numbers,
     names (capitalised words), months and number words put into English, cognate prefixes."""
     text = re.sub(r"\bpor\s+ciento\b", "percent", text, flags=re.I)
-    out = [f'"{n}"' for n in reworded.english_numbers(text)]
+    out = [f'"{n}"' for n in english_numbers(text)]
     for w in re.findall(r"[^\W\d_]{3,}", text):
         f = re.sub(r"[^a-z]", "", fold(w))
         if f in SPANISH:
@@ -146,7 +147,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     qv = embed([quote.text])[0] if index is not None else None
     if index is not None and qv is not None:
         hits += [store.paragraph(h.row) for h in index.search(qv, PARAPHRASE_SENTENCE_HITS)]
-    nearest = len({(p.cable_id, p.start) for p in hits})
+    nearest = len({p.key for p in hits})
     if every and broad:
         hits += [h.paragraph for h in store.search(" OR ".join(k for k, _ in every), TRANSLATION_CANDIDATES * 2)]
     if len(terms) >= ANCHORS_TOGETHER:  # the three rarest together: where a faithful translation comes from
@@ -177,7 +178,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
                 hits.append(first)
     seen: dict[tuple[str, int], Paragraph] = {}
     for p in hits:
-        seen.setdefault((p.cable_id, p.start), p)
+        seen.setdefault(p.key, p)
     closest: dict[tuple[str, int], tuple[int, int, float]] = {}
     if index is not None and qv is not None:
         for key, p in seen.items():
@@ -206,7 +207,6 @@ def _windows(p: Paragraph, length: int) -> list[tuple[int, int]]:
 
 
 WORD_RE = re.compile(r"\S+")
-SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
@@ -215,7 +215,7 @@ def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
     encoder's cost grows with the length of what it reads): one encoding each ranks the candidates
     before any window is compared."""
     out = []
-    for m in SENTENCE_RE.finditer(p.text):
+    for m in sentences(p.text):
         a, b = m.start(), m.end()
         while a < b:
             cut = b if b - a <= longest else (p.text.rfind(" ", a, a + longest) if " " in p.text[a : a + longest] else
@@ -311,28 +311,28 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     sentence), then clause windows and, with `fine`, word windows over the closest few."""
     paragraphs = pool.paragraphs
     q = embed([quote.text])[0]
-    known = [p for p in paragraphs if (p.cable_id, p.start) in pool.closest]
-    rest = _coarse([p for p in paragraphs if (p.cable_id, p.start) not in pool.closest], quote, pool)
+    known = [p for p in paragraphs if p.key in pool.closest]
+    rest = _coarse([p for p in paragraphs if p.key not in pool.closest], quote, pool)
     longest = max(SENTENCE_MIN_CHARS, round(len(quote.text) * SENTENCE_QUOTE_RATIO))
     windows = [(p, a, b) for p in rest for a, b in _sentences(p, longest)]
     windows += [(p, 0, min(len(p.text), longest)) for p in rest if p.number == 0 and p.text]
     sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q if windows else np.zeros(0, dtype=np.float32)
     for p in known:  # the stored sentence vectors: nothing to encode
-        a, b, sim = pool.closest[(p.cable_id, p.start)]
+        a, b, sim = pool.closest[p.key]
         windows.append((p, a, b))
         sims = np.append(sims, np.float32(sim))
     if not windows:
         return None
     best_of: dict[tuple[str, int], float] = {}
     for (p, _, _), sim in zip(windows, sims, strict=True):
-        key = (p.cable_id, p.start)
+        key = p.key
         best_of[key] = max(best_of.get(key, -1.0), float(sim))
-    by_key = {(p.cable_id, p.start): p for p in paragraphs}
+    by_key = {p.key: p for p in paragraphs}
     terms = _anchor_terms(quote.text)
     english = [t for g in pool.english for t in g]
     held = {k: _held(by_key[k].text, terms) + _held_groups(by_key[k].text, pool.english) for k in best_of}
     # the paragraphs holding most of the quote's anchors, then the closest by clause windows
-    nearest = [(p.cable_id, p.start) for p in paragraphs[: pool.nearest]]
+    nearest = [p.key for p in paragraphs[: pool.nearest]]
     ranked = sorted(best_of, key=lambda k: (-held[k], -best_of[k]))
     closest_keys = list(dict.fromkeys(nearest + ranked[:FINE_PARAGRAPHS]))
     n_words = len(quote.text.split())
@@ -348,8 +348,8 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     similarity = float(sims[best])
     p, a, b = windows[best]
     rival = next((float(sims[k]) for k in order[1:]
-                  if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)), 0.0)
-    other = next((k for k in order[1:] if (windows[k][0].cable_id, windows[k][0].start) != (p.cable_id, p.start)),
+                  if windows[k][0].key != p.key), 0.0)
+    other = next((k for k in order[1:] if windows[k][0].key != p.key),
                  None)
     return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None)
 
@@ -378,7 +378,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     them all in the pool), the best must clear `TRANSLATION_CITED_MIN` and beat that cable's other
     paragraphs by `TRANSLATION_CITED_MARGIN`, and no other cable's passage may be clearly closer."""
     quoted = frozenset(cited)
-    mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: (p.cable_id, p.start)),
+    mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: p.key),
                 english=pool.english)
     # the article says it is a cable's title: the subject lines alone compete (a cable the article
     # quotes elsewhere needs only to come first; another, a clear margin)
@@ -416,7 +416,7 @@ def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     k = closest(quote, Pool(named, english=pool.english)) if named else None
     if k is None or k.similarity < TRANSLATION_CITED_MIN or not _numbers_fit(quote, k):
         return None
-    same = (c.paragraph.cable_id, c.paragraph.start) == (k.paragraph.cable_id, k.paragraph.start)
+    same = c.paragraph.key == k.paragraph.key
     rival = max(k.rival, c.rival if same else c.similarity)
     if k.similarity - rival < TRANSLATION_CITED_MARGIN:
         return None

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 
 from .. import crosslingual
+from ..lexicon import stop_words
+from ..numbers import english_numbers
 from ..store import CorpusStore
 from ..store.corpus import any_of_groups
 from ..tokens import fold
@@ -40,14 +42,12 @@ class Group:
 def groups(store: CorpusStore, text: str, language: str, floor: float = LEXICON_FLOOR) -> list[Group]:
     """The quote's content words put into English: a name the corpus holds stands for itself, a number
     as an English cable writes it, every other word by its nearest English words."""
-    from ..pipeline.reworded import english_numbers
-
     out: list[Group] = []
     to_translate: list[str] = []
     for m in WORD_RE.finditer(text):
         w = m.group()
         key = re.sub(r"[^a-z]", "", fold(w))
-        if len(key) < MIN_WORD_CHARS or w.casefold() in crosslingual.stop_words(language):
+        if len(key) < MIN_WORD_CHARS or w.casefold() in stop_words(language):
             continue
         if w[:1].isupper() and m.start() > 0 and store.df(key):
             out.append(Group(w, (key,), True))

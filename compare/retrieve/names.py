@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..crosslingual import stop_words
+from ..lexicon import stop_words
 from ..store import CorpusStore
 from ..tokens import fold
 from ..weights import MIN_WORD_CHARS
