@@ -17,7 +17,7 @@ from collections.abc import Iterator
 SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
-def sentences(text: str) -> Iterator[re.Match[str]]:
+def sentence_matches(text: str) -> Iterator[re.Match[str]]:
     """The sentences of `text`, in order, as matches (`group()`, `start()`, `end()`), their white
     space and all: every character of `text` is in exactly one of them."""
     return SENTENCE_RE.finditer(text)

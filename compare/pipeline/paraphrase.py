@@ -17,6 +17,7 @@ import numpy as np
 from .. import multilingual
 from ..embeddings import Embedder
 from ..model import Decision, Language, Paragraph, Quote, Span, Verdict
+from ..sentences import sentence_matches
 from ..store import CorpusStore
 from ..tokens import content_keys
 from ..weights import (
@@ -68,7 +69,7 @@ def find(quote: Quote, paragraphs: list[Paragraph], embedder: Embedder) -> Decis
     words = {k for k in content_keys(quote.text) if len(k) >= MIN_WORD_CHARS}
     sentences: list[tuple[str, int, int, Paragraph]] = []
     for p in paragraphs:
-        for m in sentences(p.text):
+        for m in sentence_matches(p.text):
             if PARAPHRASE_SENTENCE_MIN_WORDS <= len(m.group().split()) <= PARAPHRASE_SENTENCE_MAX_WORDS and words & set(content_keys(m.group())):
                 sentences.append((m.group(), m.start(), m.end(), p))
     if not sentences:

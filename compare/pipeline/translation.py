@@ -24,7 +24,7 @@ from ..lexicon import months_in_english, stop_words
 from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
 from ..numbers import english_numbers
 from ..retrieve import crosslingual
-from ..sentences import sentences
+from ..sentences import sentence_matches
 from ..store import CorpusStore
 from ..tokens import fold
 from ..tokens import keys as _keys
@@ -215,7 +215,7 @@ def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
     encoder's cost grows with the length of what it reads): one encoding each ranks the candidates
     before any window is compared."""
     out = []
-    for m in sentences(p.text):
+    for m in sentence_matches(p.text):
         a, b = m.start(), m.end()
         while a < b:
             cut = b if b - a <= longest else (p.text.rfind(" ", a, a + longest) if " " in p.text[a : a + longest] else
