@@ -234,6 +234,8 @@ def closest(r: QuoteResult, cables: Mapping[str, Cable] | None = None) -> str:
     return "".join(rows)
 
 
+# Not `compare.sentences`: an excerpt is cut only where a stop is followed by white space ("U.S." and
+# "1.5" stay whole), after a closing quotation mark or bracket.
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+")
 
 

@@ -16,18 +16,20 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import batch, ingest
 from ._version import __version__
 from .api import load_corpus
-from .errors import CompareError, MissingPathError, UnreadableInputError
-from .model import Article, ArticleMeta, Provenance, QuoteResult
+from .errors import BadOptionError, CompareError, MissingPathError, NoCablesError, UnreadableInputError
+from .indexing.corpus_cache import cached_index
+from .model import Article, ArticleMeta, Cable, Provenance, QuoteResult
 from .pipeline import CheckOptions, Pipeline
 from .report import record
+from .store import CorpusStore, is_index
 
 Outcome = batch.Outcome
 
@@ -220,3 +222,76 @@ def expand(paths: Iterable[str]) -> batch.Expansion:
         except (OSError, ValueError) as e:
             out.problems.append(UnreadableInputError(p, str(e)))
     return out
+
+
+# -- a command line's files: which are the corpus, which the articles (each file parsed once) ---------------
+
+@dataclass
+class Corpus:
+    """A command line's corpus paths and article paths (`split_corpus`), with the cable files read while
+    telling them apart, so that `open` reads each file once."""
+
+    paths: list[str]
+    articles: list[str]
+    parsed: dict[Path, list[Cable]] = field(default_factory=dict)
+
+    def open(self) -> CorpusStore:
+        if any(is_index(p) for p in self.paths):
+            return load_corpus(self.paths)
+        cached = cached_index(self.paths)  # a large corpus of files: indexed once, then opened
+        if cached is not None:
+            return CorpusStore.open(cached)
+        found: list[Cable] = []
+        for f in ingest.expand_paths(self.paths):
+            found.extend(self.parsed[f] if f in self.parsed else ingest.read_file(f))
+        if not found:
+            raise NoCablesError(", ".join(self.paths))
+        return CorpusStore.in_memory(ingest.merge(found).values())
+
+
+def split_corpus(corpus: Sequence[str], articles: Sequence[str]) -> Corpus:
+    """`--corpus A B story.txt`: the corpus is the leading paths that hold cables (index folders,
+    dumps, folders with a cable in them, files in which cables are found); the articles are the rest.
+    What is parsed here is kept, so that each file is read once."""
+    if articles:
+        return Corpus(list(corpus), list(articles))
+    out = Corpus(list(corpus[:1]), [])
+
+    def holds_cables(p: str) -> bool:
+        path = Path(p)
+        if is_index(p) or p.endswith((".jsonl", ".gz")):
+            return True
+        if not path.exists():
+            return False
+        try:
+            files = ingest.expand_paths([path])
+        except CompareError:
+            return False
+        any_cable = False
+        for f in files:
+            try:
+                out.parsed[f] = ingest.read_file(f)
+            except (CompareError, OSError):
+                out.parsed[f] = []
+            any_cable = any_cable or bool(out.parsed[f])
+        return any_cable
+
+    rest = list(corpus[1:])
+    while rest and holds_cables(rest[0]):
+        out.paths.append(rest.pop(0))
+    if not rest:
+        raise BadOptionError("no ARTICLE given; put the article files after the --corpus paths, after -- "
+                             "or another option")
+    out.articles = rest
+    return out
+
+
+def default_jobs(jobs: int | None, corpus: Corpus, n_articles: int) -> int:
+    """How many processes check the articles: `jobs` when given; else, over an index folder and four
+    articles or more, one per core up to four (each opens the index; cable files given as the corpus
+    would be parsed once per process, so one); else one."""
+    if jobs:
+        return jobs
+    indexed = len(corpus.paths) == 1 and is_index(corpus.paths[0])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 4) if indexed and n_articles >= 4 else 1

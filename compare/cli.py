@@ -17,26 +17,24 @@ import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__, batch, evaluate, imports, indexing, ingest, report, stats, store
-from .api import load_corpus
-from .checker import Checker, CheckerSpec, check_many, expand, is_url
+from .checker import Checker, CheckerSpec, Corpus, check_many, default_jobs, expand, is_url, split_corpus
 from .errors import BadOptionError, CompareError, DamagedIndexError, ModelUnavailableError, NoCablesError
-from .indexing.corpus_cache import cached_index
 from .model import Cable, QuoteResult, Verdict
+from .model import Progress as ProgressFn  # rich's Progress is the display
 from .pipeline import CheckOptions, Pipeline
 from .record import Record
 from .report import FORMATS
 from .safe import json_safe, safe
-from .store import CorpusStore, is_index, schema
+from .store import CorpusStore, schema
 from .triage import Finding, finding, sort_key
 
-ProgressFn = Callable[[str, int, "int | None"], None]
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 EXAMPLES = """\b
 Examples:
@@ -199,73 +197,6 @@ def greedy_corpus(argv: Sequence[str]) -> list[str]:
                 first = False
                 i += 1
     return out
-
-
-# -- the corpus: each file parsed once -----------------------------------------------------------
-
-@dataclass
-class Corpus:
-    paths: list[str]
-    articles: list[str]
-    parsed: dict[Path, list[Cable]] = field(default_factory=dict)
-
-    def open(self) -> CorpusStore:
-        if any(is_index(p) for p in self.paths):
-            return load_corpus(self.paths)
-        cached = cached_index(self.paths)  # a large corpus of files: indexed once, then opened
-        if cached is not None:
-            return CorpusStore.open(cached)
-        found: list[Cable] = []
-        for f in ingest.expand_paths(self.paths):
-            found.extend(self.parsed[f] if f in self.parsed else ingest.read_file(f))
-        if not found:
-            raise NoCablesError(", ".join(self.paths))
-        return CorpusStore.in_memory(ingest.merge(found).values())
-
-
-def split_corpus(corpus: Sequence[str], articles: Sequence[str]) -> Corpus:
-    """`--corpus A B story.txt`: the corpus is the leading paths that hold cables (index folders,
-    dumps, folders with a cable in them, files in which cables are found); the articles are the rest.
-    What is parsed here is kept, so that each file is read once."""
-    if articles:
-        return Corpus(list(corpus), list(articles))
-    out = Corpus(list(corpus[:1]), [])
-
-    def holds_cables(p: str) -> bool:
-        path = Path(p)
-        if is_index(p) or p.endswith((".jsonl", ".gz")):
-            return True
-        if not path.exists():
-            return False
-        try:
-            files = ingest.expand_paths([path])
-        except CompareError:
-            return False
-        any_cable = False
-        for f in files:
-            try:
-                out.parsed[f] = ingest.read_file(f)
-            except (CompareError, OSError):
-                out.parsed[f] = []
-            any_cable = any_cable or bool(out.parsed[f])
-        return any_cable
-
-    rest = list(corpus[1:])
-    while rest and holds_cables(rest[0]):
-        out.paths.append(rest.pop(0))
-    if not rest:
-        raise BadOptionError("no ARTICLE given; put the article files after the --corpus paths, after -- "
-                             "or another option")
-    out.articles = rest
-    return out
-
-
-def _jobs(jobs: int | None, corpus: Corpus, n_articles: int) -> int:
-    if jobs:
-        return jobs
-    indexed = len(corpus.paths) == 1 and is_index(corpus.paths[0])
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cores, 4) if indexed and n_articles >= 4 else 1
 
 
 # -- progress ------------------------------------------------------------------------------------
@@ -434,7 +365,7 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
             _say(f"… and {len(sink.gone) - 5} more articles checked earlier are gone: their quotes stay in {output}")
     for problem in found.problems:
         _say(f"skipped: {problem}")
-    n_jobs = _jobs(jobs, split, len(todo))
+    n_jobs = default_jobs(jobs, split, len(todo))
     failed = len(found.problems)
     results: list[QuoteResult] = []
     settings = batch.Settings(tuple(split.paths), checker.options)
@@ -542,7 +473,7 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
     paths = batch.expand(split.articles)
     options = CheckOptions(semantic=semantic, model=model, strict=strict)
     store = split.open()
-    n_jobs = _jobs(jobs, split, len(paths))
+    n_jobs = default_jobs(jobs, split, len(paths))
     results: list[QuoteResult] = []
     log = WarningLog(verbose)
     for o in check_many(paths, Checker(Pipeline(store, options)) if n_jobs == 1 else None,

@@ -23,7 +23,6 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -143,24 +142,3 @@ def of(store: CorpusStore) -> Lexicon:
         if lex is None:
             lex = _opened[store] = build(store)
         return lex
-
-
-@lru_cache(maxsize=8)
-def stop_words(language: str) -> frozenset[str]:
-    """A language's function words (spaCy's lists, keyed by language; no model needed). The list's
-    module is read alone: importing `spacy.lang.xx` would import all of spaCy first (about 2 s)."""
-    import importlib.util
-
-    code = getattr(language, "value", language)
-    spec = importlib.util.find_spec("spacy")
-    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
-        path = Path(folder) / "lang" / str(code) / "stop_words.py"
-        if path.is_file():
-            found = importlib.util.spec_from_file_location(f"_compare_stop_words_{code}", path)
-            if found is None or found.loader is None:
-                break
-            module = importlib.util.module_from_spec(found)
-            found.loader.exec_module(module)
-            return frozenset(w.casefold() for w in getattr(module, "STOP_WORDS", ()))
-    return frozenset()
-

@@ -6,7 +6,10 @@ speech verb or a month is.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from functools import cache
+from pathlib import Path
 
 # Verbs with which an article attributes a quotation: "X said", "wrote X", "the cable reads".
 SPEECH_VERBS = (
@@ -57,6 +60,40 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
                   "noviembre", "diciembre")  # fmt: skip
 MONTH_NUMBER = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}  # "jan" -> 1 (cable date-time groups: "AUG")
+# Keyed by language (ISO 639-1): a language's month names, and the other spellings its writers use
+# ("setiembre" for "septiembre", "sept" for "september"), each to the name it stands for
+MONTH_NAMES = {"en": MONTHS, "es": SPANISH_MONTHS}
+MONTH_VARIANTS = {"en": {"sept": "september"}, "es": {"setiembre": "septiembre"}}
+
+
+def month_numbers(language: str) -> dict[str, int]:
+    """A language's month names and their variants, to the month's number ("setiembre" -> 9)."""
+    names = MONTH_NAMES[language]
+    return {m: i + 1 for i, m in enumerate(names)} | {v: names.index(m) + 1 for v, m in MONTH_VARIANTS[language].items()}
+
+
+def months_in_english(language: str) -> dict[str, str]:
+    """A language's month names and their variants, to the English month ("setiembre" -> "september")."""
+    return {m: MONTHS[n - 1] for m, n in month_numbers(language).items()}
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """A language's function words: spaCy's stop list (read from its file, `spacy/lang/<lang>/stop_words.py`,
+    without importing spaCy: a check needs no spaCy pipeline for this); empty where spaCy has none."""
+    if not re.fullmatch(r"[a-z]{2,3}", language or ""):
+        return frozenset()
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"
+    if not path.is_file():
+        return frozenset()
+    scope: dict[str, object] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), scope)  # noqa: S102 - a word list
+    words = scope.get("STOP_WORDS")
+    return frozenset(w.casefold() for w in words) if isinstance(words, set) else frozenset()
+
 MONTH_RE = (
     r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
     r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -72,6 +109,14 @@ ELLIPSIS_RE = re.compile(r"(?<!\s)\s*" + _ELLIPSIS + r"\s*|" + _ELLIPSIS + r"\s*
 
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "nobody", "nothing", "nowhere", "cannot",
                        "without"})  # fmt: skip
+SPANISH_NEGATIONS = frozenset({"no", "nunca", "jamas", "ni", "nadie", "nada", "ninguno", "ninguna", "ningun",
+                               "tampoco", "sin"})  # fmt: skip
+SPANISH_NUMBER_WORDS = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20, "treinta": 30,
+    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
+    "doscientos": 200, "trescientos": 300, "quinientos": 500,
+}  # fmt: skip
 HEDGES = frozenset({
     "often", "usually", "sometimes", "generally", "largely", "mostly", "probably", "likely", "perhaps",
     "possibly", "apparently", "reportedly", "allegedly", "may", "might", "could", "seem", "seems",

@@ -22,12 +22,10 @@ A language without a stop list in spaCy keeps no edit as harmless: every word co
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import cache
-from pathlib import Path
 
-from .lexicon import ANTONYMS, HEDGES, NEGATIONS
+from .lexicon import ANTONYMS, HEDGES, NEGATIONS, stop_words
 from .model import Discrepancy, DiscrepancyKind
 
 
@@ -82,24 +80,6 @@ _LEXICONS = NEGATIONS | HEDGES | {w for pair in ANTONYMS for w in pair}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d.,]*")
 _GLOSS = re.compile(r"^\s*\(([^()]+)\)\s*$")
 _LAST_WORD = re.compile(r"([^\W_]+)[^\w]*$")
-
-
-@cache
-def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop list for a language (read from its file, without importing spaCy: a check needs no
-    spaCy pipeline for this); empty where spaCy has none."""
-    if not re.fullmatch(r"[a-z]{2,3}", language or ""):
-        return frozenset()
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"
-    if not path.is_file():
-        return frozenset()
-    scope: dict[str, object] = {}
-    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), scope)  # noqa: S102 - a word list
-    words = scope.get("STOP_WORDS")
-    return frozenset(w.casefold() for w in words) if isinstance(words, set) else frozenset()
 
 
 @cache

@@ -9,6 +9,7 @@ Stage by stage: `Article` -> `Quote` (extract) -> `Paragraph`s (candidates) -> `
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -35,10 +36,27 @@ class Verdict(str, Enum):
         return self is not Verdict.NOT_FOUND
 
 
+# A long task's progress callback: (stage, done, total; None while the total is unknown). The one alias
+# that checking (`api.check`), index building (`indexing`), the runners and the CLI's display share.
+Progress = Callable[[str, int, "int | None"], None]
+
+
 class Severity(str, Enum):
+    """How much a difference matters, the members in rising order: the one ranking of severities
+    (the verdict of `pipeline.decide`, the worst severity of `report`)."""
+
     COSMETIC = "cosmetic"
     EDITORIAL = "editorial"
     SUBSTANTIVE = "substantive"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+    @staticmethod
+    def worst(severities: Iterable[Severity]) -> Severity | None:
+        """The gravest of `severities`; None when there are none."""
+        return max(severities, key=lambda s: s.rank, default=None)
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,11 @@ class Paragraph:
     text: str  # cleaned: lines joined, page markers, headings and boilerplate removed
     start: int
     end: int
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Which paragraph this is: its cable and where it starts in the cable's text."""
+        return (self.cable_id, self.start)
 
 
 @dataclass(frozen=True)

@@ -175,12 +175,9 @@ def explain(r: QuoteResult, d: Discrepancy) -> str:
     return f"{d.kind.value} ({effect(r, d)}): {what_changed(d)}"
 
 
-SEVERITY_ORDER = (Severity.SUBSTANTIVE, Severity.EDITORIAL, Severity.COSMETIC)
-
-
 def worst(r: QuoteResult) -> str:
-    found = {d.severity for d in r.discrepancies}
-    return next((s.value for s in SEVERITY_ORDER if s in found), "")
+    found = Severity.worst(d.severity for d in r.discrepancies)
+    return found.value if found is not None else ""
 
 
 def _csv(results: list[QuoteResult], reviews: list[Review] | None, cables: Mapping[str, Cable] | None) -> str:

@@ -189,3 +189,80 @@ SCARE_MAX_WORDS = 4
 WRAPPED_MIN_CHARS = 40
 WRAPPED_MAX_CHARS = 90
 WRAPPED_SHARE = 0.8
+
+# -- shapes of words, names and passages (issue 18: the numbers `ruff`'s PLR2004 found in pipeline/ and
+# retrieve/) ------------------------------------------------------------------------------------------
+# Set by hand when the code that uses them was written (the commit named with each), none measured
+# since; each is pinned by the tests on real text of the module that uses it. A change here changes
+# output: check the seed set and real-dev (scripts/snapshot_outputs.py).
+MIN_WORD_CHARS = 3  # a word of fewer letters ("of", "la", "US") is no content word: never searched for alone,
+# never a surname, a stem or a telling word (adade7b, 2026-11-23; the same bound in every strategy since)
+SPELLED_MIN_SOUNDS = 3  # a surname whose consonant skeleton is shorter is compared as written (9868ce0)
+JOINED_MIN_MATCHED = 3  # a quote tried on a paragraph and the next: at least this many words matched in
+JOINED_EDGE_CHARS = 3  # the first, its alignment ending within this many characters of its end (adade7b)
+EXACT_WINDOW_WORDS = 3  # a segment of at most this many words is first looked for word for word (adade7b)
+# The same word misspelt (alignment.spelling_variants, words.spelling): both at least this long, not
+# numbers, lengths within SPELLING_LENGTH_GAP, one edit apart, two from SPELLING_LONG_CHARS letters on
+# (847c52f, 2026-11-23: the usual bounds of a typo; "Qadhafi"/"Gaddafi" are names, `same_name`)
+SPELLING_MIN_CHARS = 4
+SPELLING_LONG_CHARS = 8
+SPELLING_EDITS = 1
+SPELLING_LONG_EDITS = 2
+SPELLING_LENGTH_GAP = 2
+# Names written otherwise (words.same_name, d8ce334, 2026-11-24): never a word this common (wordfreq's
+# Zipf: "Bush"/"Push" are words first); skeletons of at least two consonants; or, from six letters on,
+# two edits apart
+NAME_COMMON_ZIPF = 4.5
+NAME_MIN_SOUNDS = 2
+NAME_FUZZY_MIN_CHARS = 6
+NAME_FUZZY_EDITS = 2
+REDACTED_NAME_WORDS = 4  # words beside the one the alignment gave the release's XXXXXXXXXXXX: one name (d8ce334)
+SPLICE_TAG_WORDS = 6  # a speech tag between two quotations of one passage ("he said", adade7b)
+WRAPPED_MIN_LINES = 5  # fewer lines that run on say nothing of a page's wrapping (156c6c9, with WRAPPED_*)
+NAME_QUOTE_MAX_WORDS = 3  # capitalised words in quotation marks mid-sentence, a name ("Tony Tormenta", adade7b)
+SPEAKER_MAX_WORDS = 8  # the clause before a speech verb longer than this is no speaker's name and title (156c6c9)
+# A text's language (pipeline.language, 9c67a53, 2026-11-24): at least this many of its words, and this
+# share of them, a language's common words; fewer is a name, a number or a word or two
+LANGUAGE_MIN_WORDS = 2
+LANGUAGE_MIN_SHARE = 0.15
+# Cable sentences compared as paraphrases: of this many words (a shorter one says too little, a longer
+# one is a list; fdb88e7, 2026-11-23)
+PARAPHRASE_SENTENCE_MIN_WORDS = 4
+PARAPHRASE_SENTENCE_MAX_WORDS = 80
+# Translation anchors (pipeline.translation._anchor_terms, 9c67a53 and 2e1bb23): a capitalised word of
+# this many letters is a name; a longer word of COGNATE_MIN_CHARS is searched by its first COGNATE_PREFIX
+# letters (a cognate: "corrupción"/"corruption"); the ANCHORS_TOGETHER rarest anchors searched together
+ANCHOR_NAME_MIN_CHARS = 4
+COGNATE_MIN_CHARS = 6
+COGNATE_PREFIX = 4
+ANCHORS_TOGETHER = 3
+# Clause windows compared with a translated quote (9c67a53): one to WINDOW_MAX_CLAUSES clauses, at least
+# WINDOW_MIN_WORDS words, a translation 0.6 to 2 times as long as its source
+WINDOW_MAX_CLAUSES = 4
+WINDOW_MIN_WORDS = 3
+TRANSLATION_LENGTH_RATIO = (0.6, 2.0)
+# How many of a quote's telling words (put into English) a candidate must hold (retrieve.crosslingual,
+# babefb4, 2026-12-07): two of up to CROSSLINGUAL_FEW_WORDS, three of more (a translation drops and adds words)
+CROSSLINGUAL_FEW_WORDS = 5
+CROSSLINGUAL_LEAST = 2
+CROSSLINGUAL_LEAST_MANY = 3
+RARE_SEARCH_WORDS = 3  # the `rare` strategy: paragraphs holding a quote's three rarest words (adade7b)
+RARE_MIN_WORDS = 2  # ... searched only when the corpus holds at least two of them (one word alone is any paragraph)
+PAIRS_RARE_WORDS = 5  # the `pairs` strategy: two of the quote's five rarest words (babefb4)
+NOT_A_WORD_ZIPF = 2.0  # wordfreq's Zipf scale: below 2 (fewer than 1 in 10 million words) is no common
+# English word: a typo, or a rare name (measured: "sucessful" 1.93, "unsuccessful" 3.73; d8ce334)
+MARKING_MAX_CHARS = 60  # "Secret/Noforn", "sólo para uso oficial": a classification marking is short (4b15840)
+# The closest passages a "not found" keeps (the record's candidates; ca88be8, 2026-11-23): the three
+# best, and with a source the five next best
+NOT_FOUND_SHOWN = 3
+OTHERS_SHOWN = 5
+# "Not found" because the words stand in the corpus only by chance: the confidence grows from 0.5 with
+# the expected chance sources, to at most 0.95 (never certain: ca88be8)
+CHANCE_NOT_FOUND_BASE = 0.5
+CHANCE_NOT_FOUND_MAX = 0.95
+EXPECTED_FLOOR = 1e-3  # the fewest chance sources expected of any words (a rate is never zero; ca88be8)
+CONTEXT_QUERY_WORDS = 12  # the rarest words around a short quote that rank the paragraphs holding it (091d65c)
+# Retrieval limits of the candidate policy (pipeline.candidates, babefb4, 2026-12-07): paragraphs per
+# phrase search (a short quote) and per pair search of a four-word quote or of one segment
+PHRASE_LIMIT = 50
+SEGMENT_PAIRS_LIMIT = 5

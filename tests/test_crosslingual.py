@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compare import crosslingual
+from compare.lexicon import month_numbers, months_in_english, stop_words
 from compare.store import CorpusStore
 
 from .conftest import DATA
@@ -50,8 +51,14 @@ def test_the_lexicon_is_kept_and_read_back_the_same(store, lexicon, tmp_path, mo
 
 
 def test_function_words_are_keyed_by_language():
-    assert "que" in crosslingual.stop_words("es") and "und" in crosslingual.stop_words("de")
-    assert crosslingual.stop_words("xx") == frozenset()
+    assert "que" in stop_words("es") and "und" in stop_words("de")
+    assert stop_words("xx") == frozenset()
+
+
+def test_month_names_are_keyed_by_language_with_their_variants():
+    assert month_numbers("es")["setiembre"] == month_numbers("es")["septiembre"] == 9
+    assert months_in_english("es")["setiembre"] == "september"
+    assert month_numbers("en")["sept"] == 9 and month_numbers("en")["december"] == 12
 
 
 def test_an_index_build_keeps_the_lexicon_in_the_index_folder(tmp_path, monkeypatch):

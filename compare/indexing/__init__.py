@@ -15,7 +15,7 @@ hash of the paragraph's text: adding cables embeds only paragraphs whose text is
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from .. import ingest
 from ..embeddings import Encoder, SentenceTransformerEncoder
 from ..encoders import BatchEncoder
 from ..errors import BadIndexError, CompareError, NoCablesError
-from ..model import Cable
+from ..model import Cable, Progress
 from ..store import build_state, schema
 from ..store import sentences as stored_sentences
 from ..store.build_state import IndexStats, stats
@@ -36,7 +36,6 @@ BATCH = 2000  # dump records a commit
 EMBED_BATCH = 256  # paragraphs an embedding call
 EMBED_SAVE_EVERY = 40  # embedding batches between saves of the vector index
 
-Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
 __all__ = ["BuildReport", "IndexStats", "build", "embed_new", "start_over", "stats", "upsert"]
 

@@ -9,7 +9,7 @@ import hashlib
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -17,15 +17,17 @@ import numpy as np
 from .. import multilingual
 from ..embeddings import Encoder
 from ..encoders import BatchEncoder
+from ..model import Progress
 from ..store import sentences as stored
 
 BATCH = 512
 PARTS = "sentences.parts"  # a build's encoded batches, until the index is whole
 MIN_WORDS = 4  # shorter pieces join the next sentence
 MAX_WORDS = 40  # longer sentences are cut at a semicolon or comma into pieces of about half this
+# Not `compare.sentences`: the index's pieces end at semicolons too and keep a closing quotation mark, short
+# ones join the next and long ones are cut (`split`); the stored vectors depend on these pieces.
 SENTENCE_RE = re.compile(r"[^.!?;]+(?:[.!?;]+[\"”’']?|$)")
 
-Progress = Callable[[str, int, int], None]
 
 
 def split(text: str) -> Iterator[tuple[int, int]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import MONTHS, SPANISH_MONTHS
+from ..lexicon import MONTH_VARIANTS, MONTHS, SPANISH_MONTHS, month_numbers
 from ..model import ArticleMeta
 
 HEAD_LINES = 8  # a text file's metadata lines come before its body
@@ -29,7 +29,7 @@ def _month_table() -> dict[str, int]:
     from babel.dates import get_month_names
 
     table = {name: k for k, (en, es) in enumerate(zip(MONTHS, SPANISH_MONTHS, strict=True), 1)
-             for name in (en, en[:3], es, es[:3])} | {"sept": 9, "setiembre": 9}
+             for name in (en, en[:3], es, es[:3])} | {v: month_numbers(lang)[v] for lang in ("en", "es") for v in MONTH_VARIANTS[lang]}
     for lang in ("pt", "fr", "de"):
         for k, name in get_month_names("wide", locale=lang).items():
             table.setdefault(name.casefold(), k)

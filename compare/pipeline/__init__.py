@@ -17,7 +17,6 @@ module with typed input and output; this module only calls them in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -32,6 +31,7 @@ from ..model import (
     Candidate,
     Decision,
     Paragraph,
+    Progress,
     Provenance,
     Quote,
     QuoteResult,
@@ -42,12 +42,18 @@ from ..model import (
 from ..store import CorpusStore
 from ..store.cache import EmbeddingCache
 from ..tokens import content_keys
-from ..weights import EXACT_ENOUGH, JOINED_MAX, JOINED_TOP, RARE_CANDIDATES, SEMANTIC_CANDIDATES
+from ..weights import (
+    EXACT_ENOUGH,
+    JOINED_EDGE_CHARS,
+    JOINED_MAX,
+    JOINED_MIN_MATCHED,
+    JOINED_TOP,
+    RARE_CANDIDATES,
+    SEMANTIC_CANDIDATES,
+)
 from . import attribution, candidates, chance, context, decide, extract, fragments, paraphrase, translation
 from . import language as lang
 from .alignment import align, prepare
-
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -140,10 +146,10 @@ class Pipeline:
                                                 segments)
             out = [align(q, p.cable_id, (p.number,), p.text, qt) for p in paragraphs]
         if not any(decide.supports(a) and a.score >= EXACT_ENOUGH for a in out):
-            seen = {(p.cable_id, p.start) for p in paragraphs}
+            seen = {p.key for p in paragraphs}
             cited = ctx.sources.cables if ctx.needs_context else ()
             more = [p for p in candidates.search(self.store, segments, context=ctx.query_words(), cited=cited)
-                    if (p.cable_id, p.start) not in seen]
+                    if p.key not in seen]
             paragraphs += more
             out += [align(q, p.cable_id, (p.number,), p.text, qt) for p in more]
         # a quote that runs from one paragraph into the next (and the next: a quotation over paragraphs)
@@ -153,7 +159,8 @@ class Pipeline:
         for a, p in ranked:
             numbers: tuple[int | None, ...] = (p.number,)
             text, last = p.text, p
-            while not decide.supports(a) and a.matched >= 3 and a.end >= len(text) - 3 and len(numbers) < JOINED_MAX:
+            while (not decide.supports(a) and a.matched >= JOINED_MIN_MATCHED
+                   and a.end >= len(text) - JOINED_EDGE_CHARS and len(numbers) < JOINED_MAX):
                 nxt = self.store.next_paragraph(last)
                 if nxt is None:
                     break

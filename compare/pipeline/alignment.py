@@ -19,6 +19,14 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ..lexicon import BRACKET_RE, ELLIPSIS_RE
 from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
 from ..tokens import STOPWORDS, Token, is_number, key_of, tokenize
+from ..weights import (
+    EXACT_WINDOW_WORDS,
+    SPELLING_EDITS,
+    SPELLING_LENGTH_GAP,
+    SPELLING_LONG_CHARS,
+    SPELLING_LONG_EDITS,
+    SPELLING_MIN_CHARS,
+)
 from . import words
 from .differences import describe
 
@@ -83,7 +91,7 @@ def _window(keys: list[str], pkeys: list[str], lo: int,
             prefer: Callable[[int, int], bool] | None = None) -> tuple[int, int]:
     """Where in pkeys[lo:] the segment most likely sits: a token range, generously wide."""
     n = len(keys)
-    if n <= 3 and NEVER not in keys:
+    if n <= EXACT_WINDOW_WORDS and NEVER not in keys:
         j = _find_exact(keys, pkeys, lo, prefer)
         if j is not None:
             return j, j + n
@@ -160,7 +168,7 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
         if t == 1:
             pairs.append((OpTag.EQUAL if q[i - 1] == p[j - 1] else OpTag.REPLACE, i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif t == 2:
+        elif t == 2:  # noqa: PLR2004 - the back-pointer's code for an insertion (1: a pair, else a deletion)
             pairs.append((OpTag.INSERT, i - 1, j))
             i -= 1
         else:
@@ -181,14 +189,14 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
 def spelling_variants(q: list[str], p: list[str]) -> dict[str, frozenset[str]]:
     """For each quote key, the source keys that are the same word misspelt: both at least four
     letters, not numbers, lengths within two, and one edit apart (two from eight letters on)."""
-    uq = [a for a in dict.fromkeys(q) if a != NEVER and len(a) >= 4 and not a[:1].isdigit()]
-    up = [b for b in dict.fromkeys(p) if len(b) >= 4 and not b[:1].isdigit()]
+    uq = [a for a in dict.fromkeys(q) if a != NEVER and len(a) >= SPELLING_MIN_CHARS and not a[:1].isdigit()]
+    up = [b for b in dict.fromkeys(p) if len(b) >= SPELLING_MIN_CHARS and not b[:1].isdigit()]
     if not uq or not up:
         return {}
-    dist = process.cdist(uq, up, scorer=DamerauLevenshtein.distance, score_cutoff=2, dtype=np.int32)
+    dist = process.cdist(uq, up, scorer=DamerauLevenshtein.distance, score_cutoff=SPELLING_LONG_EDITS, dtype=np.int32)
     lq, lp = np.array([len(a) for a in uq]), np.array([len(b) for b in up])
-    allowed = np.where(np.minimum.outer(lq, lp) < 8, 1, 2)
-    ok = (dist > 0) & (dist <= allowed) & (np.abs(np.subtract.outer(lq, lp)) <= 2)
+    allowed = np.where(np.minimum.outer(lq, lp) < SPELLING_LONG_CHARS, SPELLING_EDITS, SPELLING_LONG_EDITS)
+    ok = (dist > 0) & (dist <= allowed) & (np.abs(np.subtract.outer(lq, lp)) <= SPELLING_LENGTH_GAP)
     return {uq[i]: frozenset(up[j] for j in np.flatnonzero(row)) for i, row in enumerate(ok) if row.any()}
 
 

@@ -9,6 +9,7 @@ import re
 from ..lexicon import REPORTING_VERB_RE
 from ..model import Alignment, AttributionCheck, Cable, Claim
 from ..tokens import fold
+from ..weights import MIN_WORD_CHARS, SPELLED_MIN_SOUNDS
 from . import words
 
 SPEECH = REPORTING_VERB_RE
@@ -28,14 +29,14 @@ def _surnames(name: str | None) -> set[str]:
     if not name:
         return set()
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
-    return {w for w in words if w not in TITLES and len(w) > 2}
+    return {w for w in words if w not in TITLES and len(w) >= MIN_WORD_CHARS}
 
 
 def _spelled(name: str) -> str:
     """A surname as it sounds, so that one person's spellings meet (Suleiman, Soliman, Soleiman: the
     name folding of the discrepancy stage); a short name stays as written."""
     key = words.skeleton(name)
-    return key if len(key) >= 3 else name
+    return key if len(key) >= SPELLED_MIN_SOUNDS else name
 
 
 def _meet(a: set[str], b: set[str]) -> bool:
@@ -50,6 +51,8 @@ def signed_by(claim: Claim, cable: Cable) -> bool:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    # Not `compare.sentences`: a sentence here starts only at a capital or a quotation mark after the stop
+    # ("the U.S. embassy" does not end one), and the span's own stops are left out of the search.
     lo = max((m.end() for m in re.finditer(r"[.!?][”\"’']?\s+(?=[A-Z“\"])", text[:start])), default=0)
     m = re.search(r"[.!?][”\"’']?(?:\s+|$)", text[end:])
     return lo, end + m.end() if m else len(text)

@@ -23,7 +23,7 @@ from ..model import Paragraph
 from ..retrieve import Query, Retrieved
 from ..retrieve.rare import exact_first, rare_words  # noqa: F401  (the pipeline's names for them)
 from ..store import CorpusStore
-from ..weights import PHRASE_SEARCH_WORDS, SEARCH_LIMIT, SHORT_PHRASE_WORDS
+from ..weights import PHRASE_LIMIT, PHRASE_SEARCH_WORDS, SEARCH_LIMIT, SEGMENT_PAIRS_LIMIT, SHORT_PHRASE_WORDS
 from . import words
 
 S = retrieve.STRATEGIES
@@ -51,13 +51,13 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
 
     if n_words <= SHORT_PHRASE_WORDS:
         for variant in spellings:
-            hits += S["phrase_in_cited"](store, q(variant), 50)
-            hits += S["phrase"](store, q(variant), 50)
+            hits += S["phrase_in_cited"](store, q(variant), PHRASE_LIMIT)
+            hits += S["phrase"](store, q(variant), PHRASE_LIMIT)
         if n_words == SHORT_PHRASE_WORDS:
-            hits += S["pairs"](store, q(whole), 5)
+            hits += S["pairs"](store, q(whole), SEGMENT_PAIRS_LIMIT)
         quoting = store.quoting(whole)
         if not hits and not quoting:  # no paragraph holds the words as printed: "blond" for "blonde"
-            return retrieve.paragraphs(S["tolerant"](store, Query(tuple(segments), context=context, cited=cited), 50))
+            return retrieve.paragraphs(S["tolerant"](store, Query(tuple(segments), context=context, cited=cited), PHRASE_LIMIT))
         return _unique(retrieve.paragraphs(hits) + quoting)
     found = by_rare_words(store, segments, limit)
     if (n_words <= PHRASE_SEARCH_WORDS and len(segments) == 1 and not BRACKET_RE.search(whole)
@@ -66,11 +66,11 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
         # the paragraphs holding its words in order come too (a body paragraph as well as a subject
         # line); only then, since a phrase of common words is a costly search in a large corpus
         for variant in spellings:
-            hits += S["phrase"](store, q(variant), 50)
+            hits += S["phrase"](store, q(variant), PHRASE_LIMIT)
     hits += S["pairs"](store, q(whole), limit)
     if len(segments) > 1:
         for s in segments:
-            hits += S["pairs"](store, q(s), 5)
+            hits += S["pairs"](store, q(s), SEGMENT_PAIRS_LIMIT)
     if len(found) + len(hits) < limit:
         hits += S["any"](store, q(whole), limit)
     return _unique(found + [h.paragraph for h in hits])
@@ -79,5 +79,5 @@ def search(store: CorpusStore, segments: Iterable[str], limit: int = SEARCH_LIMI
 def _unique(paragraphs: list[Paragraph]) -> list[Paragraph]:
     seen: dict[tuple[str, int], Paragraph] = {}
     for p in paragraphs:
-        seen.setdefault((p.cable_id, p.start), p)
+        seen.setdefault(p.key, p)
     return list(seen.values())

@@ -40,7 +40,7 @@ from ..model import Alignment, ArticleTier, Evidence, Severity
 from ..resources import background, phrase_prior
 from ..store.cache import cache_dir
 from ..tokens import STOPWORDS, keys
-from ..weights import ALPHA, BM25_B, BM25_K1, CLAIM_MIN_WORDS, CORROBORATION, PHRASE_MIN_WORDS
+from ..weights import ALPHA, BM25_B, BM25_K1, CLAIM_MIN_WORDS, CORROBORATION, EXPECTED_FLOOR, PHRASE_MIN_WORDS
 
 if TYPE_CHECKING:
     from ..store import CorpusStore
@@ -56,7 +56,7 @@ def expected_occurrences(count: int, text: str, quoted: bool, n_paragraphs: int,
     bg = background()
     together = 1.0 if names_only(text) else together
     rate = (count + bg.phrase_df(text, quoted) * together) / (n_paragraphs + bg.paragraphs)
-    return max(1e-3, rate * n_paragraphs)
+    return max(EXPECTED_FLOOR, rate * n_paragraphs)
 
 
 def significant(e: Evidence) -> bool:

@@ -19,9 +19,9 @@ from ..lexicon import (
     MONTH_NUMBER,
     MONTH_RE,
     SPANISH_AUTHOR_VERBS,
-    SPANISH_MONTHS,
     SPANISH_SPEECH_VERB_RE,
     SPEECH_VERBS_BY_LANGUAGE,
+    month_numbers,
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
@@ -225,7 +225,7 @@ def _english_month(mon: str) -> int:
 
 
 # -- Spanish -----------------------------------------------------------------------------------------
-_MES = r"(?P<mon>" + "|".join(SPANISH_MONTHS) + r"|setiembre)"
+_MES = r"(?P<mon>" + "|".join(month_numbers("es")) + r")"
 _FECHA = (r"(?P<date>(?:(?P<day>\d{1,2})\s+de\s+)?" + _MES + r"(?:\s+(?:de|del)\s+(?P<year>(?:19|20)\d{2}))?"
           r"|(?P<year_only>(?:19|20)\d{2})\b)")
 _DOC_ES = (r"(?:cable|despacho|documento|telegrama|memorando|informe|mensaje|texto|primero|segundo|tercero|"
@@ -243,7 +243,7 @@ SPANISH_DATE_RES = tuple(re.compile(p, 0 if i else re.I) for i, p in enumerate([
 SUBJECT_ES = re.compile(r"\b(?:t[íi]tulo|titula(?:ba|do|da)?)\b", re.I)
 SUBJECT_EN = re.compile(r"\b(?:titled|entitled|headlined|subject line|(?:under|with) the (?:title|heading|subject))\b",
                         re.I)
-SPANISH_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(SPANISH_MONTHS)} | {"setiembre": 9}
+SPANISH_MONTH_NUMBER = month_numbers("es")
 _TITLED = r"\s+(?:[a-záéíóúñ]+\s+){0,5}"  # "el embajador ", "la entonces embajadora ", "el encargado de negocios "
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Article, ArticleTier, Quote, QuoteResult, Verdict
 from ..tokens import content_keys
-from ..weights import LOW_INFORMATION
+from ..weights import CONTEXT_QUERY_WORDS, LOW_INFORMATION
 
 
 def low_information(text: str) -> bool:
@@ -126,6 +126,6 @@ class QuoteContext:
     needs_context: bool  # a low-information quote: its words alone do not identify a source
     names: tuple[str, ...] = ()  # names the article's sentence gives with the quote (folded), held by the corpus
 
-    def query_words(self, most: int = 12) -> list[str]:
+    def query_words(self, most: int = CONTEXT_QUERY_WORDS) -> list[str]:
         """The rarest context words, which rank the paragraphs that hold a short quote's words."""
         return sorted(self.weights, key=lambda k: -self.weights[k])[:most] if self.needs_context else []

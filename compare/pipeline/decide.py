@@ -14,12 +14,16 @@ from ..model import Alignment, Candidate, Decision, Discrepancy, Evidence, Quote
 from ..weights import (
     AMBIGUOUS_CONFIDENCE,
     ARTICLE_FIT_BONUS,
+    CHANCE_NOT_FOUND_BASE,
+    CHANCE_NOT_FOUND_MAX,
     CLAIM_FIT_BONUS,
     CONTEXT_BONUS,
     MIN_COVERAGE,
     MIN_MATCHED_WORDS,
     MIN_SUBSTANTIVE_ALLOWED,
     NOT_FOUND_CLOSEST_WEIGHT,
+    NOT_FOUND_SHOWN,
+    OTHERS_SHOWN,
     QUOTED_IN_SOURCE_BONUS,
     SHORT_QUOTE_CONFIDENCE,
     SHORT_QUOTE_WORDS,
@@ -40,15 +44,14 @@ def supports(a: Alignment) -> bool:
     return a.matched / n >= MIN_COVERAGE and a.matched >= MIN_MATCHED_WORDS
 
 
+VERDICT_OF_WORST = {Severity.SUBSTANTIVE: Verdict.ALTERED, Severity.EDITORIAL: Verdict.ELIDED,
+                    Severity.COSMETIC: Verdict.COSMETIC}
+
+
 def verdict_of(discrepancies: tuple[Discrepancy, ...]) -> Verdict:
-    severities = {d.severity for d in discrepancies}
-    if Severity.SUBSTANTIVE in severities:
-        return Verdict.ALTERED
-    if Severity.EDITORIAL in severities:
-        return Verdict.ELIDED
-    if severities:
-        return Verdict.COSMETIC
-    return Verdict.VERBATIM
+    """The verdict of a source's differences: that of the worst (verbatim when there are none)."""
+    worst = Severity.worst(d.severity for d in discrepancies)
+    return VERDICT_OF_WORST[worst] if worst is not None else Verdict.VERBATIM
 
 
 def rank_score(c: Candidate) -> float:
@@ -80,10 +83,10 @@ def decide(quote: Quote, candidates: list[Candidate]) -> Decision:
         if by_words_only:
             e, _ = by_words_only[0]
             note = f"the words stand in the corpus, but only by chance: {e.describe()}"
-            score = round(min(0.95, 0.5 + 0.5 * min(1.0, e.chance)), 4)
-            return Decision(Verdict.NOT_FOUND, score, None, tuple(a for _, a in by_words_only[:3]), False, (), note)
+            score = round(min(CHANCE_NOT_FOUND_MAX, CHANCE_NOT_FOUND_BASE + (1 - CHANCE_NOT_FOUND_BASE) * min(1.0, e.chance)), 4)
+            return Decision(Verdict.NOT_FOUND, score, None, tuple(a for _, a in by_words_only[:NOT_FOUND_SHOWN]), False, (), note)
         unsupported = sorted((c.alignment for c in candidates if not supports(c.alignment)), key=lambda a: -a.score)
-        return Decision(Verdict.NOT_FOUND, abstain_score(unsupported), None, tuple(unsupported[:3]), False, ())
+        return Decision(Verdict.NOT_FOUND, abstain_score(unsupported), None, tuple(unsupported[:NOT_FOUND_SHOWN]), False, ())
     best_score, winner = ranked[0]
     best = winner.alignment
     # Another paragraph fits as well: for a short quote the words alone are enough to say so; a long
@@ -97,7 +100,7 @@ def decide(quote: Quote, candidates: list[Candidate]) -> Decision:
         and (n_words <= SHORT_QUOTE_WORDS or best_score - s < TIE)
         for s, a in rivals
     )
-    others = (tuple(c.alignment for _, c in ranked[1:]) + tuple(a for _, a in by_words_only))[:5]
+    others = (tuple(c.alignment for _, c in ranked[1:]) + tuple(a for _, a in by_words_only))[:OTHERS_SHOWN]
     confidence = best.score * (AMBIGUOUS_CONFIDENCE if ambiguous else 1.0)
     if n_words <= SHORT_QUOTE_WORDS:
         confidence *= SHORT_QUOTE_CONFIDENCE

@@ -72,6 +72,6 @@ def _the_before(sentence: str, at: int) -> bool:
     i = at
     while i > 0 and sentence[i - 1].isspace():
         i -= 1
-    if i == at or i < 3 or sentence[i - 3 : i].lower() != "the":
+    if i == at or i < 3 or sentence[i - 3 : i].lower() != "the":  # noqa: PLR2004 - len("the")
         return False
-    return i == 3 or not (sentence[i - 4].isalnum() or sentence[i - 4] == "_")
+    return i == 3 or not (sentence[i - 4].isalnum() or sentence[i - 4] == "_")  # noqa: PLR2004 - len("the")

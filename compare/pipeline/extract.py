@@ -17,7 +17,16 @@ from dataclasses import dataclass, replace
 from ..errors import UnbalancedQuotesError
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Article, Claim, Quote, QuoteKind, Span
-from ..weights import CUE_WINDOW, NAME_WINDOW, SCARE_MAX_WORDS, WRAPPED_MAX_CHARS, WRAPPED_MIN_CHARS, WRAPPED_SHARE
+from ..weights import (
+    CUE_WINDOW,
+    NAME_QUOTE_MAX_WORDS,
+    NAME_WINDOW,
+    SCARE_MAX_WORDS,
+    WRAPPED_MAX_CHARS,
+    WRAPPED_MIN_CHARS,
+    WRAPPED_MIN_LINES,
+    WRAPPED_SHARE,
+)
 from . import claims, standing
 from .language import detect
 
@@ -249,7 +258,7 @@ def hard_wrapped(text: str) -> bool:
     with hard line breaks): there a single line break is no paragraph break."""
     lines = text.split("\n")
     runs = [len(a.rstrip()) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
-    if len(runs) < 5:
+    if len(runs) < WRAPPED_MIN_LINES:
         return False
     inside = sum(WRAPPED_MIN_CHARS <= n <= WRAPPED_MAX_CHARS for n in runs)
     return inside >= WRAPPED_SHARE * len(runs)
@@ -306,7 +315,7 @@ def _kind(text: str, quote_text: str, raw: _Raw, language: str | None = None) ->
     words = quote_text.strip(" ,.;:").split()
     mid_sentence = raw.open_mark > 0 and not _ends_clause(text, raw.open_mark) and bool(text[: raw.open_mark].strip())
     # "Tony Tormenta", "April 6 Movement", and (outside German, which capitalises its nouns) "Clinton"
-    if (mid_sentence and (1 < len(words) <= 3 or (len(words) == 1 and language not in ("de", None)))
+    if (mid_sentence and (1 < len(words) <= NAME_QUOTE_MAX_WORDS or (len(words) == 1 and language not in ("de", None)))
             and all(w[:1].isupper() or w.isdigit() for w in words) and any(w[:1].isupper() for w in words)):
         return QuoteKind.NAME
     if len(quote_text.split()) <= SCARE_MAX_WORDS and not _ends_sentence(quote_text.strip()):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .. import crosslingual as lexicon
+from .. import lexicon
 from ..model import Decision, Paragraph, Quote, Span, Verdict
 from ..retrieve import crosslingual, names
 from ..store import CorpusStore
@@ -26,6 +26,7 @@ from ..weights import (
     ALPHA,
     CLAIM_MIN_WORDS,
     LEXICON_SHORT_FLOOR,
+    MIN_WORD_CHARS,
     SHORT_TRANSLATION_CONFIDENCE,
     SHORT_TRANSLATION_HITS,
     TRANSLATION_MIN_WORDS,
@@ -60,7 +61,7 @@ def wanted(quote: Quote, language: str | None) -> bool:
 def find(store: CorpusStore, quote: Quote, language: str, cited: Iterable[str]) -> Decision | None:
     found = crosslingual.groups(store, quote.text, language, floor=LEXICON_SHORT_FLOOR)
     content = [w for w in crosslingual.WORD_RE.findall(quote.text)
-               if len(w) >= 3 and w.casefold() not in lexicon.stop_words(language)]
+               if len(w) >= MIN_WORD_CHARS and w.casefold() not in lexicon.stop_words(language)]
     if (not found or len(found) < len(set(w.casefold() for w in content)) or all(g.name for g in found)
             or len(content) < CLAIM_MIN_WORDS):
         # a word with no translation in the corpus's English, nothing but names, or one word: a single

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..model import Language, Quote
+from ..weights import LANGUAGE_MIN_SHARE, LANGUAGE_MIN_WORDS
 
 COMMON = {
     Language.EN: "the of and to in a is that for it was on with as by be are this from at or an not have has had "
@@ -37,7 +38,7 @@ def detect(text: str) -> Language | None:
         return None
     scores = {lang: sum(w in common for w in words) for lang, common in WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
-    if scores[best] < 2 or scores[best] < 0.15 * len(words):
+    if scores[best] < LANGUAGE_MIN_WORDS or scores[best] < LANGUAGE_MIN_SHARE * len(words):
         return None
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] > ranked[1]:

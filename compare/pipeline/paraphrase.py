@@ -10,7 +10,6 @@ numbers, negations and opposites: a quote that changes it is a paraphrase change
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
@@ -18,19 +17,21 @@ import numpy as np
 from .. import multilingual
 from ..embeddings import Embedder
 from ..model import Decision, Language, Paragraph, Quote, Span, Verdict
+from ..sentences import sentence_matches
 from ..store import CorpusStore
 from ..tokens import content_keys
 from ..weights import (
+    MIN_WORD_CHARS,
     PARAPHRASE_MARGIN,
     PARAPHRASE_MIN,
     PARAPHRASE_MIN_WORDS,
     PARAPHRASE_SENTENCE_HITS,
+    PARAPHRASE_SENTENCE_MAX_WORDS,
+    PARAPHRASE_SENTENCE_MIN_WORDS,
     SEMANTIC_CANDIDATES,
 )
 from . import reworded
 from .alignment import align
-
-SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def wanted(quote: Quote, language: Language | None) -> bool:
@@ -49,11 +50,11 @@ def candidates(quote: Quote, lexical: list[Paragraph], store: CorpusStore, embed
     if store.sentences is not None:
         hits = store.sentences.search(multilingual.embedder().embed([quote.text])[0], PARAPHRASE_SENTENCE_HITS)
         extra += [store.paragraph(h.row) for h in hits]
-    seen = {(p.cable_id, p.start) for p in lexical}
+    seen = {p.key for p in lexical}
     out = list(lexical)
     for p in extra:
-        if (p.cable_id, p.start) not in seen:
-            seen.add((p.cable_id, p.start))
+        if p.key not in seen:
+            seen.add(p.key)
             out.append(p)
     return out
 
@@ -65,11 +66,11 @@ def find(quote: Quote, paragraphs: list[Paragraph], embedder: Embedder) -> Decis
     two models' cosines (MiniLM and the multilingual Universal Sentence Encoder: each separates
     rewrites from same-topic statements less well alone, benchmarks/paraphrase_curve.py); the best
     must clear `PARAPHRASE_MIN` and beat every other paragraph's best by `PARAPHRASE_MARGIN`."""
-    words = {k for k in content_keys(quote.text) if len(k) > 2}
+    words = {k for k in content_keys(quote.text) if len(k) >= MIN_WORD_CHARS}
     sentences: list[tuple[str, int, int, Paragraph]] = []
     for p in paragraphs:
-        for m in SENTENCE_RE.finditer(p.text):
-            if 4 <= len(m.group().split()) <= 80 and words & set(content_keys(m.group())):
+        for m in sentence_matches(p.text):
+            if PARAPHRASE_SENTENCE_MIN_WORDS <= len(m.group().split()) <= PARAPHRASE_SENTENCE_MAX_WORDS and words & set(content_keys(m.group())):
                 sentences.append((m.group(), m.start(), m.end(), p))
     if not sentences:
         return None
@@ -82,7 +83,7 @@ def find(quote: Quote, paragraphs: list[Paragraph], embedder: Embedder) -> Decis
     similarity = float(sims[best])
     text, start, end, p = sentences[best]
     rival = next((float(sims[k]) for k in order[1:] if (sentences[k][3].cable_id, sentences[k][3].start)
-                  != (p.cable_id, p.start)), 0.0)
+                  != p.key), 0.0)
     if similarity < PARAPHRASE_MIN or similarity - rival < PARAPHRASE_MARGIN:
         return None
     lead = len(text) - len(text.lstrip())

@@ -14,35 +14,13 @@ but are not counted as a negation the quote dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..lexicon import NEGATIONS
+from ..lexicon import NEGATIONS, SPANISH_NEGATIONS
 from ..model import Discrepancy, DiscrepancyKind, Span
-from ..tokens import NUMBER_WORDS, fold
+from ..numbers import amounts
+from ..tokens import fold
 from .words import antonyms
 
-SCALES = {
-    "thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-    "mil": 1e3, "millon": 1e6, "millones": 1e6, "mil millones": 1e9, "millardo": 1e9, "millardos": 1e9,
-    "billon": 1e12, "billones": 1e12,
-}  # fmt: skip
-SPANISH_NUMBER_WORDS = {
-    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-    "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20, "treinta": 30,
-    "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100,
-    "doscientos": 200, "trescientos": 300, "quinientos": 500,
-}  # fmt: skip
-# "one"/"un" are articles as often as numbers, "zero" and "hundred" rarely stand alone
-ENGLISH_NUMBER_WORDS = {w: int(n) for w, n in NUMBER_WORDS.items() if w not in ("zero", "one", "hundred")}
-WORD_VALUES = ENGLISH_NUMBER_WORDS | SPANISH_NUMBER_WORDS
-NUMBER_RE = re.compile(  # "1990s", "1990's", "21st" are numbers too; "3G" is not
-    r"(?<![\d.,])(?P<num>\d+(?:[.,]\d+)*)(?!\d)(?:['’]?s|st|nd|rd|th)?(?![^\W\d_])|(?P<word>\b(?:" + "|".join(sorted(WORD_VALUES, key=len, reverse=True)) + r")\b)",
-    re.I,
-)
-SCALE_RE = re.compile(r"\s*(?P<scale>mil\s+millones|" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b", re.I)
-
-SPANISH_NEGATIONS = frozenset({"no", "nunca", "jamas", "ni", "nadie", "nada", "ninguno", "ninguna", "ningun",
-                               "tampoco", "sin"})  # fmt: skip
 ENGLISH_IMPLICIT = re.compile(r"\b(?:un(?:able|willing|likely)|impossible|fail(?:s|ed|ing)?(?: to)?|lack(?:s|ed|ing)?|"
                               r"refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|absen(?:t|ce)|neither|hardly|barely|"
                               r"little|rarely|seldom|(?<!\ba )few)\b"
@@ -51,44 +29,6 @@ ENGLISH_IMPLICIT = re.compile(r"\b(?:un(?:able|willing|likely)|impossible|fail(?
 WORD_RE = re.compile(r"[^\W\d_]+(?:n't)?")
 # Idioms with a negation word that negate nothing ("sin embargo": however; "no doubt": certainly)
 NOT_NEGATING = re.compile(r"\b(?:sin (?:duda|embargo)|no s[oó]lo|no obstante|no doubt|not only)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Amount:
-    value: float
-    text: str  # as written
-    shown: str = ""  # with the word or sign that follows it ("40 años", "67 %"): what a reader recognises
-
-UNIT_RE = re.compile(r"\s?(?:%|por ciento|per ?cent|[^\W\d_]+)", re.I)
-
-
-def _value(number: str) -> float:
-    """`1,300` and `1.300` are thousands (a separator before exactly three digits), `8,5` and `8.5`
-    decimals: the same reading for English and Spanish writing."""
-    parts = re.split(r"([.,])", number)
-    digits, decimals = parts[0], ""
-    for sep_i in range(1, len(parts), 2):
-        group = parts[sep_i + 1]
-        if len(group) == 3 and not decimals:
-            digits += group
-        else:
-            decimals = group
-    return float(f"{digits}.{decimals}" if decimals else digits)
-
-
-def amounts(text: str) -> list[Amount]:
-    """The numbers of a text, as values (a following `million`, `millones`, `mil` scales them)."""
-    out = []
-    for m in NUMBER_RE.finditer(text):
-        value = _value(m.group("num")) if m.group("num") else float(WORD_VALUES[fold(m.group("word"))])
-        scale = SCALE_RE.match(text, m.end())
-        end = m.end()
-        if scale:
-            value *= SCALES[re.sub(r"\s+", " ", fold(scale.group("scale")))]
-            end = scale.end()
-        unit = UNIT_RE.match(text, end)
-        out.append(Amount(round(value, 6), text[m.start() : end], text[m.start() : unit.end() if unit else end]))
-    return out
 
 
 def changed_numbers(quote: str, source: str) -> tuple[str, str] | None:
@@ -144,28 +84,6 @@ def changed_words(quote: str, source: str) -> tuple[str, str] | None:
             if antonyms(a, b):
                 return a, b
     return None
-
-
-def english_numbers(text: str) -> list[str]:
-    """The digit-written numbers of a text as an English cable writes them (`8,5` -> `8.5`,
-    `1.300 millones` -> `1.3` and `billion`): what a full-text search can look for."""
-    out: list[str] = []
-    for m in NUMBER_RE.finditer(text):
-        if not m.group("num"):
-            continue
-        value = _value(m.group("num"))
-        scale = SCALE_RE.match(text, m.end())
-        if scale:
-            value *= SCALES[re.sub(r"\s+", " ", fold(scale.group("scale")))]
-            for word, size in (("billion", 1e9), ("million", 1e6)):
-                if value >= size:
-                    out += [f"{value / size:g}", word]
-                    break
-            else:
-                out.append(f"{value:g}")
-        else:
-            out.append(f"{value:g}" if value < 1e6 else str(int(value)))
-    return list(dict.fromkeys(out))
 
 
 def differences(quote: str, text: str, sentence: Span, matched: Span, english: bool) -> tuple[Discrepancy, ...]:

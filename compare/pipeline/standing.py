@@ -46,9 +46,7 @@ from ..lexicon import (
     alternation,
 )
 from ..model import Claim, QuoteKind
-from ..weights import SCARE_MAX_WORDS
-
-MARKING_MAX_CHARS = 60  # "Secret/Noforn", "sólo para uso oficial": a classification marking is short
+from ..weights import MARKING_MAX_CHARS, SCARE_MAX_WORDS, SPEAKER_MAX_WORDS
 
 
 class Standing(str, Enum):
@@ -177,7 +175,7 @@ def _speaker(f: Frame, langs: tuple[str, ...]) -> tuple[str | None, str | None]:
     clause = re.split(r"[,;:–—][\"”’»]?\s|\s-\s|\(|\b(?:that|which|who|what|que|when|cuando|quand|quando|and|y|et|e|und)\s",
                       f.before[: v.start()])[-1]
     words = clause.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > SPEAKER_MAX_WORDS:
         return None, v.group()
     return _phrase(words), v.group()
 

@@ -23,16 +23,21 @@ from typing import Any
 import numpy as np
 
 from .. import multilingual, retrieve
-from ..crosslingual import stop_words
-from ..lexicon import MONTHS, SPANISH_MONTHS
+from ..lexicon import months_in_english, stop_words
 from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
+from ..numbers import english_numbers
 from ..retrieve import crosslingual
+from ..sentences import sentence_matches
 from ..store import CorpusStore
 from ..tokens import fold
 from ..tokens import keys as _keys
 from ..weights import (
+    ANCHOR_NAME_MIN_CHARS,
+    ANCHORS_TOGETHER,
     COARSE_GROUP_WEIGHT,
     COARSE_PARAGRAPHS,
+    COGNATE_MIN_CHARS,
+    COGNATE_PREFIX,
     FINE_LENGTHS,
     FINE_PARAGRAPHS,
     FINE_SENTENCES,
@@ -46,6 +51,7 @@ from ..weights import (
     TRANSLATION_CITED_MIN,
     TRANSLATION_CITED_MIN_WORDS,
     TRANSLATION_CITED_SHORT_MIN,
+    TRANSLATION_LENGTH_RATIO,
     TRANSLATION_LEXICAL_CANDIDATES,
     TRANSLATION_MARGIN,
     TRANSLATION_MEANING_MIN,
@@ -54,6 +60,8 @@ from ..weights import (
     TRANSLATION_NUMBERLESS_MIN,
     TRANSLATION_RIVAL_MARGIN,
     TRANSLATION_SUBJECT_MIN,
+    WINDOW_MAX_CLAUSES,
+    WINDOW_MIN_WORDS,
     WORD_WINDOW_STEPS,
 )
 from . import language as lang
@@ -73,8 +81,8 @@ def wanted(quote: Quote, language: Language | None) -> bool:
 
 # What translation keeps, written the other language's way: months and small numbers (Spanish, the
 # language of most articles quoting these cables in translation; others fall back on names and cognates).
-SPANISH = dict(zip(SPANISH_MONTHS, MONTHS, strict=True)) | {
-    "setiembre": "september", "dos": "two", "tres": "three",
+SPANISH = months_in_english("es") | {
+    "dos": "two", "tres": "three",
     "cuatro": "four", "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight", "nueve": "nine",
     "diez": "ten", "once": "eleven", "doce": "twelve", "veinte": "twenty", "treinta": "thirty", "cuarenta": "forty",
     "cincuenta": "fifty", "mil": "thousand", "millones": "million",
@@ -87,15 +95,15 @@ def _anchor_terms(text: str) -> list[str]:
     """What survives translation, as FTS5 terms, before the corpus is asked which it holds: numbers,
     names (capitalised words), months and number words put into English, cognate prefixes."""
     text = re.sub(r"\bpor\s+ciento\b", "percent", text, flags=re.I)
-    out = [f'"{n}"' for n in reworded.english_numbers(text)]
+    out = [f'"{n}"' for n in english_numbers(text)]
     for w in re.findall(r"[^\W\d_]{3,}", text):
         f = re.sub(r"[^a-z]", "", fold(w))
         if f in SPANISH:
             out.append(f'"{SPANISH[f]}"')
-        elif w[:1].isupper() and len(f) >= 4 or f == "percent":
+        elif w[:1].isupper() and len(f) >= ANCHOR_NAME_MIN_CHARS or f == "percent":
             out.append(f'"{f}"')
-        elif len(f) >= 6:
-            out.append(f"{f[:4]}*")
+        elif len(f) >= COGNATE_MIN_CHARS:
+            out.append(f"{f[:COGNATE_PREFIX]}*")
     return list(dict.fromkeys(out))
 
 
@@ -153,12 +161,12 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
     qv = embed([quote.text])[0] if index is not None else None
     if index is not None and qv is not None:
         hits += [store.paragraph(h.row) for h in index.search(qv, PARAPHRASE_SENTENCE_HITS)]
-    nearest = len({(p.cable_id, p.start) for p in hits})
+    nearest = len({p.key for p in hits})
     if every and broad:
         hits += [h.paragraph for h in store.search(" OR ".join(k for k, _ in every), TRANSLATION_CANDIDATES * 2)]
-    if len(terms) >= 3:  # the three rarest together: where a faithful translation comes from
-        hits += [h.paragraph for h in store.search(" AND ".join(terms[:3]), TRANSLATION_CANDIDATES)]
-    if len(terms) >= 2:
+    if len(terms) >= ANCHORS_TOGETHER:  # the three rarest together: where a faithful translation comes from
+        hits += [h.paragraph for h in store.search(" AND ".join(terms[:ANCHORS_TOGETHER]), TRANSLATION_CANDIDATES)]
+    if len(terms) >= 2:  # noqa: PLR2004 - a pair
         pairs = " OR ".join(f"({a} AND {b})" for i, a in enumerate(terms) for b in terms[i + 1 :])
         hits += [h.paragraph for h in store.search(pairs, TRANSLATION_CANDIDATES)]
     if terms and context:
@@ -190,7 +198,7 @@ def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bo
                 hits.append(first)
     seen: dict[tuple[str, int], Paragraph] = {}
     for p in hits:
-        seen.setdefault((p.cable_id, p.start), p)
+        seen.setdefault(p.key, p)
     closest: dict[tuple[str, int], tuple[int, int, float]] = {}
     if index is not None and qv is not None:
         for key, p in seen.items():
@@ -210,16 +218,15 @@ def _windows(p: Paragraph, length: int) -> list[tuple[int, int]]:
     clauses = [(m.start(), m.end()) for m in CLAUSE_RE.finditer(p.text) if m.group().strip()]
     out = []
     for i in range(len(clauses)):
-        for j in range(i, min(i + 4, len(clauses))):
+        for j in range(i, min(i + WINDOW_MAX_CLAUSES, len(clauses))):
             a, b = clauses[i][0], clauses[j][1]
             text = p.text[a:b].strip()
-            if len(text.split()) >= 3 and 0.6 <= length / max(1, len(text)) <= 2.0:
+            if len(text.split()) >= WINDOW_MIN_WORDS and TRANSLATION_LENGTH_RATIO[0] <= length / max(1, len(text)) <= TRANSLATION_LENGTH_RATIO[1]:
                 out.append((a + len(p.text[a:b]) - len(p.text[a:b].lstrip()), a + len(p.text[a:b].rstrip(" ,;:"))))
     return out
 
 
 WORD_RE = re.compile(r"\S+")
-SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 
 
 def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
@@ -228,14 +235,14 @@ def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
     encoder's cost grows with the length of what it reads): one encoding each ranks the candidates
     before any window is compared."""
     out = []
-    for m in SENTENCE_RE.finditer(p.text):
+    for m in sentence_matches(p.text):
         a, b = m.start(), m.end()
         while a < b:
             cut = b if b - a <= longest else (p.text.rfind(" ", a, a + longest) if " " in p.text[a : a + longest] else
                                                a + longest)
             cut = cut if cut > a else a + longest
             text = p.text[a:cut]
-            if len(text.split()) >= 3:
+            if len(text.split()) >= WINDOW_MIN_WORDS:
                 lead = len(text) - len(text.lstrip())
                 out.append((a + lead, a + len(text.rstrip())))
             a = cut
@@ -350,28 +357,28 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     sentence), then clause windows and, with `fine`, word windows over the closest few."""
     paragraphs = pool.paragraphs
     q = embed([quote.text])[0]
-    known = [p for p in paragraphs if (p.cable_id, p.start) in pool.closest]
-    rest, titles = _coarse([p for p in paragraphs if (p.cable_id, p.start) not in pool.closest], quote, pool)
+    known = [p for p in paragraphs if p.key in pool.closest]
+    rest, titles = _coarse([p for p in paragraphs if p.key not in pool.closest], quote, pool)
     longest = max(SENTENCE_MIN_CHARS, round(len(quote.text) * SENTENCE_QUOTE_RATIO))
     windows = [(p, a, b) for p in rest for a, b in _sentences(p, longest)]
     windows += [(p, 0, min(len(p.text), longest)) for p in rest + titles if p.number == 0 and p.text]
     sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q if windows else np.zeros(0, dtype=np.float32)
     for p in known:  # the stored sentence vectors: nothing to encode
-        a, b, sim = pool.closest[(p.cable_id, p.start)]
+        a, b, sim = pool.closest[p.key]
         windows.append((p, a, b))
         sims = np.append(sims, np.float32(sim))
     if not windows:
         return None
     best_of: dict[tuple[str, int], float] = {}
     for (p, _, _), sim in zip(windows, sims, strict=True):
-        key = (p.cable_id, p.start)
+        key = p.key
         best_of[key] = max(best_of.get(key, -1.0), float(sim))
-    by_key = {(p.cable_id, p.start): p for p in paragraphs}
+    by_key = {p.key: p for p in paragraphs}
     terms = _anchor_terms(quote.text)
     english = [t for g in pool.english for t in g]
     held = {k: _held(by_key[k].text, terms) + _held_groups(by_key[k].text, pool.english) for k in best_of}
     # the paragraphs holding most of the quote's anchors, then the closest by clause windows
-    nearest = [(p.cable_id, p.start) for p in paragraphs[: pool.nearest]]
+    nearest = [p.key for p in paragraphs[: pool.nearest]]
     ranked = sorted(best_of, key=lambda k: (-held[k], -best_of[k]))
     closest_keys = list(dict.fromkeys(nearest + ranked[:FINE_PARAGRAPHS]))
     n_words = len(quote.text.split())
@@ -380,7 +387,7 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     near: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for k in np.argsort(-sims):
         p, a, b = windows[int(k)]
-        spans = near.setdefault((p.cable_id, p.start), [])
+        spans = near.setdefault(p.key, [])
         if len(spans) < FINE_SENTENCES:
             spans.append((a, b))
 
@@ -406,7 +413,7 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
         close to every sentence of its body by what it is about, and a translation of the body
         must not lose to its own title."""
         q_p = windows[k][0]
-        return ((q_p.cable_id, q_p.start) != (p.cable_id, p.start)
+        return (q_p.key != p.key
                 and not (q_p.cable_id == p.cable_id and q_p.number == 0 and p.number != 0))
 
     other = next((int(k) for k in order[1:] if rivals(int(k))), None)
@@ -452,8 +459,8 @@ def _fits(windows: list[tuple[Paragraph, int, int]], sims: np.ndarray, order: np
     seen: set[tuple[str, int]] = set()
     for k in order:
         p, a, b = windows[int(k)]
-        if (p.cable_id, p.start) not in seen:
-            seen.add((p.cable_id, p.start))
+        if p.key not in seen:
+            seen.add(p.key)
             keys = _sentence_keys(p.text, a, b)
             out.append(Fit(p, a, b, float(sims[int(k)]), coverage(keys, pool.words),
                            coverage(keys, pool.english, pool.weights)))
@@ -484,7 +491,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     them all in the pool), the best must clear `TRANSLATION_CITED_MIN` and beat that cable's other
     paragraphs by `TRANSLATION_CITED_MARGIN`, and no other cable's passage may be clearly closer."""
     quoted = frozenset(cited)
-    mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: (p.cable_id, p.start)),
+    mine = Pool(sorted((p for p in pool.paragraphs if p.cable_id in quoted), key=lambda p: p.key),
                 english=pool.english, words=pool.words, weights=pool.weights)
     # the article says it is a cable's title: the subject lines alone compete (a cable the article
     # quotes elsewhere needs only to come first; another, a clear margin)
@@ -529,7 +536,7 @@ def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     k = closest(quote, Pool(named, english=pool.english, words=pool.words, weights=pool.weights)) if named else None
     if k is None or k.similarity < TRANSLATION_CITED_MIN or not _numbers_fit(quote, k):
         return None
-    same = (c.paragraph.cable_id, c.paragraph.start) == (k.paragraph.cable_id, k.paragraph.start)
+    same = c.paragraph.key == k.paragraph.key
     rival = max(k.rival, c.rival if same else c.similarity)
     if k.similarity - rival < TRANSLATION_CITED_MARGIN:
         return None

@@ -17,9 +17,19 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ..lexicon import ANTONYMS, NEGATING_PREFIXES, NEGATIONS
 from ..tokens import Token, is_number
+from ..weights import (
+    MIN_WORD_CHARS,
+    NAME_COMMON_ZIPF,
+    NAME_FUZZY_EDITS,
+    NAME_FUZZY_MIN_CHARS,
+    NAME_MIN_SOUNDS,
+    NOT_A_WORD_ZIPF,
+    SPELLING_EDITS,
+    SPELLING_LONG_CHARS,
+    SPELLING_LONG_EDITS,
+    SPELLING_MIN_CHARS,
+)
 
-NOT_A_WORD_ZIPF = 2.0  # wordfreq's Zipf scale: below 2 (fewer than 1 in 10 million words) is no common
-# English word: a typo, or a rare name (measured: "sucessful" 1.93, "unsuccessful" 3.73)
 REDACTION_RE = re.compile(r"^X{4,}$")
 
 
@@ -57,7 +67,7 @@ def in_american(text: str) -> str:
 
 def _stem(w: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "d"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+        if w.endswith(suffix) and len(w) - len(suffix) >= MIN_WORD_CHARS:
             return w[: -len(suffix)]
     return w
 
@@ -67,13 +77,13 @@ def antonyms(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         for prefix in NEGATING_PREFIXES:
             if y == prefix + x or y == prefix + "-" + x:
-                return len(x) >= 3
+                return len(x) >= MIN_WORD_CHARS
     sa, sb = _stem(a), _stem(b)
     return (sa, sb) in ANTONYMS or (sb, sa) in ANTONYMS or (a, b) in ANTONYMS or (b, a) in ANTONYMS
 
 
 def _transposed(a: str, b: str) -> bool:
-    return (len(a) == len(b) and DamerauLevenshtein.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2)
+    return (len(a) == len(b) and DamerauLevenshtein.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2)  # noqa: PLR2004 - a swap: one edit to Damerau, two to Levenshtein
 
 
 def spelling(q: Token, p: Token) -> bool:
@@ -81,7 +91,8 @@ def spelling(q: Token, p: Token) -> bool:
     a, b = q.key, p.key
     if is_number(a) or is_number(b) or a in NEGATIONS or b in NEGATIONS or antonyms(a, b):
         return False
-    if min(len(a), len(b)) < 4 or DamerauLevenshtein.distance(a, b) > (1 if min(len(a), len(b)) < 8 else 2):
+    if min(len(a), len(b)) < SPELLING_MIN_CHARS or DamerauLevenshtein.distance(a, b) > (
+            SPELLING_EDITS if min(len(a), len(b)) < SPELLING_LONG_CHARS else SPELLING_LONG_EDITS):
         return _variant(a, b)
     return _variant(a, b) or _transposed(a, b) or min(zipf(a), zipf(b)) < NOT_A_WORD_ZIPF
 
@@ -109,10 +120,11 @@ def same_name(qs: list[Token], ps: list[Token]) -> bool:
     qa, pa = "".join(t.key for t in qs), "".join(t.key for t in ps)
     if qa == pa:
         return True
-    if any(zipf(t.key) >= 4.5 for t in qs + ps):  # "Bush"/"Push" are words first
+    if any(zipf(t.key) >= NAME_COMMON_ZIPF for t in qs + ps):  # "Bush"/"Push" are words first
         return False
     sq, sp = _skeleton(qa), _skeleton(pa)
-    return len(sq) >= 2 and (sq == sp or (min(len(qa), len(pa)) >= 6 and DamerauLevenshtein.distance(qa, pa) <= 2))
+    return len(sq) >= NAME_MIN_SOUNDS and (sq == sp or (min(len(qa), len(pa)) >= NAME_FUZZY_MIN_CHARS
+                                                 and DamerauLevenshtein.distance(qa, pa) <= NAME_FUZZY_EDITS))
 
 
 def redaction(ps: list[Token]) -> bool:

@@ -40,7 +40,7 @@ class Retrieved:
 
     @property
     def key(self) -> tuple[str, int]:
-        return (self.paragraph.cable_id, self.paragraph.start)
+        return self.paragraph.key
 
 
 Strategy = Callable[[CorpusStore, Query, int], list[Retrieved]]

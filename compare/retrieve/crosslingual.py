@@ -10,10 +10,22 @@ import re
 from dataclasses import dataclass
 
 from .. import crosslingual
+from ..lexicon import stop_words
+from ..numbers import english_numbers
 from ..store import CorpusStore
 from ..store.corpus import any_of_groups
 from ..tokens import fold
-from ..weights import LEXICON_FLOOR, LEXICON_GROUPS, LEXICON_NEAREST, NAME_MAX_ZIPF, NAME_MIN_SHARE
+from ..weights import (
+    CROSSLINGUAL_FEW_WORDS,
+    CROSSLINGUAL_LEAST,
+    CROSSLINGUAL_LEAST_MANY,
+    LEXICON_FLOOR,
+    LEXICON_GROUPS,
+    LEXICON_NEAREST,
+    MIN_WORD_CHARS,
+    NAME_MAX_ZIPF,
+    NAME_MIN_SHARE,
+)
 from . import Query, Retrieved, register
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -35,14 +47,12 @@ class Group:
 def groups(store: CorpusStore, text: str, language: str, floor: float = LEXICON_FLOOR) -> list[Group]:
     """The quote's content words put into English: a name the corpus holds stands for itself, a number
     as an English cable writes it, every other word by its nearest English words."""
-    from ..pipeline.reworded import english_numbers
-
     out: list[Group] = []
     to_translate: list[str] = []
     for m in WORD_RE.finditer(text):
         w = ELISION_RE.sub("", m.group())
         key = re.sub(r"[^a-z]", "", fold(w))
-        if len(key) < 3 or w.casefold() in crosslingual.stop_words(language):
+        if len(key) < MIN_WORD_CHARS or w.casefold() in stop_words(language):
             continue
         if w[:1].isupper() and m.start() > 0 and is_name(store, w, key, language):
             out.append(Group(w, (key,), True))
@@ -84,7 +94,7 @@ def telling(store: CorpusStore, found: list[Group], most: int = LEXICON_GROUPS) 
 def least_of(n: int) -> int:
     """How many of a quote's telling words a candidate must hold in English: two of up to five, three
     of more (a translation drops and adds words)."""
-    return 1 if n <= 1 else min(n, 3 if n > 5 else 2)
+    return 1 if n <= 1 else min(n, CROSSLINGUAL_LEAST_MANY if n > CROSSLINGUAL_FEW_WORDS else CROSSLINGUAL_LEAST)
 
 
 @register("crosslingual")

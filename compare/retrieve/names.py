@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..crosslingual import stop_words
+from ..lexicon import stop_words
 from ..store import CorpusStore
 from ..tokens import fold
+from ..weights import MIN_WORD_CHARS
 from . import Query, Retrieved, register
 
 NAME_RE = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}(?:[-'’][^\W\d_]+)*")
@@ -36,7 +37,7 @@ def context_names(store: CorpusStore, context: str, quote: str, stop: frozenset[
         if SENTENCE_START_RE.search(around[max(0, m.start() - 3) : m.start()]) or m.start() == 0:
             continue
         key = re.sub(r"[^a-z]", "", fold(m.group()))
-        if len(key) < 3 or key in stop or key in _calendar() or key in stop_words("en"):
+        if len(key) < MIN_WORD_CHARS or key in stop or key in _calendar() or key in stop_words("en"):
             continue
         n = store.df(key)
         if 0 < n <= store.common_df:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..store import CorpusStore
 from ..store.corpus import any_of, any_pair
+from ..weights import PAIRS_RARE_WORDS
 from . import Query, Retrieved, register
 from .rare import rare_words
 
@@ -14,9 +15,9 @@ from .rare import rare_words
 def search(store: CorpusStore, query: Query, limit: int) -> list[Retrieved]:
     """Paragraphs holding at least two of the quote's five rarest words (one, for a quote that has
     only one)."""
-    words = rare_words(store, query.text, 5)
+    words = rare_words(store, query.text, PAIRS_RARE_WORDS)
     telling = [w for w in words if store.df(w) <= store.common_df]
-    words = telling if len(telling) >= 2 else words
+    words = telling if len(telling) >= 2 else words  # noqa: PLR2004 - a pair
     if not words or (len(words) == 1 and not telling):
         return []
     hits = store.search(any_of(words), limit) if len(words) == 1 else store.search(any_pair(words), limit)

@@ -11,7 +11,7 @@ from ..model import Paragraph
 from ..store import CorpusStore
 from ..store.corpus import all_of
 from ..tokens import STOPWORDS, fold, phrase_key, tokenize
-from ..weights import EXACT_OTHERS
+from ..weights import EXACT_OTHERS, MIN_WORD_CHARS, RARE_MIN_WORDS, RARE_SEARCH_WORDS
 from . import Query, Retrieved, register
 
 # Words a number is written with in one text and not the other ("50 percent", "50 per cent", "50%"):
@@ -24,15 +24,15 @@ def rare_words(store: CorpusStore, text: str, most: int) -> list[str]:
     they are the article's, not the cable's), rarest first."""
     text = BRACKET_RE.sub(" ", text)
     words = {fold(t.text) for t in tokenize(text)
-             if t.key not in STOPWORDS and len(t.key) > 2 and t.text != "%" and fold(t.text) not in NUMBER_FORMAT_WORDS}
+             if t.key not in STOPWORDS and len(t.key) >= MIN_WORD_CHARS and t.text != "%" and fold(t.text) not in NUMBER_FORMAT_WORDS}
     held = [(store.df(w), w) for w in words if w.isalnum()]
     return [w for df, w in sorted(x for x in held if x[0])][:most]
 
 
 @register("rare")
 def search(store: CorpusStore, query: Query, limit: int) -> list[Retrieved]:
-    words = rare_words(store, query.text, 3)
-    if len(words) < 2:
+    words = rare_words(store, query.text, RARE_SEARCH_WORDS)
+    if len(words) < RARE_MIN_WORDS:
         return []
     return [Retrieved(h.paragraph, "rare", "holds the quote's three rarest words") for h in store.search(all_of(words), limit)]
 

@@ -32,12 +32,12 @@ from ..batch import journal_path
 from ..checker import Checker, CheckerSpec
 from ..encoders import Batch, Encoded, encode_paragraphs, encode_sentences
 from ..errors import EngineUnavailableError
+from ..model import Progress
 from ..parts import Merged, PartSink, check_batch, merge
 
 OBJECT_STORE_BYTES = 256 * 1024 * 1024  # local mode: batches of article paths and vectors, not data sets
 IN_FLIGHT = 2  # encoding batches queued per actor: it never waits, the driver never holds many
 
-Progress = Callable[[str, int, "int | None"], None]
 
 
 def connect(address: str | None = None, workers: int = 2) -> Any:

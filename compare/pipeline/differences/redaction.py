@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...model import Discrepancy, Op, OpTag
 from ...model import DiscrepancyKind as K
 from ...tokens import STOPWORDS, Token
+from ...weights import REDACTED_NAME_WORDS
 from .. import words as lexical
 from .base import Found, Step
 
@@ -34,7 +35,7 @@ def merge(ops: list[Op], qtoks: list[Token], ptoks: list[Token]) -> list[Op]:
         if prev is not None and {prev.tag, op.tag} == {OpTag.REPLACE, OpTag.INSERT}:
             rep = prev if prev.tag is OpTag.REPLACE else op
             ins = op if rep is prev else prev
-            if (lexical.redaction(ptoks[rep.p1 : rep.p2]) and ins.q2 - ins.q1 <= 4
+            if (lexical.redaction(ptoks[rep.p1 : rep.p2]) and ins.q2 - ins.q1 <= REDACTED_NAME_WORDS
                     and a_name(qtoks[ins.q1 : ins.q2], None)):
                 out[-1] = Op(OpTag.REPLACE, min(prev.q1, op.q1), max(prev.q2, op.q2), rep.p1, rep.p2)
                 continue

@@ -9,6 +9,7 @@ from ...lexicon import ANY_SPEECH_VERB_RE
 from ...model import Discrepancy, OpTag
 from ...model import DiscrepancyKind as K
 from ...tokens import Token
+from ...weights import SPLICE_TAG_WORDS
 from .base import Found, Step, words
 
 SPEECH_TAG_RE = re.compile(r"\b(?:" + ANY_SPEECH_VERB_RE + r")\b", re.I)
@@ -30,6 +31,6 @@ def is_splice(ptext: str, ptoks: list[Token], p1: int, p2: int) -> bool:
     return (
         any(c in "”\"’" for c in before)
         and any(c in "“\"‘" for c in after)
-        and p2 - p1 <= 6
+        and p2 - p1 <= SPLICE_TAG_WORDS
         and bool(SPEECH_TAG_RE.search(spoken))
     )

@@ -59,8 +59,9 @@ def _gap(qtext: str, qtoks: list[Token], ptext: str, ptoks: list[Token], qi: int
     gk = gap_kind(qtext[qtoks[qi - 1].end : qtoks[qi].start], ptext[ptoks[pi - 1].end : ptoks[pi].start])
     qgap, pgap = Span(qtoks[qi - 1].end, qtoks[qi].start), Span(ptoks[pi - 1].end, ptoks[pi].start)
     if gk is K.PUNCTUATION:
-        qa = qtoks[qi - 2].start if qi >= 2 else qtoks[qi - 1].start
-        pa = ptoks[pi - 2].start if pi >= 2 else ptoks[pi - 1].start
+        # the word before the gap's left word, where there is one (indexes, not a threshold)
+        qa = qtoks[qi - 2].start if qi >= 2 else qtoks[qi - 1].start  # noqa: PLR2004
+        pa = ptoks[pi - 2].start if pi >= 2 else ptoks[pi - 1].start  # noqa: PLR2004
         return Discrepancy(gk, qtext[qa : qtoks[qi].start].strip(), ptext[pa : ptoks[pi].start].strip(), qgap, pgap)
     if gk is not None:
         return Discrepancy(gk, qtext[qtoks[qi - 1].start : qtoks[qi].end], ptext[ptoks[pi - 1].start : ptoks[pi].end],
