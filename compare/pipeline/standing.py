@@ -46,9 +46,11 @@ from ..lexicon import (
     alternation,
 )
 from ..model import Claim, QuoteKind
+from ..tokens import has_words
 from ..weights import SCARE_MAX_WORDS
 
 MARKING_MAX_CHARS = 60  # "Secret/Noforn", "sólo para uso oficial": a classification marking is short
+NO_WORDS = "a letter or signs in quotation marks, no word: nothing a cable could be quoted for"
 
 
 class Standing(str, Enum):
@@ -286,6 +288,9 @@ def classify(frames: list[Frame], language: str | None) -> list[Reading]:
     out: list[Reading] = []
     last: Reading | None = None
     for f in frames:
+        if not has_words(f.text):  # "a", "X", "U.S.": no word to read a standing for (and no cost per mark)
+            out.append(Reading(Standing.OWN, NO_WORDS))
+            continue
         r = read(f, language, known, last)
         if r.speaker and r.standing in (Standing.PUBLIC, Standing.CABLE):
             known.setdefault(r.speaker, r.standing)
@@ -297,5 +302,5 @@ def classify(frames: list[Frame], language: str | None) -> list[Reading]:
     # a phrase the article credits to a cable (or to no one in particular) anywhere is not its own words
     credited = {_norm(f.text) for f, r in zip(frames, out, strict=True) if r.standing in (Standing.CABLE, Standing.UNKNOWN)}
     return [Reading(Standing.UNKNOWN, "", r.speaker) if r.standing is Standing.OWN and _norm(f.text) in credited
-            and f.kind is not QuoteKind.TITLE and not _is_marking(f.text) else r
+            and f.kind is not QuoteKind.TITLE and r.reason is not NO_WORDS and not _is_marking(f.text) else r
             for f, r in zip(frames, out, strict=True)]
