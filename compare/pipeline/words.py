@@ -109,10 +109,11 @@ def same_name(qs: list[Token], ps: list[Token]) -> bool:
     qa, pa = "".join(t.key for t in qs), "".join(t.key for t in ps)
     if qa == pa:
         return True
-    if any(zipf(t.key) >= 4.5 for t in qs + ps):  # "Bush"/"Push" are words first
-        return False
     sq, sp = _skeleton(qa), _skeleton(pa)
-    return len(sq) >= 2 and (sq == sp or (min(len(qa), len(pa)) >= 6 and DamerauLevenshtein.distance(qa, pa) <= 2))
+    if not (len(sq) >= 2 and (sq == sp or (min(len(qa), len(pa)) >= 6 and DamerauLevenshtein.distance(qa, pa) <= 2))):
+        return False
+    # "Bush"/"Push" are words first (asked last: the word list loads only for names that sound alike)
+    return not any(zipf(t.key) >= 4.5 for t in qs + ps)
 
 
 def redaction(ps: list[Token]) -> bool:
