@@ -23,6 +23,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import ModuleType
+from typing import Any
 
 _lock = threading.Lock()
 _here = threading.local()  # `hiding`: this thread is running spaCy's first import
@@ -41,7 +42,7 @@ class _HideTorch(importlib.abc.MetaPathFinder):
 _CLI = ("spacy.cli", "spacy.cli.info")
 
 
-def _spacy_info(*args: object, **kwargs: object) -> object:
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
     """`spacy.info`, imported when it is called (spaCy's command line is not loaded before)."""
     from spacy.cli.info import info
 

@@ -268,8 +268,8 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
     writes = bool(verb and re.fullmatch(WRITING_VERBS, verb, re.I))  # "Pascual wrote that …": a cable's writer
     about = None if credited or by_doc or relay or writes else _about_cables(f.before, langs)
     if about:
-        spoken = bool(verb or _rx("verb", langs).search(sentence))
-        return Reading(Standing.PUBLIC if spoken else Standing.OWN,
+        said = bool(verb or _rx("verb", langs).search(sentence))
+        return Reading(Standing.PUBLIC if said else Standing.OWN,
                        f"words said of the cables (“{about} …”), not a cable's words")
     if public and not by_doc and not relay and not credited:
         if not who or pronoun:  # "Felipe Calderon said in remarks published …"
