@@ -186,6 +186,34 @@ SPEECH_VERBS_BY_LANGUAGE = {
            "beschrieben", "bezeichnet", "bezeichnete", "nennen", "nennt", "nannte", "nannten", "warnte",
            "fügte", "urteilt", "urteilte", "laut"),
 }  # fmt: skip
+# Verbs of a public reaction with which an article gives someone's words ("Calderon criticized "…"",
+# "condenó", "a dénoncé", "kritisierte"): read by `pipeline.standing` only, as its speech verbs.
+REACTION_VERBS_BY_LANGUAGE = {
+    "en": ("criticized", "criticised", "criticizes", "criticises", "condemned", "condemns", "denounced",
+           "denounces", "decried", "decries", "lambasted", "blasted"),
+    "es": ("criticó", "critica", "condenó", "condena", "denunció", "denuncia", "reprochó", "reprocha"),
+    "fr": ("a critiqué", "critique", "a condamné", "condamne", "a dénoncé", "dénonce", "a fustigé", "fustige"),
+    "pt": ("criticou", "critica", "condenou", "condena", "denunciou", "denuncia"),
+    "de": ("kritisierte", "kritisiert", "verurteilte", "verurteilt", "prangerte", "beklagte", "beklagt"),
+}  # fmt: skip
+# Words said about the cables, not in them: the cables are the subject of the quoted words ("says that the
+# dispatches relating to Mexico "do not represent U.S. policy"", "the content of the memos is "incomplete
+# and inaccurate""). What may stand between the cables and the quote: a copula, and words that say which
+# cables ("relating to Mexico", "sobre México"), an aside in brackets aside.
+COPULAS = {
+    "en": r"is|are|was|were|remain|remains",
+    "es": r"es|son|era|eran|fue|fueron|está|están|resultan?",
+    "fr": r"est|sont|était|étaient|restent|reste",
+    "pt": r"é|são|era|eram|foi|foram|está|estão",
+    "de": r"ist|sind|war|waren|sei|seien|bleiben",
+}  # fmt: skip
+WHICH_CABLES = {
+    "en": r"relating|related|referring|about|on|concerning|regarding|from|of",
+    "es": r"sobre|relativ[oa]s?|referid[oa]s?|acerca|de|del|\w+[ai]d[oa]s",  # "los documentos filtrados"
+    "fr": r"sur|concernant|relati(?:f|fs|ve|ves)|de|des|du|\w+[ée]e?s",  # "les télégrammes publiés"
+    "pt": r"sobre|relativ[oa]s?|referentes?|de|do|dos|da|das|\w+[ai]d[oa]s",  # "os telegramas vazados"
+    "de": r"über|zu|zum|zur|von|vom|aus|der|des",
+}  # fmt: skip
 # Participles with which an article says how someone is described ("is called a", "est qualifié de",
 # "wird … beschrieben"): the subject is the person described, never the speaker.
 # Auxiliaries that make a participle passive ("is described as", "est qualifié de", "fue calificado").

@@ -489,7 +489,7 @@ class QuoteResult:
     @property
     def note(self) -> str:
         """Why the verdict: a quote that is not a cable's words says so first (JSON `note`)."""
-        return "; ".join(x for x in (self.not_a_cable_quote, self.decision.note) if x)
+        return "; ".join(dict.fromkeys(x for x in (self.not_a_cable_quote, self.decision.note) if x))  # each once
 
     @property
     def not_a_cable_quote(self) -> str:

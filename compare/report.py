@@ -183,13 +183,15 @@ def worst(r: QuoteResult) -> str:
 def _csv(results: list[QuoteResult], reviews: list[Review] | None, cables: Mapping[str, Cable] | None) -> str:
     """CSV for a spreadsheet: a UTF-8 byte order mark (Excel reads accents right); rows worst first,
     each led by its story's verdict and its finding (the app's words), then the contract's verdict and
-    worst severity, the cable's date, subject and signer, differences in words."""
+    worst severity, the cable's date, subject and signer, differences in words, the article's outlet,
+    author and date."""
     buf = io.StringIO()
     buf.write("\ufeff")
     w = _SafeWriter(buf)
     w.writerow(["story_verdict", "finding", "article", "start", "end", "quote", "verdict", "severity", "score", "cable",
                 "paragraph", "cable_date", "subject", "signer", "source_text", "ambiguous", "discrepancies",
-                "attribution_ok", "attribution_why"] + (["editor_status", "editor_note"] if reviews is not None else []))
+                "attribution_ok", "attribution_why", "outlet", "author", "article_date"]
+               + (["editor_status", "editor_note"] if reviews is not None else []))
     stories: dict[str, list[QuoteResult]] = {}
     for r in results:
         stories.setdefault(r.quote.article, []).append(r)
@@ -204,7 +206,8 @@ def _csv(results: list[QuoteResult], reviews: list[Review] | None, cables: Mappi
                     cable.date or "" if cable else "", cable.subject or "" if cable else "",
                     cable.signer or "" if cable else "", s.text if s else "", r.ambiguous,
                     "; ".join(explain(r, d) for d in r.discrepancies),
-                    "" if a is None or a.ok is None else a.ok, a.why if a else ""]
+                    "" if a is None or a.ok is None else a.ok, a.why if a else "",
+                    r.article_meta.outlet or "", r.article_meta.author or "", r.article_meta.date or ""]
                    + ([reviews[k].status.value, reviews[k].note] if reviews is not None else []))
     return buf.getvalue()
 

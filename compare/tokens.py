@@ -93,6 +93,15 @@ def content_keys(text: str) -> list[str]:
     return [k for k in keys(text) if k not in STOPWORDS and len(k) > 1]
 
 
+WORD_RE = re.compile(r"[^\W\d_]{2}")  # two letters in a row: the least that is a word
+
+
+def has_words(text: str) -> bool:
+    """The text holds a word of two letters or more: a quote of one letter or signs ("a", "X", "U.S.")
+    has nothing a cable could be found by."""
+    return WORD_RE.search(text) is not None
+
+
 def phrase_key(text: str) -> str:
     """The folded keys of a phrase's words, space-joined: how quoted spans are looked up."""
     return " ".join(keys(text))

@@ -1,6 +1,7 @@
 """What an editor asks of a checked story: what is wrong with each quote, worst first (`finding`,
 `sort_key`), the story in one line (`story_verdict`), the counts (`summarize`), which quotes to look
-at (`Filter`), and the results with the editors' reviews (`with_reviews`). Shared by the report
+at (`Filter`), the results with the editors' reviews (`with_reviews`) and with the editors' correction
+of an article's outlet, author and date (`correct_meta`, `with_corrections`). Shared by the report
 formats, the CLI and the review app, so that every surface ranks, counts, labels and filters alike.
 """
 
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from . import meaning
-from .model import Article, Discrepancy, QuoteResult, Severity, Verdict
+from .model import Article, ArticleMeta, Discrepancy, QuoteResult, Severity, Verdict
 from .store.reviews import Review, ReviewStore, Status
 
 
@@ -225,4 +226,28 @@ def with_reviews(checked: Iterable[tuple[Article, list[QuoteResult]]], store: Re
         for r in results:
             out.results.append(r)
             out.reviews.append(reviews.get((r.quote.start, r.quote.end), Review()))
+    return out
+
+
+def correct_meta(store: ReviewStore, article: Article, outlet: str, author: str, date: str) -> ArticleMeta:
+    """Keep an editor's outlet, author and date for an article (an empty field: not stated), the date
+    read as the article's own dates are ("6 de diciembre de 2010" -> 2010-12-06; as typed when it is no
+    date); the article's metadata as it now stands."""
+    from .ingest.metadata import normalise_date
+
+    store.correct_meta(article.sha256, outlet, author, normalise_date(date))
+    return store.meta_of(article.sha256, article.meta)
+
+
+def with_corrections(checked: Iterable[tuple[Article, list[QuoteResult]]],
+                     store: ReviewStore) -> list[tuple[Article, list[QuoteResult]]]:
+    """Each article and its results with the editor's correction of its outlet, author and date (one
+    read of the store per article): what the cards, the statistics and the downloads show."""
+    out = []
+    for article, results in checked:
+        meta = store.meta_of(article.sha256, article.meta)
+        if meta == article.meta:
+            out.append((article, results))
+        else:
+            out.append((replace(article, meta=meta), [replace(r, article_meta=meta) for r in results]))
     return out

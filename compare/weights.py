@@ -252,6 +252,9 @@ PAIRS_RARE_WORDS = 5  # the `pairs` strategy: two of the quote's five rarest wor
 NOT_A_WORD_ZIPF = 2.0  # wordfreq's Zipf scale: below 2 (fewer than 1 in 10 million words) is no common
 # English word: a typo, or a rare name (measured: "sucessful" 1.93, "unsuccessful" 3.73; d8ce334)
 MARKING_MAX_CHARS = 60  # "Secret/Noforn", "sólo para uso oficial": a classification marking is short (4b15840)
+# "the dispatches relating to Mexico (…) "do not represent U.S. policy"": at most this many words say
+# which cables the quoted words are said of (pipeline/standing._about_cables; set by hand, 2026-12-07)
+WHICH_MAX_WORDS = 6
 # The closest passages a "not found" keeps (the record's candidates; ca88be8, 2026-11-23): the three
 # best, and with a source the five next best
 NOT_FOUND_SHOWN = 3

@@ -81,3 +81,49 @@ def test_an_unwritable_place_is_a_clear_error(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(ReviewStoreError, match="COMPARE_REVIEWS"):
         ReviewStore(tmp_path / "file" / "reviews.sqlite")
+
+
+# -- an article's outlet, author and date, as an editor corrects them (issue 20, item 5) -------------
+
+def test_an_editors_outlet_author_and_date_survive_and_reach_every_surface(tmp_path, demo):
+    import csv
+    import io
+    import json
+
+    from compare import ingest, report, stats, triage
+    from compare.record import Record
+
+    from .conftest import DATA
+
+    articles = [ingest.read_article(p) for p in sorted((DATA / "articles").glob("*.txt"))]
+    checked = [(a, [r for r in demo if r.quote.article == a.name]) for a in articles]
+    unstated = next(a for a in articles if not a.meta.outlet)  # the demo has articles that name no outlet
+    assert [rs for a, rs in checked if a is unstated][0]
+    store = ReviewStore(tmp_path / "r.sqlite")
+    assert triage.with_corrections(checked, store) == checked  # nothing corrected: nothing changes
+    meta = triage.correct_meta(store, unstated, " El  Universal ", "Ana  Pérez", "6 de diciembre de 2010")
+    assert (meta.outlet, meta.author, meta.date, meta.headline) == (
+        "El Universal", "Ana Pérez", "2010-12-06", unstated.meta.headline)
+
+    again = ReviewStore(tmp_path / "r.sqlite")  # a restart: the correction comes back from the file
+    fixed = triage.with_corrections(checked, again)
+    (article, results), = [(a, rs) for a, rs in fixed if a.sha256 == unstated.sha256]
+    assert article.meta == meta and all(r.article_meta == meta for r in results)
+    assert all(a.meta == b.meta for (a, _), (b, _) in zip(checked, fixed, strict=True) if a is not unstated)
+
+    everything = [r for _, rs in fixed for r in rs]
+    rows = list(csv.DictReader(io.StringIO(report.render(everything, "csv").lstrip("\ufeff"))))
+    mine = [row for row in rows if row["article"] == unstated.name]
+    assert mine and all((row["outlet"], row["author"], row["article_date"]) == ("El Universal", "Ana Pérez",
+                                                                                "2010-12-06") for row in mine)
+    records = [Record.from_json(json.loads(line)) for line in report.render(everything, "jsonl").splitlines()]
+    tally = {row.key: len(row.quotes) for row in stats.tally(records, stats.By.OUTLET)}
+    before = {row.key: len(row.quotes) for row in stats.tally([report.build_record(r) for _, rs in checked
+                                                                for r in rs], stats.By.OUTLET)}
+    assert tally["El Universal"] > 0 and tally.get(stats.UNKNOWN, 0) == before.get(stats.UNKNOWN, 0) - tally["El Universal"]
+
+    # an empty field is "not stated"; a date that is no date is kept as typed; the correction can be undone
+    meta = triage.correct_meta(store, unstated, "El Universal", "", "late 2010")
+    assert (meta.author, meta.date) == (None, "late 2010")
+    store.clear_meta(unstated.sha256)
+    assert triage.with_corrections(checked, store) == checked

@@ -53,7 +53,30 @@ STANDING = [
     ('Des informations "sensibles" sur le terrorisme ont été publiées.', "sensibles", "classification"),
     ('Los presidentes son descritos con términos "poco halagadores".', "poco halagadores", "description"),
     ("La clase política confía en que se olviden sus \"confidencias\" diplomáticas.", "confidencias", "irony"),
+    # words said of the cables, not in them: the cables are the subject of the quote (issue 20: the demo's
+    # foreign ministry and ambassador on the leak)
+    ('The foreign ministry condemned the release of the documents, because the content of the memos is '
+     '"incomplete and inaccurate."', "incomplete", "said of the cables"),
+    ('Carlos Pascual, American ambassador to Mexico says that the dispatches relating to Mexico (some that he '
+     'himself authored) "do not represent U.S. policy."', "represent", "said of the cables"),
+    ('El gobierno mexicano dijo que los documentos filtrados "no reflejan la posición oficial".', "reflejan",
+     "said of the cables"),
+    ("Le Quai d'Orsay a déclaré que ces télégrammes \"ne reflètent pas\" la position de la France.", "reflètent",
+     "said of the cables"),
+    ('O Itamaraty afirmou que os telegramas "não representam a política do governo".', "não representam",
+     "said of the cables"),
+    ('Regierungssprecher Steffen Seibert sagte am Montag in Berlin, die veröffentlichten Depeschen der '
+     'amerikanischen Diplomaten seien "keine offizielle Position der Regierung".', "keine offizielle",
+     "said of the cables"),
+    # a public reaction: the speaker criticizes, condemns ("Calderon criticized "the spying of the Americans"")
+    ('Shortly before the leak began, Calderon criticized "the spying of the Americans, who have always been very '
+     'interfering".', "spying", "statement by Calderon"),
+    ('Días antes, el presidente Calderón criticó "el espionaje de los estadounidenses".', "espionaje", "statement"),
     # a cable's words: credited in the same sentence, or reported speech
+    ('The cables show that the army is "slow and risk-averse."', "risk-averse", ""),
+    ('In the cable, the ambassador said that the army was "slow and risk-averse."', "risk-averse", ""),
+    ('El cable dice que el ejército "no está preparado".', "preparado", ""),
+    ('Pascual wrote that the cables from Mexico City are "the best we have sent".', "best we have", ""),
     ('"The army is insular and risk averse," the cable said.', "insular", ""),
     ('"We will keep working with Mexico," the minister told reporters, according to a cable from the embassy.',
      "keep working", ""),

@@ -94,8 +94,8 @@ def test_opens_on_the_demo_corpus_worst_first_with_the_story_verdict(env):
     at = app()
     assert shown_count(at) == (65, 65)
     verdict, metrics = summary_of(at)
-    assert verdict == ("2 quotes misattributed, 8 with no support found; 2 edited without a mark, 3 edited, "
-                       "33 faithful, 17 not a cable quote (of 65 quotes).")
+    assert verdict == ("2 quotes misattributed, 5 with no support found; 2 edited without a mark, 3 edited, "
+                       "33 faithful, 20 not a cable quote (of 65 quotes).")
     assert metrics["misattributed"] == "2" and metrics["reviewed"] == "0 of 65"
     assert sum(int(metrics[f.value]) for f in Finding) == 65
     page = cards(at)
@@ -175,8 +175,8 @@ def test_the_statistics_page(env):
     assert at.selectbox(key="stats_by").value == "outlet"
     table = at.dataframe[0].value
     assert set(table["outlet"]) == {"(not stated)", "Washington Post Foreign Service"}
-    # the rates are of cable quotes only: the 17 that are not a cable quote are not counted
-    assert table["quotes"].sum() == 65 - 17
+    # the rates are of cable quotes only: the 20 that are not a cable quote are not counted
+    assert table["quotes"].sum() == 65 - 20
     wapo = table[table["outlet"] == "Washington Post Foreign Service"].iloc[0]
     assert wapo["quotes"] == 15 and abs(wapo["no support found"] - 2 / 15) < 1e-9
     at.selectbox(key="stats_by").set_value("cable").run()
@@ -211,6 +211,38 @@ def test_an_editors_review_survives_a_restart(env):
     assert marks[1].value == Status.FLAGGED
     again.multiselect(key="f_review").set_value(["flag"]).run()
     assert len(cards(again)) == 1
+
+
+def test_an_editor_corrects_an_articles_outlet_author_and_date(env):
+    from compare import ingest
+
+    articles = [ingest.read_article(p) for p in sorted((DATA / "articles").glob("*.txt"))]
+    a = next(a for a in articles if not a.meta.outlet)  # a demo article that names no outlet
+    k = a.sha256[:16]
+    at = app()
+    at.selectbox(key="meta_pick").set_value(a.sha256 + a.name).run()
+    at.text_input(key=f"meta_outlet_{k}").input("El Universal")
+    at.text_input(key=f"meta_author_{k}").input("Ana Pérez")
+    at.text_input(key=f"meta_date_{k}").input("6 de enero de 2011")
+    at.button(key=f"meta_save_{k}").click().run()
+    assert not at.exception
+    assert at.text_input(key=f"meta_date_{k}").value == "6 de enero de 2011"
+    assert ReviewStore(env / "reviews.sqlite").meta_correction(a.sha256) == ("El Universal", "Ana Pérez", "2011-01-06")
+
+    again = app()  # a new session: the correction comes back from the file
+    assert again.text_input(key=f"meta_outlet_{k}").value == "El Universal"
+    again.selectbox(key="f_article").set_value(a.name).run()  # its headline and byline above its cards
+    assert any("El Universal · Ana Pérez · 2011-01-06" in c.value.replace("\\", "") for c in again.main.caption)
+    again.radio(key="view").set_value("Newsroom statistics").run()
+    table = again.dataframe[0].value
+    assert "El Universal" in set(table["outlet"])
+    again.selectbox(key="stats_by").set_value("month").run()
+    assert "2011-01" in set(again.dataframe[0].value["month"])
+
+    again.radio(key="view").set_value("Quotes").run()
+    again.button(key=f"meta_reset_{k}").click().run()  # back to what the article says
+    assert ReviewStore(env / "reviews.sqlite").meta_correction(a.sha256) is None
+    assert again.text_input(key=f"meta_outlet_{k}").value == ""
 
 
 def test_a_second_click_keeps_the_mark_and_clear_clears_it(env):

@@ -307,6 +307,35 @@ def downloads(store: ReviewStore | None, checked: Checked, checker: Pipeline) ->
                             key=f"dl_{fmt}", on_click="ignore")
 
 
+def meta_panel(store: ReviewStore, checked: Checked) -> None:
+    """An article's outlet, author and date as read from it, for the editor to correct: kept with the
+    reviews (`triage.correct_meta`), shown in the headlines, the statistics page and the downloads."""
+    with st.expander("Outlet, author and date of an article: correct them here"):
+        titles = {key: a.title for key, (a, _) in checked.items()}
+        key = st.selectbox("Article", list(titles), key="meta_pick", format_func=lambda k: titles[k])
+        a = checked[key][0]
+        k = a.sha256[:16]
+        names = {f: f"meta_{f}_{k}" for f in ("outlet", "author", "date")}
+
+        def save() -> None:
+            triage.correct_meta(store, a, **{f: st.session_state[n] for f, n in names.items()})
+
+        def reset() -> None:
+            store.clear_meta(a.sha256)
+            for n in names.values():
+                st.session_state.pop(n, None)
+
+        with st.form(f"meta_{k}", border=False):
+            c1, c2, c3 = st.columns(3)
+            c1.text_input("Outlet", value=a.meta.outlet or "", key=names["outlet"])
+            c2.text_input("Author", value=a.meta.author or "", key=names["author"])
+            c3.text_input("Date", value=a.meta.date or "", key=names["date"],
+                          help="YYYY-MM-DD, or as printed (read as a date where it is one)")
+            st.form_submit_button("Save outlet, author and date", key=f"meta_save_{k}", on_click=save)
+        if store.meta_correction(a.sha256) is not None:
+            st.button("Use what the article says", key=f"meta_reset_{k}", on_click=reset)
+
+
 def article_head(a: Article, rs: list[QuoteResult]) -> None:
     st.subheader(report.markdown_text(a.title), anchor=False)
     byline = a.meta.byline(a.name)
@@ -440,12 +469,17 @@ def main() -> None:
     ready = future is not None and future.done() and future.exception() is None
     checker = future.result() if future is not None and ready else load_checker(choice.corpus, False)
     checked = run_checks(checker, f"{choice.corpus}|{ready}", choice.articles)
+    reviews = review_store()
+    if reviews is not None:  # the editors' outlet, author and date over what the articles say
+        checked = dict(zip(checked, triage.with_corrections(checked.values(), reviews), strict=True))
     if any(rs for _, rs in checked.values()):
         if choice.view == "Newsroom statistics":
             statistics_page(checked)
         else:
             quotes_page(checked, checker)
-            downloads(review_store(), checked, checker)  # outside the fragment: a filter does not redraw them
+            downloads(reviews, checked, checker)  # outside the fragment: a filter does not redraw them
+            if reviews is not None:
+                meta_panel(reviews, checked)
     if choice.semantic and not ready:  # started once the cards are drawn: it does not slow the first ones
         with choice.status:
             model_status(semantic_checker(store, choice.corpus))

@@ -63,6 +63,22 @@ def parse_date(line: str) -> str | None:
     return None
 
 
+def normalise_date(text: str | None) -> str | None:
+    """A date as a person types it ("6 de diciembre de 2010", "Dec. 3, 2010", "March 2011", "2010-12")
+    as YYYY-MM-DD (or YYYY-MM, YYYY as far as it goes); as typed when it reads as no date; None when empty."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    whole = parse_date(text)
+    if whole:
+        return whole
+    if m := re.fullmatch(r"((?:19|20)\d\d)(?:-(\d\d?))?", text):
+        return m[1] + (f"-{int(m[2]):02d}" if m[2] and 1 <= int(m[2]) <= 12 else "")
+    if m := _MONTH_YEAR.search(text):
+        return f"{int(m['year']):04d}-{_MONTHS[m['month'].casefold()]:02d}"
+    return text
+
+
 def _weekdays() -> frozenset[str]:
     from babel.dates import get_day_names
 

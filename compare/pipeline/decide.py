@@ -11,6 +11,7 @@ ties are reported as ambiguous.
 from __future__ import annotations
 
 from ..model import Alignment, Candidate, Decision, Discrepancy, Evidence, Quote, QuoteKind, Severity, Verdict
+from ..tokens import has_words
 from ..weights import (
     AMBIGUOUS_CONFIDENCE,
     ARTICLE_FIT_BONUS,
@@ -31,6 +32,7 @@ from ..weights import (
     TIE,
 )
 from .chance import significant
+from .standing import NO_WORDS
 
 
 def supports(a: Alignment) -> bool:
@@ -116,12 +118,14 @@ def abstain_score(others: list[Alignment]) -> float:
 
 
 def not_a_cable_quote(quote: Quote) -> str:
-    """A reason not to look for a source at all, or '': a title inside a bibliographic citation
+    """A reason not to look for a source at all, or '': a quote of no word ("a", "X"), a title inside a bibliographic citation
     ("Navarro, Carlos. "Title." (2010).") or a name in quotation marks ("Tony Tormenta", "April 6
     Movement"): a name found in a cable is the cable naming the same thing, not the article quoting it.
     Every other quote is looked for, and what the article says about it (a public statement, a scare
     quote: `standing`, in `Quote.not_cable`) counts only when no passage holds it
     (`QuoteResult.not_a_cable_quote`): a quote found in the corpus stays found."""
+    if not has_words(quote.text):
+        return quote.not_cable or NO_WORDS
     if quote.kind is QuoteKind.TITLE:
         return quote.not_cable or "a title inside a citation, not a quotation of a cable"
     if quote.kind is QuoteKind.NAME:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from ..errors import UnbalancedQuotesError
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Article, Claim, Quote, QuoteKind, Span
+from ..tokens import has_words
 from ..weights import (
     CUE_WINDOW,
     NAME_QUOTE_MAX_WORDS,
@@ -372,15 +373,16 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
             parts.append(Span(s, e))
         quote_text = " ".join(text[p.start : p.end] for p in parts)
         lo, hi = sentences.sentence(group[0].open_mark, group[-1].end)
+        words = has_words(quote_text)  # a letter or signs ("a", "X") is traced to nothing: no claim read
         first = group[-1] if len(group) == 1 else group[0]
-        claim = claims.read(masked, first.open_mark, first.end, lo, hi, language)
-        if claim.empty and len(group) > 1:
+        claim = claims.read(masked, first.open_mark, first.end, lo, hi, language) if words else Claim()
+        if claim.empty and len(group) > 1 and words:
             claim = claims.read(masked, group[-1].open_mark, group[-1].end, lo, hi, language)
         if (lo, hi) not in contexts:  # one sentence's quotations share it
             contexts[(lo, hi)] = " ".join(text[lo:hi].split())
         context = contexts[(lo, hi)]
         previous = _previous(sentences, lo)
-        claim = claims.carried(claim, previous, language)
+        claim = claims.carried(claim, previous, language) if words else claim
         kind = _kind(text, quote_text, group[0], language)
         # what stands around the quote in its sentence, within `CUE_WINDOW` (bounded: a sentence of
         # thousands of quotations costs the same per quotation)

@@ -27,6 +27,7 @@ from functools import lru_cache
 from ..lexicon import (
     ACCORDING_TO,
     CLASSIFICATION_WORDS,
+    COPULAS,
     DESCRIBED_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -36,17 +37,22 @@ from ..lexicon import (
     PASSIVE_AUXILIARIES,
     POSSESSIVES,
     PUBLIC_CUES_BY_LANGUAGE,
+    REACTION_VERBS_BY_LANGUAGE,
     RELAY_NOUNS,
     REPORTED_SUBJUNCTIVE,
     SPEAKER_PARTICLES,
     SPEAKER_STOPS,
     SPEECH_VERBS_BY_LANGUAGE,
+    WHICH_CABLES,
     WORDS_NOUNS,
     WRITING_VERBS,
     alternation,
 )
 from ..model import Claim, QuoteKind
-from ..weights import MARKING_MAX_CHARS, SCARE_MAX_WORDS, SPEAKER_MAX_WORDS
+from ..tokens import has_words
+from ..weights import MARKING_MAX_CHARS, SCARE_MAX_WORDS, SPEAKER_MAX_WORDS, WHICH_MAX_WORDS
+
+NO_WORDS = "a letter or signs in quotation marks, no word: nothing a cable could be quoted for"
 
 
 class Standing(str, Enum):
@@ -93,11 +99,14 @@ def _rx(table: str, langs: tuple[str, ...]) -> re.Pattern[str]:
     if table == "verb":
         verbs: set[str] = set()
         for lang in langs:
-            verbs |= set(SPEECH_VERBS_BY_LANGUAGE[lang])
+            verbs |= set(SPEECH_VERBS_BY_LANGUAGE[lang]) | set(REACTION_VERBS_BY_LANGUAGE[lang])
         return re.compile(r"(?<![\w-])(?:" + alternation(tuple(verbs)) + r")(?![\w-])", re.I)
     if table == "class":
         words = "|".join(CLASSIFICATION_WORDS[lang] for lang in LANGS)  # a marking may be printed in English anywhere
         return re.compile(r"(?:" + words + r")", re.I)
+    if table in ("copula", "which"):
+        pattern = "|".join((COPULAS if table == "copula" else WHICH_CABLES)[lang] for lang in langs)
+        return re.compile(r"(?:" + pattern + r")", re.I)
     if table == "subjunctive":
         pattern = "|".join(REPORTED_SUBJUNCTIVE[lang] for lang in langs if lang in REPORTED_SUBJUNCTIVE) or "(?!)"
         return re.compile(r"\b(?:" + pattern + r")\b")
@@ -180,6 +189,40 @@ def _speaker(f: Frame, langs: tuple[str, ...]) -> tuple[str | None, str | None]:
     return _phrase(words), v.group()
 
 
+PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|inside|within|en|dans|em|no|na|nos|nas|im|aus|in der|in den|in einer)"
+                          r"\s+(?:[^\s,;:]+\s+){0,4}$", re.I)
+
+
+def _about_cables(before: str, langs: tuple[str, ...]) -> str | None:
+    """The cables are what the quoted words are said of, not where they stand: a document noun is the
+    subject of the quote ("says that the dispatches relating to Mexico (…) "do not represent U.S.
+    policy"", "the content of the memos is "incomplete and inaccurate""): the noun, then at most a
+    copula and words that say which cables. It counts when a speech verb introduces the cables
+    ("says that the dispatches") or a copula joins them to the quote; never for "in the cable", "the
+    cable's", "the cable: …" or a cable that speaks ("the cable said"). The cue, or None."""
+    docs = list(_rx("doc", langs).finditer(before))
+    if not docs:
+        return None
+    m = docs[-1]
+    tail = re.sub(r"\([^()]*\)", " ", before[m.end():])  # an aside in brackets
+    if re.match(r"['’]s?\b", tail) or re.search(r"[:;\"“”«»„]|\bQ+\b", tail) or PLACE_BEFORE.search(before[: m.start()]):
+        return None
+    words = tail.replace(",", " , ").split()
+    copula = bool(words) and _rx("copula", langs).fullmatch(words[-1]) is not None
+    which = words[:-1] if copula else words
+    if which and (len(which) > WHICH_MAX_WORDS or "," in which or not _rx("which", langs).fullmatch(which[0])
+                  or any(_rx("verb", langs).fullmatch(w) for w in which)):
+        return None
+    introduced = re.search(r"(?:" + _rx("verb", langs).pattern + r"),?\s+(?:(?:that|que|dass|qu['’])\s*)?(?:\S+\s+){0,3}$",
+                           before[: m.start()], re.I)
+    if not (copula or introduced):
+        return None
+    head = before[: m.start()].split()[-4:]  # the noun phrase's first words ("the content of"), after "that"
+    cut = max((k + 1 for k, w in enumerate(head)
+               if w.endswith((",", ";", ":")) or re.fullmatch(r"that|que|dass|because|porque|weil", w, re.I)), default=0)
+    return " ".join([*head[cut:], *re.sub(r"\([^()]*\)", " ", before[m.start():]).split()])[:80]
+
+
 def _key(who: str) -> str:
     """A speaker's key: the last capitalised word ("Felipe Calderon" -> "calderon"); '' for a
     description ("the US ambassador")."""
@@ -221,6 +264,12 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
     source = _rx("doc", langs).pattern + "|" + _rx("embassy", langs).pattern
     credited = re.search(r"\b(?:" + ACCORDING_TO + r")\s+(?:\S+\s+){0,3}?(?:" + source + ")", sentence, re.I) or re.search(
         r"(?:" + _rx("doc", langs).pattern + r")\s+(?:\S+\s+){0,2}?(?:" + _rx("verb", langs).pattern + ")", sentence, re.I)
+    writes = bool(verb and re.fullmatch(WRITING_VERBS, verb, re.I))  # "Pascual wrote that …": a cable's writer
+    about = None if credited or by_doc or relay or writes else _about_cables(f.before, langs)
+    if about:
+        said = bool(verb or _rx("verb", langs).search(sentence))
+        return Reading(Standing.PUBLIC if said else Standing.OWN,
+                       f"words said of the cables (“{about} …”), not a cable's words")
     if public and not by_doc and not relay and not credited:
         if not who or pronoun:  # "Felipe Calderon said in remarks published …"
             near = re.search(r"((?:[A-ZÁÉÍÓÚÑ][\w'-]+\s+){0,3}[A-ZÁÉÍÓÚÑ][\w'-]+)\s+(?:\w+\s+)?$",
@@ -284,6 +333,9 @@ def classify(frames: list[Frame], language: str | None) -> list[Reading]:
     out: list[Reading] = []
     last: Reading | None = None
     for f in frames:
+        if not has_words(f.text):  # "a", "X", "U.S.": no word to read a standing for (and no cost per mark)
+            out.append(Reading(Standing.OWN, NO_WORDS))
+            continue
         r = read(f, language, known, last)
         if r.speaker and r.standing in (Standing.PUBLIC, Standing.CABLE):
             known.setdefault(r.speaker, r.standing)
@@ -295,5 +347,5 @@ def classify(frames: list[Frame], language: str | None) -> list[Reading]:
     # a phrase the article credits to a cable (or to no one in particular) anywhere is not its own words
     credited = {_norm(f.text) for f, r in zip(frames, out, strict=True) if r.standing in (Standing.CABLE, Standing.UNKNOWN)}
     return [Reading(Standing.UNKNOWN, "", r.speaker) if r.standing is Standing.OWN and _norm(f.text) in credited
-            and f.kind is not QuoteKind.TITLE and not _is_marking(f.text) else r
+            and f.kind is not QuoteKind.TITLE and r.reason is not NO_WORDS and not _is_marking(f.text) else r
             for f, r in zip(frames, out, strict=True)]

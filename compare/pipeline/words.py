@@ -120,11 +120,12 @@ def same_name(qs: list[Token], ps: list[Token]) -> bool:
     qa, pa = "".join(t.key for t in qs), "".join(t.key for t in ps)
     if qa == pa:
         return True
-    if any(zipf(t.key) >= NAME_COMMON_ZIPF for t in qs + ps):  # "Bush"/"Push" are words first
-        return False
     sq, sp = _skeleton(qa), _skeleton(pa)
-    return len(sq) >= NAME_MIN_SOUNDS and (sq == sp or (min(len(qa), len(pa)) >= NAME_FUZZY_MIN_CHARS
-                                                 and DamerauLevenshtein.distance(qa, pa) <= NAME_FUZZY_EDITS))
+    if not (len(sq) >= NAME_MIN_SOUNDS and (sq == sp or (min(len(qa), len(pa)) >= NAME_FUZZY_MIN_CHARS
+                                                         and DamerauLevenshtein.distance(qa, pa) <= NAME_FUZZY_EDITS))):
+        return False
+    # "Bush"/"Push" are words first (asked last: the word list loads only for names that sound alike)
+    return not any(zipf(t.key) >= NAME_COMMON_ZIPF for t in qs + ps)
 
 
 def redaction(ps: list[Token]) -> bool:

@@ -1,4 +1,5 @@
-"""Editors' verdicts on quotes: accepted, flagged, and a note, kept in a local SQLite file.
+"""Editors' verdicts on quotes: accepted, flagged, and a note, kept in a local SQLite file; and an
+editor's correction of what an article says about itself (outlet, author, date), kept beside them.
 
 A review is keyed by the article's content hash (SHA-256 of its decoded text) and the quote's
 character offsets, so it survives restarts and re-runs, and follows the article under another file
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReviewStoreError
+from ..model import ArticleMeta
 
 BUSY_TIMEOUT_MS = 5_000  # SQLite waits this long for a lock before it reports "database is locked"
 RETRIES = 6  # then the write is tried again this many times, with a growing pause
@@ -55,6 +57,8 @@ class ReviewStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._write("CREATE TABLE IF NOT EXISTS reviews(article TEXT, start INTEGER, end INTEGER, status TEXT, "
                         "note TEXT, updated TEXT, PRIMARY KEY(article, start, end))", ())
+            self._write("CREATE TABLE IF NOT EXISTS article_meta(article TEXT PRIMARY KEY, outlet TEXT, author TEXT, "
+                        "date TEXT, updated TEXT)", ())
         except OSError as e:
             raise ReviewStoreError(self.path, str(e)) from None
 
@@ -115,6 +119,32 @@ class ReviewStore:
     def of_article(self, article_sha: str) -> dict[tuple[int, int], Review]:
         rows = self._read("SELECT start, end, status, note, updated FROM reviews WHERE article = ?", (article_sha,))
         return {(s, e): Review(Status(st), n, u) for s, e, st, n, u in rows}
+
+
+    # -- an article's outlet, author and date, as an editor corrected them --------------------------------
+
+    def correct_meta(self, article_sha: str, outlet: str | None, author: str | None, date: str | None) -> None:
+        """Keep an editor's outlet, author and date for the article (keyed by its content hash, as the
+        reviews): each as given, an empty one meaning "not stated"."""
+        clean = [" ".join((v or "").split()) or None for v in (outlet, author, date)]
+        self._write("INSERT OR REPLACE INTO article_meta VALUES (?, ?, ?, ?, ?)",
+                    (article_sha, *clean, time.strftime("%Y-%m-%dT%H:%M:%S")))
+
+    def clear_meta(self, article_sha: str) -> None:
+        """Forget the editor's correction: the article's own metadata again."""
+        self._write("DELETE FROM article_meta WHERE article = ?", (article_sha,))
+
+    def meta_correction(self, article_sha: str) -> tuple[str | None, str | None, str | None] | None:
+        """The editor's (outlet, author, date) for the article, or None when nobody corrected it."""
+        rows = self._read("SELECT outlet, author, date FROM article_meta WHERE article = ?", (article_sha,))
+        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+
+    def meta_of(self, article_sha: str, read: ArticleMeta) -> ArticleMeta:
+        """The article's metadata as read from it (`read`), with the editor's correction over it."""
+        fixed = self.meta_correction(article_sha)
+        if fixed is None:
+            return read
+        return ArticleMeta(read.headline, *fixed)
 
 
 def annotate(record: dict[str, Any], review: Review) -> dict[str, Any]:
