@@ -249,8 +249,14 @@ def _sentences(p: Paragraph, longest: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     return re.sub(r"[^a-z0-9.]", "", fold(word)).rstrip(".")
+
+
+@lru_cache(maxsize=8192)  # a candidate paragraph is looked at by every pass over its quote
+def _text_keys(text: str) -> frozenset[str]:
+    return frozenset(_word_key(w) for w in WORD_RE.findall(text))
 
 
 def _is(key: str, term: str) -> bool:
@@ -258,9 +264,18 @@ def _is(key: str, term: str) -> bool:
     return key == term.strip('"') if term.startswith('"') else key.startswith(term[:-1])
 
 
-def _hits(word: str, terms: Iterable[str]) -> bool:
+def _matcher(terms: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Anchor terms as the exact keys and the prefixes they stand for (`_is` for many terms at once)."""
+    terms = list(terms)
+    return (frozenset(t.strip('"') for t in terms if t.startswith('"')),
+            tuple(t[:-1] for t in terms if not t.startswith('"')))
+
+
+def _hits(word: str, match: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """Whether a word is one of the anchor terms of `_matcher`."""
+    exact, prefixes = match
     key = _word_key(word)
-    return any(_is(key, t) for t in terms)
+    return key in exact or (bool(prefixes) and key.startswith(prefixes))
 
 
 def _numbers(text: str) -> bool:
@@ -269,14 +284,15 @@ def _numbers(text: str) -> bool:
 
 def _held(text: str, terms: list[str]) -> int:
     """How many of the anchors a paragraph holds."""
-    keys = {_word_key(w) for w in WORD_RE.findall(text)}
-    return sum(any(_is(k, t) for k in keys) for t in terms)
+    keys = _text_keys(text)
+    return sum((t.strip('"') in keys) if t.startswith('"') else any(k.startswith(t[:-1]) for k in keys)
+               for t in terms)
 
 
 def _held_groups(text: str, groups: Iterable[tuple[str, ...]], weights: Iterable[float] | None = None) -> float:
     """How many of the quote's words, put into English, a paragraph holds (each counted by its
     weight when `weights` are given)."""
-    keys = {_word_key(w) for w in WORD_RE.findall(text)}
+    keys = _text_keys(text)
     groups = list(groups)
     ws = list(weights) if weights is not None else [1.0] * len(groups)
     if len(ws) != len(groups):
@@ -290,7 +306,8 @@ def _word_windows(p: Paragraph, n_words: int, terms: Iterable[str] = ()) -> list
     window dilutes."""
     terms = list(terms)
     words = [(m.start(), m.end()) for m in WORD_RE.finditer(p.text)]
-    anchored = [bool(terms) and _hits(p.text[a:b], terms) for a, b in words]
+    match = _matcher(terms)
+    anchored = [bool(terms) and _hits(p.text[a:b], match) for a, b in words]
     out = []
     for f in FINE_LENGTHS:
         size = max(3, round(n_words * f))
