@@ -45,6 +45,11 @@ STANDING = [
     ('Le ministre italien des Affaires étrangères parle d\'un "désastre diplomatique mondial".', "désastre", "statement"),
     ('A Polícia Federal informou que não vai se pronunciar sobre um "assunto de Estado".', "assunto", "public"),
     ('"Das hat uns nicht aufgeregt", sagte die Kanzlerin über die Enthüllungen.', "aufgeregt", "statement"),
+    # a website's own words, relayed ("segundo o site"), unless the sentence credits a cable
+    ('Segundo o site, "os documentos serão publicados nas próximas semanas".', "publicados", "public"),
+    ('Según el sitio web, "la publicación seguirá durante meses".', "publicación", "public"),
+    ('According to the site, "more documents will follow in the coming weeks."', "more documents", "public"),
+    ('Segundo o site, o telegrama diz que o ministro é "arrogante".', "arrogante", ""),
     # the article's own words: a scare quote, a name, a marking, a description of the words
     ("Politicians are angry - when you read this \"gem\" you see why.", "gem", "irony"),
     ("He paid for the party to celebrate the anniversary of the \"revolution\" with dancers.", "revolution", "own voice"),
