@@ -27,7 +27,6 @@ from compare import api  # noqa: E402
 from compare.model import Claim, Language, Quote, QuoteKind, Span  # noqa: E402
 from compare.pipeline import fragments, translation  # noqa: E402
 
-CLOSEST = translation.closest
 ITEMS = ROOT / "data" / "eval" / "translation" / "items.jsonl"
 DUMP = ROOT.parent / "shared" / "corpus" / "cablegate-6712.jsonl.gz"
 
@@ -61,19 +60,9 @@ def main() -> int:
         fits: list = []
         if translation.wanted(q, lang):
             pool = translation.candidates(store, q, ())
-            seen: list[translation.Closest | None] = []
-
-            def closest(quote: Quote, p: translation.Pool, fine: bool = True,
-                        _pool: translation.Pool = pool, _seen: list = seen) -> translation.Closest | None:
-                c = CLOSEST(quote, p, fine)
-                if p is _pool:
-                    _seen.append(c)
-                return c
-
-            translation.closest = closest  # the main pass's closest paragraphs, as `find` sees them
             decision = translation.find(q, pool, ())
-            translation.closest = CLOSEST
-            c = seen[0] if seen else None
+            # the main pass's closest paragraphs, as `find` saw them (its encodings are cached: no new work)
+            c = translation.closest(q, pool) if len(q.text.split()) >= translation.TRANSLATION_MIN_WORDS else None
             fits = [(f.paragraph.cable_id, f.paragraph.number, round(f.similarity, 4), round(f.coverage, 4),
                      round(f.meaning, 4)) for f in (c.fits if c else ())]
         if decision is None and fragments.wanted(q, lang):

@@ -23,6 +23,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -44,22 +45,19 @@ class Lexicon:
     words: tuple[str, ...]
     vectors: np.ndarray
 
+    @cached_property
     def matrix(self) -> np.ndarray:
         """The vectors as float32, made once (numpy multiplies float16 matrices without BLAS, about
         ten times slower): 56 MB for the dump's 27,648 words."""
-        m = self.__dict__.get("_matrix")
-        if m is None:
-            m = np.ascontiguousarray(self.vectors, dtype=np.float32)
-            object.__setattr__(self, "_matrix", m)
-        return m
+        return np.ascontiguousarray(self.vectors, dtype=np.float32)
 
     def nearest(self, texts: list[str], most: int, floor: float) -> list[list[tuple[str, float]]]:
         """For each text (a word or two of another language), its `most` nearest English words with a
         cosine of at least `floor`, nearest first."""
         if not texts or not self.words:
             return [[] for _ in texts]
-        q = multilingual.embedder().embed(texts).astype(np.float32)
-        sims = q @ self.matrix().T
+        q = multilingual.embedder().embed(texts)  # float32
+        sims = q @ self.matrix.T
         out = []
         for row in sims:
             top = np.argpartition(-row, min(most, len(row) - 1))[:most]

@@ -43,6 +43,11 @@ SPANISH_SPEECH_VERBS = (
 )  # fmt: skip
 SPANISH_AUTHOR_VERBS = frozenset({"escribió", "escribe", "escribía", "informó", "informa", "telegrafió", "reportó",
                                   "reporta", "firmado", "firmada", "firmó"})  # fmt: skip
+# verbs a newspaper's report takes as well as a diplomat's cable ("informó Clarín basado en …")
+SPANISH_MEDIA_VERBS = frozenset({"informó", "informa", "reportó", "reporta"})
+# what makes a named reporter a diplomat: the titles a cable's writer goes by (regular expressions)
+SPANISH_DIPLOMAT_TITLES = ("embajador", "embajadora", "encargad[oa]", "diplomátic[oa]s?", "cónsul", "consejer[oa]",
+                           "agregad[oa]", "funcionari[oa]s?", "secretari[oa]", "jefe", "jefa")  # fmt: skip
 
 
 def alternation(words: tuple[str, ...] | frozenset[str]) -> str:

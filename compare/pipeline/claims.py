@@ -19,6 +19,8 @@ from ..lexicon import (
     MONTH_NUMBER,
     MONTH_RE,
     SPANISH_AUTHOR_VERBS,
+    SPANISH_DIPLOMAT_TITLES,
+    SPANISH_MEDIA_VERBS,
     SPANISH_SPEECH_VERB_RE,
     SPEECH_VERBS_BY_LANGUAGE,
     month_numbers,
@@ -280,7 +282,7 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     if verb is not None and verb.lower() in SPANISH_AUTHOR_VERBS:
         # "informó Clarín basado en reportes de Le Monde": a newspaper reports too; "informó" or
         # "reportó" make a writer of the cable only someone given a title or a full name
-        titled = cue is not None and re.search(r"\b(?:" + "|".join(TITLES_ES) + r")\b", cue, re.I)
+        titled = cue is not None and DIPLOMAT_TITLE_ES.search(cue)
         authorship = (verb.lower() not in SPANISH_MEDIA_VERBS or bool(titled)
                       or (speaker is not None and len(speaker.split()) > 1))
     if speaker is not None:
@@ -298,11 +300,7 @@ def _signed(sentence: str) -> re.Match[str] | None:
 
 PREPOSITIONS_ES = ("sobre", "de", "del", "a", "al", "con", "para", "contra", "ante", "hacia", "según", "por", "entre",
                    "sin", "tras", "acerca", "desde", "hasta")  # fmt: skip
-# verbs a newspaper's report takes as well as a diplomat's cable
-SPANISH_MEDIA_VERBS = frozenset({"informó", "informa", "reportó", "reporta"})
-# what makes a named reporter a diplomat: the titles a cable's writer goes by
-TITLES_ES = ("embajador", "embajadora", "encargad[oa]", "diplomátic[oa]s?", "cónsul", "consejer[oa]", "agregad[oa]",
-             "funcionari[oa]s?", "secretari[oa]", "jefe", "jefa")  # fmt: skip
+DIPLOMAT_TITLE_ES = re.compile(r"\b(?:" + "|".join(SPANISH_DIPLOMAT_TITLES) + r")\b", re.I)
 NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajador", "Embajadora", "Presidente",
                 "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
 

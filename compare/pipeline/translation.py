@@ -259,13 +259,9 @@ def _text_keys(text: str) -> frozenset[str]:
     return frozenset(_word_key(w) for w in WORD_RE.findall(text))
 
 
-def _is(key: str, term: str) -> bool:
-    """Whether a source word's key is an anchor term (`"name"`, or a cognate prefix `abcd*`)."""
-    return key == term.strip('"') if term.startswith('"') else key.startswith(term[:-1])
-
-
 def _matcher(terms: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Anchor terms as the exact keys and the prefixes they stand for (`_is` for many terms at once)."""
+    """Anchor terms (`"name"`, or a cognate prefix `abcd*`) as the exact keys and the prefixes they
+    stand for."""
     terms = list(terms)
     return (frozenset(t.strip('"') for t in terms if t.startswith('"')),
             tuple(t[:-1] for t in terms if not t.startswith('"')))
@@ -285,8 +281,8 @@ def _numbers(text: str) -> bool:
 def _held(text: str, terms: list[str]) -> int:
     """How many of the anchors a paragraph holds."""
     keys = _text_keys(text)
-    return sum((t.strip('"') in keys) if t.startswith('"') else any(k.startswith(t[:-1]) for k in keys)
-               for t in terms)
+    exact, prefixes = _matcher(terms)
+    return len(exact & keys) + sum(any(k.startswith(prefix) for k in keys) for prefix in prefixes)
 
 
 def _held_groups(text: str, groups: Iterable[tuple[str, ...]], weights: Iterable[float] | None = None) -> float:

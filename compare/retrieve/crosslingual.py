@@ -81,8 +81,8 @@ def is_name(store: CorpusStore, word: str, key: str, language: str) -> bool:
         return False
     from wordfreq import zipf_frequency
 
-    code = getattr(language, "value", language)  # a `Language` member or its code
-    return df >= max(2.0, NAME_MIN_SHARE * store.n_paragraphs) or zipf_frequency(word.casefold(), code) < NAME_MAX_ZIPF
+    return (df >= max(2.0, NAME_MIN_SHARE * store.n_paragraphs)
+            or zipf_frequency(word.casefold(), str(language)) < NAME_MAX_ZIPF)
 
 
 def telling(store: CorpusStore, found: list[Group], most: int = LEXICON_GROUPS) -> list[Group]:
