@@ -120,6 +120,14 @@ TRANSLATION_CITED_MIN_WORDS = 3
 # A quote the article gives as a cable's title ("lleva por título", "a cable titled"), against the
 # candidate cables' subject lines only: translated titles score lower (terse capitals, wordplay).
 TRANSLATION_SUBJECT_MIN = 0.50
+# a quotation written right after the word for a cable is its title when it has this many words or more
+# and begins with a capital ("El documento “Liderazgo mexicano en general”"; "un cable “secreto”" is no
+# title): the form, not a number read from a set
+TITLE_MIN_WORDS = 2
+# the longest tag between the two pieces of one interrupted quotation ("…", escribió el embajador Carlos
+# Pascual, "…"), marks included: a speech tag, not a clause of the article's own (the form's bound, read
+# from no set)
+PIECE_TAG_MAX_CHARS = 80
 TRANSLATION_CANDIDATES = 20  # paragraphs holding the quote's anchors, compared by meaning
 MOST_ANCHORS = 10  # a quote's rarest anchors (names, numbers, cognate prefixes) whose paragraphs rank by BM25
 # Encoding is the slow part of a check (about 350 windows a second on two cores): the candidates

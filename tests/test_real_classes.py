@@ -177,3 +177,43 @@ def test_a_newspaper_that_reports_is_no_writer_of_the_cable(sentence, author):
 
     [q] = extract.extract(from_text(sentence, "story.txt"))
     assert q.claim.authorship is author, q.claim
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("El documento “Liderazgo mexicano en general” alude a dos informes anteriores.", True),
+    ("Selon les documents publiés mardi, le télégramme « Scenesetter for the Opening » prépare la visite du ministre à Washington.", True),
+    ('The cable "Scenesetter for the Opening of the Defense Bilateral Working Group" reads like a memo.', True),
+    # an adjective in marks after the word for a cable names no cable; nor does a quote after a verb
+    ("Otro cable “secreto” habla de Calderón.", False),
+    ("El cable dice que “la SEDENA es lenta” según la embajada.", False),
+])
+def test_a_quotation_written_right_after_the_word_for_a_cable_is_its_title(text, title):
+    from compare.ingest.articles import from_text
+    from compare.pipeline import extract
+
+    quotes = extract.extract(from_text(text, "story.txt"))
+    assert [q.claim.subject for q in quotes] == [title]
+
+
+def test_an_interrupted_quotation_is_recognised_by_its_form():
+    from compare.ingest.articles import from_text
+    from compare.pipeline import extract, pieces
+
+    text = ('“Nuestros servicios”, escribió Pascual, “transmitieron la información al SEDENA”. Dijo “algo.” y '
+            '“otra cosa”. Y “uno”, “dos”.')
+    q = extract.extract(from_text(text, "story.txt"))
+    assert [pieces.interrupted(text, a, b) for a, b in zip(q, q[1:], strict=False)] == [True, False, False, False, False]
+
+
+def test_a_piece_of_an_interrupted_translation_comes_from_where_its_other_piece_does(seed_checker):
+    # 10MEXICO83 ¶7: "Below the surface of military professionalism, there is also considerable tension
+    # between SEDENA and SEMAR."; the first piece alone is too short to trace
+    text = ('“Bajo la superficie”, escribió la embajada, “del profesionalismo militar, existe también una '
+            'tensión considerable entre la SEDENA y la SEMAR”.')
+    first, second = _check(seed_checker, text)
+    assert second.source is not None and (second.source.cable_id, second.source.paragraph) == ("10MEXICO83", 7)
+    assert first.verdict is Verdict.TRANSLATION
+    assert first.source is not None and (first.source.cable_id, first.source.paragraph) == ("10MEXICO83", 7)
+    # and where the article writes the pieces as two sentences, the short one stays untraced
+    first, _ = _check(seed_checker, text.replace("”, escribió la embajada, “", "”. La embajada escribió: “"))
+    assert first.verdict is Verdict.NOT_FOUND

@@ -51,7 +51,7 @@ from ..weights import (
     RARE_CANDIDATES,
     SEMANTIC_CANDIDATES,
 )
-from . import attribution, candidates, chance, context, decide, extract, fragments, paraphrase, translation
+from . import attribution, candidates, chance, context, decide, extract, fragments, paraphrase, pieces, translation
 from . import language as lang
 from .alignment import align, prepare
 
@@ -122,6 +122,24 @@ class Pipeline:
             if later and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language)
                           or any(a.cable_id in later for a in r.decision.candidates)):
                 results[k] = self.check_quote(article, found[k], found, others)
+        # A piece of a quotation the article interrupts with a tag («"…", escribió Pascual, "…"»), too
+        # short to trace alone: from where the piece beside it comes.
+        for k in range(len(found)):
+            r = results[k]
+            if r.verdict is not Verdict.NOT_FOUND or decide.not_a_cable_quote(r.quote):
+                continue
+            for j, first in ((k + 1, True), (k - 1, False)):
+                if not 0 <= j < len(found) or results[j].source is None:
+                    continue
+                a, b = (found[k], found[j]) if first else (found[j], found[k])
+                if pieces.interrupted(article.text, a, b):
+                    joined = pieces.find(self.store, found[k], results[j], first)
+                    if joined is not None:
+                        results[k] = replace(r, decision=replace(joined, candidates=r.decision.candidates),
+                                             attribution=attribution.check(
+                                                 found[k].claim, self.store.cables[joined.source.cable_id],
+                                                 joined.source) if joined.source else None)
+                        break
         made = Provenance(__version__, self.store.fingerprint)
         return [replace(results[k], provenance=made) for k in range(len(found))]
 

@@ -27,7 +27,7 @@ from ..lexicon import (
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
-from ..weights import CUE_WINDOW, NAME_WINDOW
+from ..weights import CUE_WINDOW, NAME_WINDOW, TITLE_MIN_WORDS
 from . import entities
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
@@ -385,6 +385,23 @@ def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Lang
     # within CUE_WINDOW of the quote: bounded work per quote, however long its sentence
     marking = classification(masked[max(lo, open_mark - CUE_WINDOW) : min(hi, end + CUE_WINDOW)], language)
     return replace(claim, classification=marking) if marking else claim
+
+
+# "El documento “Liderazgo mexicano en general” alude…", "the cable 'Scenesetter for…'", "die Depesche
+# „…“": a quotation standing right after the word for a cable, with nothing between, is its name. A title
+# begins with a capital and has more than one word (`TITLE_MIN_WORDS`: "un cable “secreto”" names no cable).
+
+
+def names_document(masked: str, open_mark: int, lo: int, language: Language | str | None, quote: str) -> bool:
+    """Whether the article gives the quotation as a cable's title by writing it right after the word for a
+    cable (its language's and English)."""
+    words = quote.split()
+    if len(words) < TITLE_MIN_WORDS or not words[0][:1].isupper():
+        return False
+    code = _code(language)
+    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {code or "en", "en"} if lang in DOCUMENT_NOUNS)
+    before = masked[max(lo, open_mark - CUE_WINDOW) : open_mark]
+    return re.search(r"\b(?:" + doc + r")\s*$", before, re.I) is not None
 
 
 def _anchored(text: str, language: str | None) -> bool:

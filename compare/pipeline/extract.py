@@ -383,6 +383,8 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
         context = contexts[(lo, hi)]
         previous = _previous(sentences, lo)
         claim = claims.carried(claim, previous, language) if words else claim
+        if words and not claim.subject and claims.names_document(masked, group[0].open_mark, lo, language, quote_text):
+            claim = replace(claim, subject=True)
         kind = _kind(text, quote_text, group[0], language)
         # what stands around the quote in its sentence, within `CUE_WINDOW` (bounded: a sentence of
         # thousands of quotations costs the same per quotation)
