@@ -217,3 +217,33 @@ def test_a_piece_of_an_interrupted_translation_comes_from_where_its_other_piece_
     # and where the article writes the pieces as two sentences, the short one stays untraced
     first, _ = _check(seed_checker, text.replace("”, escribió la embajada, “", "”. La embajada escribió: “"))
     assert first.verdict is Verdict.NOT_FOUND
+
+
+def test_a_name_both_candidates_hold_does_not_choose_between_them(monkeypatch):
+    """The article names the Federal Police beside a translated quote, and two cables' paragraphs hold
+    the name: the name tells nothing between them, so the closer one needs the margin of a quote with
+    no pointer. A cable's summary that says again what its body says is no rival from another cable."""
+    from compare.model import Paragraph, Quote, QuoteKind, Span
+    from compare.pipeline import translation
+    from compare.pipeline.translation import Closest, Fit, Pool
+
+    def para(cable: str, n: int) -> Paragraph:
+        return Paragraph(cable, n, None, "The Federal Police still bases its capacity in Mexico City.", n * 100, n * 100 + 60)
+
+    a, b, a1 = para("10MEXICO111", 3), para("09MEXICO3061", 2), para("10MEXICO111", 1)
+    text = "todavía basa en gran medida su capacidad operativa"
+    q = Quote("a", text, 0, len(text), (Span(0, len(text)),), QuoteKind.QUOTATION, "la Policía Federal " + text)
+
+    def fit(p, s):
+        return Fit(p, 0, 10, s, 0.5, 0.45)
+
+    def run(best, rival):
+        c = Closest(best.paragraph, 0, 10, best.similarity, rival.similarity, rival.paragraph, (best, rival))
+        monkeypatch.setattr(translation, "closest", lambda quote, pool, fine=True: c)
+        return translation._named(q, Pool([best.paragraph, rival.paragraph], names=frozenset({"federal"})), c)
+
+    # both hold the name, 0.684 against 0.548: within the margin of an unpointed quote, no source
+    assert run(fit(a, 0.684), fit(b, 0.548)) is None
+    # the rival is the same cable's summary: the cable is the source either way
+    d = run(fit(a, 0.684), fit(a1, 0.60))
+    assert d is not None and d.source is not None and (d.source.cable_id, d.source.paragraph) == ("10MEXICO111", 3)

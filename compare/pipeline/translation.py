@@ -540,9 +540,10 @@ def _means(c: Closest) -> bool:
 def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     """Among the candidates holding a name the article gives beside the quote ("Le Premier ministre
     turc Tayyip Erdogan, est jugé … « entouré d'un cercle de conseillers … »"), the best must clear
-    `TRANSLATION_CITED_MIN` and beat every other candidate, named or not, by `TRANSLATION_CITED_MARGIN`:
-    the name points at the cable as a quote elsewhere in the article would, but more weakly, so the
-    margin is over the whole pool."""
+    `TRANSLATION_CITED_MIN`, beat every other candidate, named or not, by `TRANSLATION_CITED_MARGIN`, and
+    every other candidate holding the name by `TRANSLATION_MARGIN`: the name points at the cable as a
+    quote elsewhere in the article would, but more weakly, so the margin is over the whole pool, and it
+    tells nothing between two paragraphs that both hold it."""
     if c is None or not pool.names:
         return None
     named = [p for p in pool.paragraphs if pool.names & set(_keys(p.text))]
@@ -550,8 +551,13 @@ def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     if k is None or k.similarity < TRANSLATION_CITED_MIN or not _numbers_fit(quote, k):
         return None
     same = c.paragraph.key == k.paragraph.key
-    rival = max(k.rival, c.rival if same else c.similarity)
-    if k.similarity - rival < TRANSLATION_CITED_MARGIN:
+    # the name sets the paragraphs holding it apart from the rest, not from each other: among those
+    # holding it, the best needs the margin of a quote with no pointer over another cable's (a cable's
+    # summary says again what its body says: that cable is the source either way)
+    other_cable = max((f.similarity for f in k.fits if f.paragraph.cable_id != k.paragraph.cable_id), default=0.0)
+    if k.similarity - other_cable < TRANSLATION_MARGIN:
+        return None
+    if k.similarity - max(k.rival, c.rival if same else c.similarity) < TRANSLATION_CITED_MARGIN:
         return None
     return _decision(quote, k, "the quote translates this passage, which names whom the article names beside the "
                                "quote (multilingual sentence encoder)")
