@@ -194,3 +194,15 @@ def test_an_index_build_streams_every_registered_format(tmp_path):
         (folder / f.name).write_bytes(f.read_bytes())
     report = indexing.build([folder], tmp_path / "ix", embed=False)
     assert report.files == 3 and report.cables == len(ingest.load([folder]))
+
+
+def test_the_routing_indicator_names_the_post_from_the_released_cables_table():
+    """`resources/routing.tsv` is read from the release (scripts/build_routing.py): any post's indicator,
+    not a list written for the demo's."""
+    from compare.ingest.header import _derive_id
+    from compare.resources import routing
+
+    assert len(routing()) > 100
+    assert routing()["RUEHME"] == "MEXICO" and routing()["RUEHBO"] == "BOGOTA"
+    flat = "R 211512Z JUL 09 FM AMEMBASSY BOGOTA TO RUEHC/SECSTATE WASHDC DE RUEHBO #1234/01 2021512"
+    assert _derive_id(flat) == "09BOGOTA1234"

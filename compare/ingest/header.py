@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import MONTH_NUMBER
 from ..model import Cable
+from ..resources import routing
 from . import paragraphs as paras
 
 ID_RE = re.compile(r"\b(\d{2})[ \t]?([A-Z][A-Z]{1,24}?)[ \t]?0*(\d{1,6})\b")
@@ -30,7 +31,6 @@ BANNERS = {
     "U N C L A S S I F I E D": "UNCLASSIFIED",
     "UNCLAS": "UNCLASSIFIED",
 }
-STATIONS = {"RUEHME": "MEXICO", "RUEHC": "STATE", "RUEHMC": "MONTERREY", "RUEHCV": "CARACAS"}
 def canonical_id(text: str) -> str | None:
     """`09MEXICO 3077`, `09MEXICO003077` -> `09MEXICO3077`."""
     m = ID_RE.search(text.upper())
@@ -131,7 +131,7 @@ def _derive_id(flat: str) -> str | None:
     number = int(de.group(2))
     pm = re.search(r"\b([A-Z][A-Z ]{1,30}?)\s+0*" + str(number) + r"\s+\d{3}\s+OF\s+\d{3}\b", flat)
     bm = re.search(r"\b([A-Z][A-Z]+(?: [A-Z]+)?)\s+0*" + str(number) + r"\b", flat)
-    origin = pm.group(1) if pm else STATIONS.get(de.group(1)) or (bm.group(1) if bm else None)
+    origin = pm.group(1) if pm else routing().get(de.group(1)) or (bm.group(1) if bm else None)
     return f"{yy}{origin.replace(' ', '')}{number}" if origin else None
 
 

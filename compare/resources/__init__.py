@@ -1,7 +1,8 @@
-"""The resource files `scripts/build_background.py` and `scripts/build_phrase_prior.py` write, read
-once: `background.tsv.gz` (how many paragraphs of the 6,712 released cables hold each word) and
-`phrase_prior.tsv` (how often a phrase nobody copied stands in a corpus, by its length and rarity).
-The chance test (`pipeline.chance`) asks them; no pipeline stage opens a file.
+"""The resource files `scripts/build_background.py`, `scripts/build_phrase_prior.py` and
+`scripts/build_routing.py` write, read once: `background.tsv.gz` (how many paragraphs of the 6,712
+released cables hold each word), `phrase_prior.tsv` (how often a phrase nobody copied stands in a
+corpus, by its length and rarity) and `routing.tsv` (the post each routing indicator names). The chance
+test (`pipeline.chance`) asks the first two, the header parser the third; no stage opens a file.
 """
 
 from __future__ import annotations
@@ -97,3 +98,19 @@ def phrase_prior() -> PhrasePrior:
                 words, rarity, trials, found = map(int, line.split())
                 cells[(words, rarity)] = (trials, found)
     return PhrasePrior(paragraphs, cells)
+
+
+ROUTING = RESOURCES / "routing.tsv"
+
+
+@lru_cache(maxsize=1)
+def routing() -> dict[str, str]:
+    """Which post each routing indicator names (`RUEHME`: MEXICO), as `scripts/build_routing.py` read
+    it from the released cables."""
+    out: dict[str, str] = {}
+    with open(ROUTING, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and line.strip():
+                code, post, _ = line.rstrip("\n").split("\t")
+                out[code] = post
+    return out
