@@ -52,7 +52,7 @@ from compare import multilingual  # noqa: E402
 from compare.embeddings import Embedder  # noqa: E402
 from compare.model import Paragraph, Span  # noqa: E402
 from compare.pipeline import candidates, reworded  # noqa: E402
-from compare.pipeline.paraphrase import SENTENCE_RE  # noqa: E402
+from compare.sentences import sentence_matches  # noqa: E402
 from compare.store import CorpusStore  # noqa: E402
 from compare.store.cache import EmbeddingCache  # noqa: E402
 from compare.tokens import content_keys  # noqa: E402
@@ -104,7 +104,7 @@ def sentences(quote: str, paragraphs: list[Paragraph]) -> list[tuple[str, int, i
     words = {k for k in content_keys(quote) if len(k) > 2}
     out = []
     for p in paragraphs:
-        for m in SENTENCE_RE.finditer(p.text):
+        for m in sentence_matches(p.text):
             if 4 <= len(m.group().split()) <= 80 and words & set(content_keys(m.group())):
                 out.append((m.group(), m.start(), m.end(), p))
     return out
