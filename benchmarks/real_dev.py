@@ -63,17 +63,21 @@ def main() -> int:
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--corpus", type=Path, default=DUMP, help="the dump (default) or an index folder of it")
     ap.add_argument("--out", type=Path, default=None, help="write the records to OUT/real-dev.jsonl")
+    ap.add_argument("--set", choices=("real-dev", "real-test"), default="real-dev",
+                    help="real-dev (development set, studied) or real-test (held out: report, never tune on it)")
     ap.add_argument("--only", default="", help="only articles whose file name contains this")
     ap.add_argument("--lang", action="append", help="only this language (repeatable): en, es, fr, pt, de")
     args = ap.parse_args()
-    if not (REAL_DEV / "gold.jsonl").exists() or not DUMP.exists():
-        print(f"skipped: {REAL_DEV} or {DUMP} not found (../shared beside the project)")
+    real = SHARED / "eval" / args.set
+    if not (real / "gold.jsonl").exists() or not DUMP.exists():
+        print(f"skipped: {real} or {DUMP} not found (../shared beside the project)")
         return 0
     t = time.perf_counter()
     pipeline = Pipeline(api.load_corpus([args.corpus]), CheckOptions(semantic=args.semantic))
     print(f"corpus {args.corpus.name}: {len(pipeline.corpus.cables):,} cables, opened in {time.perf_counter() - t:.1f} s;"
-          f" semantic {'on' if args.semantic else 'off'}; set: real-dev (development set, not held out)")
-    gold = [g for g in evaluate.load_jsonl(REAL_DEV / "gold.jsonl") if args.only in g["article"]
+          f" semantic {'on' if args.semantic else 'off'}; set: " + ("real-dev (development set, not held out)" if args.set == "real-dev" else
+                                          "real-test (held out: never tuned on)"))
+    gold = [g for g in evaluate.load_jsonl(real / "gold.jsonl") if args.only in g["article"]
             and (not args.lang or language_of(g["article"]) in args.lang)]
     with gzip.open(DUMP, "rt", encoding="utf-8") as fh:
         cables = {rec["id"]: ctrl_f_norm(rec["text"]) for rec in map(json.loads, fh)}
@@ -81,12 +85,12 @@ def main() -> int:
     times: dict[str, list[float]] = defaultdict(list)
     for name in sorted({g["article"] for g in gold}):
         t = time.perf_counter()
-        records += [report.to_record(r) for r in pipeline.check_article(ingest.read_article(REAL_DEV / "articles" / name))]
+        records += [report.to_record(r) for r in pipeline.check_article(ingest.read_article(real / "articles" / name))]
         times[language_of(name)].append(time.perf_counter() - t)
         print(f"  {name}: {times[language_of(name)][-1]:.1f} s", file=sys.stderr, flush=True)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "real-dev.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        (args.out / f"{args.set}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     by_lang: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
         by_lang[language_of(g["article"])].append(g)

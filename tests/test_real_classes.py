@@ -247,3 +247,19 @@ def test_a_name_both_candidates_hold_does_not_choose_between_them(monkeypatch):
     # the rival is the same cable's summary: the cable is the source either way
     d = run(fit(a, 0.684), fit(a1, 0.60))
     assert d is not None and d.source is not None and (d.source.cable_id, d.source.paragraph) == ("10MEXICO111", 3)
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    ("Westerwelle habe eine „überschäumende Persönlichkeit“, heiße es, sei „aggressiv“ und gehe.",
+     ["überschäumende Persönlichkeit", "aggressiv"]),
+    ("Er nannte sie »Angela die Große« und ging.", ["Angela die Große"]),
+    # opened straight, closed with the German closing mark after the word
+    ('Vielmehr habe seine "Beherrschung noch Vertiefung“ nötig. Er sei "aggressiv".',
+     ["Beherrschung noch Vertiefung", "aggressiv"]),
+    ("He said “yes” and “no”; “Alguien (“César”), quien sabe”, dijo.", ["yes", "no", "Alguien (“César”), quien sabe"]),
+])
+def test_german_quotation_marks_close_where_they_stand(text, quotes):
+    from compare.ingest.articles import from_text
+    from compare.pipeline import extract
+
+    assert [q.text for q in extract.extract(from_text(text, "story.txt"))] == quotes

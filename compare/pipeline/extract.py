@@ -63,6 +63,22 @@ def _is_opener(text: str, i: int) -> bool | None:
     return None
 
 
+def _closes_by_spacing(text: str, i: int, opened: str) -> bool:
+    """A mark that opens by its shape but closes by where it stands: after a word and before a space or
+    a sign ("…Vertiefung“ nötig"), or the partner of the mark that opened („…“, »…«)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    partner = (opened == "„" and text[i] == "“") or (opened == "»" and text[i] == "«")
+    return not before.isspace() and (partner or after.isspace() or after in ".,;:!?)]—–-")
+
+
+def _opens_by_spacing(text: str, i: int) -> bool:
+    """A closing-shaped mark that opens: after a space or the start, before a word (»Angela«)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
 class _Breaks:
     """Where the paragraph breaks (`\\n[ \\t]*\\n`, or any line break in a text that is not
     hard-wrapped) of a text stand, found once: the first one at or after a position is a look-up, not
@@ -113,6 +129,10 @@ def _double_quotes(text: str, name: str, strict: bool, wrapped: bool = True) -> 
         if open_at is not None and text[open_at] == "«" and text[i] != "»" and not breaks.within(open_at + 1, i):
             continue  # «… “rendición” …»: inside guillemets, curly and straight quotes are nested quotes
         kind = _is_opener(text, i)
+        if open_at is not None and kind is True and text[i] in "“«" and _closes_by_spacing(text, i, text[open_at]):
+            kind = False  # German „…“ and »…«, and a “ written after the words it closes ("…Vertiefung“ nötig)
+        elif open_at is None and text[i] == "»" and _opens_by_spacing(text, i):
+            kind = True  # »…«, the German and Danish guillemets
         if open_at is None:
             if kind is False:
                 _unbalanced(name, text, i, strict)
