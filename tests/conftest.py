@@ -97,8 +97,11 @@ def build_tiny_sentence_model(folder: Path, texts: list[str]) -> Path:
     tokenizer over the words of `texts`, mean pooling and unit vectors, saved to `folder` as any
     sentence-transformers model is, and loaded through the same code as the packaged MiniLM. Its
     vectors mean nothing: texts that share words land close, little else."""
+    import os
     import re
 
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # as embeddings.load_model: nothing is looked up online
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
