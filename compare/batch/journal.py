@@ -25,7 +25,6 @@ def beside(output: str | Path, suffix: str) -> Path:
     return output.with_name(output.name + suffix)
 
 
-
 @dataclass(frozen=True)
 class Entry:
     path: str

@@ -18,7 +18,6 @@ class Outcome:
     warnings: tuple[str, ...] = ()  # what checking it warned of (shown by the caller, counted)
 
 
-
 def file_digest(path: str) -> str:
     """The SHA-256 of a file's bytes ("" for stdin, or a file that cannot be read)."""
     if path == "-":

@@ -41,7 +41,6 @@ def _init(settings: Settings) -> None:
         _init_error = str(e)
 
 
-
 def check_one(path: str, checker: Pipeline | None = None, name: str | None = None) -> Outcome:
     """One article, with a bad article reported in the outcome instead of raised. Its quotes carry
     `name` (the path relative to the batch's root) and the SHA-256 of the file's bytes."""

@@ -26,7 +26,6 @@ def check_output(output: str) -> None:
         raise BadOutputError(output, "permission denied")
 
 
-
 def check_resume(resume: bool, fmt: str, output: str | None) -> None:
     """`--resume` goes on writing a JSONL file: refused with any other format, or onto stdout."""
     if resume and (fmt != "jsonl" or output is None):
@@ -154,7 +153,6 @@ class Sink:
             self._stream.close()
         if self._part is not None:
             self._part.unlink(missing_ok=True)
-
 
 
 class ResumableSink(Sink):
