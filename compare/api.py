@@ -8,21 +8,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import ingest
 from .errors import BadOptionError
 from .indexing.corpus_cache import cached_index
-from .model import QuoteResult
+from .model import Cable, QuoteResult
 from .pipeline import CheckOptions, Pipeline, Progress
 from .store import CorpusStore, is_index
 
 
-def load_corpus(paths: Iterable[str | Path], cache: bool = True) -> CorpusStore:
+def load_corpus(paths: Iterable[str | Path], cache: bool = True, *,
+                parsed: Mapping[Path, list[Cable]] | None = None) -> CorpusStore:
     """Cables from files and folders (text pages, HTML pages, JSONL dumps), indexed for search (a
     large corpus once, into the cache: `indexing.corpus_cache`); or an index folder built by
-    `compare index build`, opened as it is."""
+    `compare index build`, opened as it is. `parsed`: files already read (their cables, as
+    `checker.split_corpus` keeps them), not read again."""
     paths = list(paths)
     indexes = [p for p in paths if is_index(p)]
     if indexes:
@@ -33,7 +35,7 @@ def load_corpus(paths: Iterable[str | Path], cache: bool = True) -> CorpusStore:
     cached = cached_index(paths) if cache else None
     if cached is not None:
         return CorpusStore.open(cached)
-    return CorpusStore.in_memory(ingest.load(paths).values())
+    return CorpusStore.in_memory(ingest.load(paths, parsed).values())
 
 
 def check(article_paths: Iterable[str | Path], corpus: CorpusStore | Iterable[str | Path],

@@ -24,8 +24,7 @@ from typing import Any
 from . import batch, ingest
 from ._version import __version__
 from .api import load_corpus
-from .errors import BadOptionError, CompareError, MissingPathError, NoCablesError, UnreadableInputError
-from .indexing.corpus_cache import cached_index
+from .errors import BadOptionError, CompareError, MissingPathError, UnreadableInputError
 from .model import Article, ArticleMeta, Cable, Provenance, QuoteResult
 from .pipeline import CheckOptions, Pipeline
 from .report import record
@@ -236,17 +235,8 @@ class Corpus:
     parsed: dict[Path, list[Cable]] = field(default_factory=dict)
 
     def open(self) -> CorpusStore:
-        if any(is_index(p) for p in self.paths):
-            return load_corpus(self.paths)
-        cached = cached_index(self.paths)  # a large corpus of files: indexed once, then opened
-        if cached is not None:
-            return CorpusStore.open(cached)
-        found: list[Cable] = []
-        for f in ingest.expand_paths(self.paths):
-            found.extend(self.parsed[f] if f in self.parsed else ingest.read_file(f))
-        if not found:
-            raise NoCablesError(", ".join(self.paths))
-        return CorpusStore.in_memory(ingest.merge(found).values())
+        """The corpus as `api.load_corpus` opens it, the files read while splitting not read again."""
+        return load_corpus(self.paths, parsed=self.parsed)
 
 
 def split_corpus(corpus: Sequence[str], articles: Sequence[str]) -> Corpus:
@@ -284,6 +274,16 @@ def split_corpus(corpus: Sequence[str], articles: Sequence[str]) -> Corpus:
                              "or another option")
     out.articles = rest
     return out
+
+
+def check_paths(paths: Sequence[str], corpus: Corpus, pipeline: Pipeline, jobs: int | None = None,
+                names: Mapping[str, str] | None = None) -> Iterator[Outcome]:
+    """A command line's articles checked against its corpus, an outcome each, in order: over
+    `pipeline` (opened on the corpus by the caller, so that a bad corpus or option fails before
+    anything else) in this process, or in `default_jobs` processes (each opens the corpus once)."""
+    n_jobs = default_jobs(jobs, corpus, len(paths))
+    return check_many(paths, Checker(pipeline) if n_jobs == 1 else None,
+                      spec=CheckerSpec(tuple(corpus.paths), pipeline.options), jobs=n_jobs, names=names)
 
 
 def default_jobs(jobs: int | None, corpus: Corpus, n_articles: int) -> int:

@@ -6,9 +6,6 @@ Exit status: 0 when the run completed, 2 on bad usage or unreadable input (one l
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import signal
 import sqlite3
@@ -24,14 +21,14 @@ from typing import Any
 import click
 
 from . import __version__, batch, evaluate, imports, indexing, ingest, report, stats, store
-from .checker import Checker, CheckerSpec, Corpus, check_many, default_jobs, expand, is_url, split_corpus
+from .checker import CheckerSpec, Corpus, check_paths, expand, is_url, split_corpus
 from .errors import BadOptionError, CompareError, DamagedIndexError, ModelUnavailableError, NoCablesError
 from .model import Cable, QuoteResult, Verdict
 from .model import Progress as ProgressFn  # rich's Progress is the display
 from .pipeline import CheckOptions, Pipeline
 from .record import Record
 from .report import FORMATS
-from .safe import json_safe, safe
+from .safe import safe
 from .store import CorpusStore, schema
 from .triage import Finding, finding, sort_key
 
@@ -305,8 +302,7 @@ def check(corpus: tuple[str, ...], model: str | None, semantic: bool, strict: bo
     with --engine ray also object-store URLs) against the cables in --corpus."""
     if output == "-":
         output = None
-    if resume and (fmt != "jsonl" or output is None):
-        raise BadOptionError("--resume needs --format jsonl and -o FILE")
+    batch.check_resume(resume, fmt, output)
     split = split_corpus(corpus, articles)
     if engine == "ray":
         return _check_ray(split, output, fmt, fail_on, CheckOptions(semantic=semantic, model=model, strict=strict),
@@ -365,21 +361,11 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
             _say(f"… and {len(sink.gone) - 5} more articles checked earlier are gone: their quotes stay in {output}")
     for problem in found.problems:
         _say(f"skipped: {problem}")
-    n_jobs = default_jobs(jobs, split, len(todo))
     failed = len(found.problems)
     results: list[QuoteResult] = []
-    settings = batch.Settings(tuple(split.paths), checker.options)
     with progress_display(sys.stderr.isatty() and len(todo) > 1) as progress:
-        for n, outcome in enumerate(check_many(todo, Checker(checker) if n_jobs == 1 else None,
-                                               spec=CheckerSpec(settings.corpus, settings.options), jobs=n_jobs,
-                                               names=found.names), 1):
-            if outcome.error:
-                if single:  # exit 2: the error is the one line
-                    raise CompareError(outcome.error)
-                failed += 1
-                _say(f"skipped: {outcome.error}")
-            else:
-                log.show(outcome.warnings)
+        for n, outcome in enumerate(_said(check_paths(todo, split, checker, jobs, found.names), single, log), 1):
+            failed += bool(outcome.error)
             sink.add(outcome)
             results.extend(outcome.results)
             if progress:
@@ -394,6 +380,20 @@ def _run_check(split: Corpus, found: batch.Expansion, output: str | None, sink: 
         _say(f"--fail-on: {r.quote.article}:{r.quote.start}: {finding(r).value} ({r.verdict.value}) "
              f"{_clip(r.quote.text)!r}")
     return 3 if tripped else 0
+
+
+def _said(outcomes: Iterator[batch.Outcome], single: bool, log: WarningLog) -> Iterator[batch.Outcome]:
+    """Each outcome, once what it says is on stderr: an article that could not be checked as
+    "skipped" (the one article of a run raised instead: exit 2 with its error as the one line), or
+    what checking it warned of."""
+    for outcome in outcomes:
+        if outcome.error:
+            if single:
+                raise CompareError(outcome.error)
+            _say(f"skipped: {outcome.error}")
+        else:
+            log.show(outcome.warnings)
+        yield outcome
 
 
 def _check_ray(split: Corpus, output: str | None, fmt: str, fail_on: FailOn, options: CheckOptions,
@@ -471,18 +471,10 @@ def eval_(gold: str, corpus: tuple[str, ...], model: str | None, semantic: bool,
     gold_records = evaluate.load_jsonl(gold)
     split = split_corpus(corpus, articles)
     paths = batch.expand(split.articles)
-    options = CheckOptions(semantic=semantic, model=model, strict=strict)
-    store = split.open()
-    n_jobs = default_jobs(jobs, split, len(paths))
+    checker = Pipeline(split.open(), CheckOptions(semantic=semantic, model=model, strict=strict))
     results: list[QuoteResult] = []
     log = WarningLog(verbose)
-    for o in check_many(paths, Checker(Pipeline(store, options)) if n_jobs == 1 else None,
-                        spec=CheckerSpec(tuple(split.paths), options), jobs=n_jobs):
-        if o.error:
-            if len(paths) == 1:
-                raise CompareError(o.error)
-            _say(f"skipped: {o.error}")
-        log.show(o.warnings)
+    for o in _said(check_paths(paths, split, checker, jobs), len(paths) == 1, log):
         results.extend(o.results)
     log.summary()
     scores = evaluate.score(gold_records, [report.to_record(r) for r in results])
@@ -526,16 +518,9 @@ def stats_(results: str, by: str, fmt: str, limit: int | None, show: str | None)
                  f"{_clip(' '.join(rec.quote.split()), 70)}")
         return 0
     if fmt == "json":
-        click.echo(json_safe(json.dumps([r.as_dict() for r in rows[:limit] if r], ensure_ascii=False, indent=2)))
+        click.echo(stats.as_json(rows, limit))
     elif fmt == "csv":
-        out = io.StringIO()
-        w = csv.writer(out)
-        cols = [k for k in rows[0].as_dict() if k not in ("key", "records")] if rows else []
-        w.writerow([by, *cols])
-        for r in rows[:limit]:
-            d = r.as_dict()
-            w.writerow([report.csv_cell(r.key), *(d[c] for c in cols)])
-        click.echo(out.getvalue(), nl=False)
+        click.echo(stats.as_csv(rows, stats.By(by), limit), nl=False)
     else:
         click.echo(safe(stats.table(rows, stats.By(by), limit)), nl=False)
     return 0

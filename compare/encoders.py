@@ -40,7 +40,7 @@ def encode_paragraphs(model: Any, texts: list[str]) -> np.ndarray:
 def encode_sentences(texts: list[str]) -> np.ndarray:
     from . import multilingual
 
-    return multilingual.Multilingual().encode(texts)
+    return multilingual.encoder().encode(texts)
 
 
 class InProcess:

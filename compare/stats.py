@@ -176,3 +176,28 @@ def table(rows: list[Row], by: By, limit: int | None = None) -> str:
     if limit and len(rows) > limit:
         lines.append(f"… and {len(rows) - limit} more")
     return "\n".join(lines) + "\n"
+
+
+def as_json(rows: list[Row], limit: int | None = None) -> str:
+    """The rows as a JSON list (`--format json`), control characters of the input escaped."""
+    from .safe import json_safe
+
+    return json_safe(json.dumps([r.as_dict() for r in rows[:limit] if r], ensure_ascii=False, indent=2))
+
+
+def as_csv(rows: list[Row], by: By, limit: int | None = None) -> str:
+    """The rows as CSV (`--format csv`), one a group; a key a spreadsheet would run as a formula is
+    quoted (`report.csv_cell`)."""
+    import csv
+    import io
+
+    from .report import csv_cell
+
+    out = io.StringIO()
+    w = csv.writer(out)
+    cols = [k for k in rows[0].as_dict() if k not in ("key", "records")] if rows else []
+    w.writerow([by.value, *cols])
+    for r in rows[:limit]:
+        d = r.as_dict()
+        w.writerow([csv_cell(r.key), *(d[c] for c in cols)])
+    return out.getvalue()

@@ -203,10 +203,13 @@ def test_a_folder_of_articles_after_the_corpus(capsys):
 
 def test_corpus_files_are_parsed_once(capsys, monkeypatch):
     from compare import ingest
+    from compare.ingest import cables
 
     seen: list[str] = []
     real = ingest.read_file
-    monkeypatch.setattr(ingest, "read_file", lambda p: seen.append(p.name) or real(p))
+    counted = lambda p: seen.append(p.name) or real(p)  # noqa: E731
+    monkeypatch.setattr(ingest, "read_file", counted)  # the split of the command line reads through this name,
+    monkeypatch.setattr(cables, "read_file", counted)  # the corpus (api.load_corpus, ingest.load) through this one
     code, _, _ = run(capsys, "check", "--no-semantic", "--corpus", CABLES, str(DATA / "articles"))
     assert code == 0
     assert sorted(seen) == ["000_995af477f538a050.txt", "001_3fff195fcdb3c5d7.txt", "002_10c17707f1ffe592.txt",

@@ -61,13 +61,16 @@ def test_month_names_are_keyed_by_language_with_their_variants():
     assert month_numbers("en")["sept"] == 9 and month_numbers("en")["december"] == 12
 
 
-def test_an_index_build_keeps_the_lexicon_in_the_index_folder(tmp_path, monkeypatch):
+def test_an_index_build_keeps_the_lexicon_in_the_index_folder(tmp_path, monkeypatch, tiny_model, words_multilingual):
+    """Where the lexicon is kept (plumbing: the test models of conftest stand in for MiniLM and the
+    multilingual encoder)."""
     from compare import api
     from compare.cli import main
 
     monkeypatch.setenv("COMPARE_CACHE_DIR", str(tmp_path / "cache"))
     ix = tmp_path / "ix"
-    assert main(["index", "build", "--corpus", str(DATA / "cables"), "--out", str(ix)]) == 0
+    assert main(["index", "build", "--corpus", str(DATA / "cables"), "--out", str(ix), "--model", tiny_model]) == 0
     assert (ix / crosslingual.FILE).exists()
     lex = crosslingual.of(api.load_corpus([ix]))  # read back from the folder, not encoded again
     assert "military" in lex.words and not (tmp_path / "cache" / "lexicons").exists()
+    assert "military" in words_multilingual.seen and lex.vectors.shape[1] == words_multilingual.dimension

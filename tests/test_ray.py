@@ -130,11 +130,14 @@ def test_a_second_run_on_the_same_output_is_refused_while_one_runs(tmp_path, cap
     assert not out.exists() and not ray_runner.parts_folder(out).exists()
 
 
-def test_an_index_encoded_on_ray_holds_what_one_built_in_one_process_holds(tmp_path):
+def test_an_index_encoded_on_ray_holds_what_one_built_in_one_process_holds(tmp_path, tiny_model):
+    """The paragraph vectors by the tiny test model (conftest: a sentence-transformers model loaded by
+    path, here and in the Ray workers, as MiniLM is), the sentence vectors by the multilingual model."""
     cables = [CABLES / "004_ca864dd119893e33.txt"]
     here, there = tmp_path / "here.index", tmp_path / "ray.index"
-    indexing.build(cables, here, multilingual=True)
-    indexing.build(cables, there, multilingual=True, encoder=ray_runner.RayEncoder(None, workers=2))
+    indexing.build(cables, here, model=tiny_model, multilingual=True)
+    indexing.build(cables, there, model=tiny_model, multilingual=True,
+                   encoder=ray_runner.RayEncoder(None, workers=2))
     for name in ("sentences.npy", "sentence-spans.npy"):
         assert (here / name).read_bytes() == (there / name).read_bytes()
     a, b = store.CorpusStore.open(here), store.CorpusStore.open(there)
@@ -142,7 +145,8 @@ def test_an_index_encoded_on_ray_holds_what_one_built_in_one_process_holds(tmp_p
     assert sorted(a.vectors.index.keys) == sorted(b.vectors.index.keys)
     assert all((a.vectors.index[k] == b.vectors.index[k]).all() for k in a.vectors.index.keys)
     # a rebuild encodes nothing: no encoder is even asked
-    assert indexing.build(cables, there, multilingual=True, encoder=None).embedded == 0
+    assert a.vectors.model == tiny_model
+    assert indexing.build(cables, there, model=tiny_model, multilingual=True, encoder=None).embedded == 0
 
 
 @pytest.mark.slow

@@ -124,7 +124,7 @@ def test_with_the_index_a_translated_quote_is_traced_and_an_invented_one_is_not(
     assert r.verdict is Verdict.NOT_FOUND
 
 
-def test_a_rebuild_after_new_cables_drops_stale_sentence_vectors(tmp_path):
+def test_a_rebuild_after_new_cables_drops_stale_sentence_vectors(tmp_path, words_multilingual):
     from compare import indexing
     from compare.store.sentences import VECTORS
 

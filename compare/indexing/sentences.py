@@ -67,11 +67,11 @@ def _cut(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
 def build(paragraphs: Iterator[tuple[int, str]], out: Path, progress: Progress | None = None, total: int = 0,
           encoder: Encoder | None = None, runner: BatchEncoder | None = None) -> int:
     """Encode every sentence of (row, text) paragraphs into `out` (with `encoder`, by default the
-    multilingual one; run by `runner`, `compare.encoders`, in this process unless given); returns
+    multilingual one in use, `multilingual.encoder()`; run by `runner`, `compare.encoders`, in this process unless given); returns
     the number of sentences. Each batch's vectors are kept in `sentences.parts/` under a hash of its
     texts until the index is whole, so a stopped build goes on where it was and encodes nothing
     twice."""
-    encoder = encoder or multilingual.Multilingual()
+    encoder = encoder or multilingual.encoder()
     spans: list[tuple[int, int, int]] = []
     texts: list[str] = []
     for k, (row, text) in enumerate(paragraphs, 1):

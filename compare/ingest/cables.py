@@ -4,7 +4,7 @@ by reference ID: the same cable read twice keeps the fuller text and fills missi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -52,12 +52,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def load(paths: Iterable[str | Path]) -> dict[str, Cable]:
-    """Every cable in the given files and folders, merged by reference ID."""
+def load(paths: Iterable[str | Path], parsed: Mapping[Path, list[Cable]] | None = None) -> dict[str, Cable]:
+    """Every cable in the given files and folders, merged by reference ID; `parsed`: files already
+    read (their cables), not read again."""
     paths = list(paths)
+    parsed = parsed or {}
     found: list[Cable] = []
     for f in expand_paths(paths):
-        found.extend(read_file(f))
+        found.extend(parsed[f] if f in parsed else read_file(f))
     if not found:
         raise NoCablesError(", ".join(str(p) for p in paths))
     return merge(found)
