@@ -263,3 +263,55 @@ def test_german_quotation_marks_close_where_they_stand(text, quotes):
     from compare.pipeline import extract
 
     assert [q.text for q in extract.extract(from_text(text, "story.txt"))] == quotes
+
+
+def test_a_short_quote_in_another_language_is_no_quote_of_its_english_cousin():
+    from compare.model import Decision, Quote, QuoteKind, Span, Verdict
+    from compare.pipeline import decide
+    from compare.pipeline.alignment import align
+
+    text = "aggressiv"
+    q = Quote("a", text, 0, len(text), (Span(0, len(text)),), QuoteKind.SCARE, "sei „aggressiv“")
+    a = align(q, "09LONDON604", (4,), "Clegg refused an “aggressive” invitation to dine at Cameron’s house.")
+    assert decide.supports(a)
+    d = Decision(decide.verdict_of(a.discrepancies), a.score, a, (a,), False, a.discrepancies)
+    assert d.verdict is Verdict.COSMETIC
+    assert decide.cognate(q, d, "de")
+    assert not decide.cognate(q, d, "en")  # an English article's misspelling is still the cable's word
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Die Bundesregierung wollte sich nicht äußern. Über Merkel heißt es laut „Spiegel“ in einer Depesche "
+     "von 2006, sie habe gezögert.", "the name of the source the article cites"),
+    ("Die Bundesregierung wollte sich am Montag nicht äußern. Laut der Depesche der Botschaft sei der "
+     "Außenminister „aggressiv“ und wenig erfahren, heißt es in dem Bericht aus Berlin.", ""),
+])
+def test_a_name_right_after_according_to_is_the_source_the_article_cites(text, reason):
+    from compare.ingest.articles import from_text
+    from compare.pipeline import decide, extract
+
+    [q] = extract.extract(from_text(text, "story.txt"))
+    assert q.not_cable.startswith(reason)
+    assert bool(decide.not_a_cable_quote(q)) is bool(reason)
+
+
+def test_a_long_translation_needs_a_smaller_margin_when_its_sentence_holds_most_of_its_words():
+    from compare.model import Paragraph, Quote, QuoteKind, Span
+    from compare.pipeline.translation import Closest, Fit, _clear
+
+    p = Paragraph("09BRASILIA1315", 2, None, "text", 0, 4)
+    r = Paragraph("09BOGOTA3093", 1, None, "text", 0, 4)
+
+    def quote(n: int) -> Quote:
+        text = " ".join(["palabra"] * n)
+        return Quote("a", text, 0, len(text), (Span(0, len(text)),), QuoteKind.QUOTATION, text)
+
+    def closest(margin: float, meaning: float) -> Closest:
+        return Closest(p, 0, 4, 0.774, 0.774 - margin, r, (Fit(p, 0, 4, 0.774, meaning, meaning),
+                                                           Fit(r, 0, 4, 0.774 - margin, 0.3, 0.1)))
+
+    assert _clear(quote(8), closest(0.16, 0.2))  # the margin of any quote
+    assert _clear(quote(29), closest(0.13, 0.64))  # long, its sentence holds most of it
+    assert not _clear(quote(12), closest(0.13, 0.64))  # not long
+    assert not _clear(quote(29), closest(0.13, 0.5))  # long, but its sentence holds too little of it
+    assert not _clear(quote(29), closest(0.10, 0.9))  # too close a rival all the same

@@ -243,6 +243,10 @@ class Pipeline:
         # words (set aside only as a possible chance hit), no other passage is its paraphrase.
         holds_words = any(decide.supports(c.alignment) for c in cands)
         language = lang.of_quote(q)
+        if decide.cognate(q, decision, language):  # "aggressiv" is no quote of a cable's "aggressive"
+            decision = Decision(Verdict.NOT_FOUND, decision.score, None, decision.candidates, False, (),
+                                "the words stand in a cable only as its language's cousins of the quote's")
+            holds_words = False
         if decision.source is None and not holds_words and self.embedder is not None and paraphrase.wanted(q, language):
             pool = paraphrase.candidates(q, paragraphs[:SEMANTIC_CANDIDATES], self.store, self.embedder)
             para = paraphrase.find(q, pool, self.embedder)

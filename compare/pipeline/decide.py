@@ -10,7 +10,18 @@ ties are reported as ambiguous.
 
 from __future__ import annotations
 
-from ..model import Alignment, Candidate, Decision, Discrepancy, Evidence, Quote, QuoteKind, Severity, Verdict
+from ..model import (
+    Alignment,
+    Candidate,
+    Decision,
+    Discrepancy,
+    DiscrepancyKind,
+    Evidence,
+    Quote,
+    QuoteKind,
+    Severity,
+    Verdict,
+)
 from ..tokens import has_words
 from ..weights import (
     AMBIGUOUS_CONFIDENCE,
@@ -30,9 +41,10 @@ from ..weights import (
     SHORT_QUOTE_WORDS,
     SUBSTANTIVE_PER_WORDS,
     TIE,
+    TRANSLATION_MIN_WORDS,
 )
 from .chance import significant
-from .standing import NO_WORDS
+from .standing import NO_WORDS, SOURCE_NAME
 
 
 def supports(a: Alignment) -> bool:
@@ -117,6 +129,15 @@ def abstain_score(others: list[Alignment]) -> float:
     return round(max(0.0, 1.0 - closest * NOT_FOUND_CLOSEST_WEIGHT), 4)
 
 
+def cognate(quote: Quote, decision: Decision, language: str | None) -> bool:
+    """A short quote in another language than the cables', whose words a cable holds only spelled
+    otherwise ("aggressiv" for "aggressive", in a German article): the article's language's own word,
+    which its English cousin in some cable does not make a source (a translation stage decides)."""
+    return (language not in (None, "en") and decision.source is not None
+            and len(quote.text.split()) < TRANSLATION_MIN_WORDS
+            and any(d.kind is DiscrepancyKind.SPELLING for d in decision.discrepancies))
+
+
 def not_a_cable_quote(quote: Quote) -> str:
     """A reason not to look for a source at all, or '': a quote of no word ("a", "X"), a title inside a bibliographic citation
     ("Navarro, Carlos. "Title." (2010).") or a name in quotation marks ("Tony Tormenta", "April 6
@@ -130,4 +151,6 @@ def not_a_cable_quote(quote: Quote) -> str:
         return quote.not_cable or "a title inside a citation, not a quotation of a cable"
     if quote.kind is QuoteKind.NAME:
         return quote.not_cable or "a name or nickname in quotation marks, not a quotation of a cable"
+    if quote.not_cable.startswith(SOURCE_NAME):  # "laut „Spiegel“": whom the article credits
+        return quote.not_cable
     return ""

@@ -53,6 +53,8 @@ from ..tokens import has_words
 from ..weights import MARKING_MAX_CHARS, SCARE_MAX_WORDS, SPEAKER_MAX_WORDS, WHICH_MAX_WORDS
 
 NO_WORDS = "a letter or signs in quotation marks, no word: nothing a cable could be quoted for"
+# a name right after "according to" ("laut „Spiegel“"): like a name in quotation marks, not looked for
+SOURCE_NAME = "the name of the source the article cites"
 
 
 class Standing(str, Enum):
@@ -248,6 +250,10 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
                                      "not a quotation of a cable")
     if f.kind is QuoteKind.NAME:
         return Reading(Standing.OWN, "a name or nickname in quotation marks, not a quotation of a cable")
+    if (words <= SCARE_MAX_WORDS and f.text[:1].isupper()
+            and re.search(r"\b(?:" + ACCORDING_TO + r")\s+(?:\w{1,3}\s+)?$", f.before, re.I)):
+        # "laut „Spiegel“", "según “El País”", "according to "Politico"": whom the article credits
+        return Reading(Standing.OWN, f"{SOURCE_NAME} (“{f.before.split()[-1]} …”), not a quotation of a cable")
     if words <= SCARE_MAX_WORDS and re.search(r"(?:" + _rx("words", langs).pattern + r")\s+$", f.before, re.I):
         return Reading(Standing.OWN, "the article's description of how something was said, not the words")
     if words == 1 and re.search(r"\b(?:" + "|".join(POSSESSIVES[lang] for lang in langs) + r")\s+$", f.before, re.I):

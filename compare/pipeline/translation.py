@@ -53,6 +53,9 @@ from ..weights import (
     TRANSLATION_CITED_SHORT_MIN,
     TRANSLATION_LENGTH_RATIO,
     TRANSLATION_LEXICAL_CANDIDATES,
+    TRANSLATION_LONG_MARGIN,
+    TRANSLATION_LONG_MEANING,
+    TRANSLATION_LONG_WORDS,
     TRANSLATION_MARGIN,
     TRANSLATION_MEANING_MIN,
     TRANSLATION_MIN,
@@ -518,7 +521,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     long_enough = len(quote.text.split()) >= TRANSLATION_MIN_WORDS
     c = closest(quote, pool) if long_enough else None
     if (c is not None and c.similarity >= TRANSLATION_MIN and _numbers_fit(quote, c)
-            and c.similarity - c.rival >= TRANSLATION_MARGIN and _means(c)):
+            and _clear(quote, c) and _means(c)):
         return _decision(quote, c, "the quote translates this passage (multilingual sentence encoder)")
     k = closest(quote, mine) if mine.paragraphs else None
     if (k is not None and k.similarity - k.rival >= TRANSLATION_CITED_MARGIN and _numbers_fit(quote, k)
@@ -528,6 +531,18 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
         return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
                                    "(multilingual sentence encoder)")
     return _named(quote, pool, c) if long_enough else None
+
+
+def _clear(quote: Quote, c: Closest) -> bool:
+    """Whether the best passage stands clear of every other paragraph's: by `TRANSLATION_MARGIN`, or for
+    a long quote whose passage holds most of its words, by `TRANSLATION_LONG_MARGIN`. (Another paragraph
+    of the same cable stays a rival: a statement on a cable's subject comes close to several of its
+    paragraphs at once; on the calibration half, sparing them let three such statements through.)"""
+    margin = c.similarity - c.rival
+    if margin >= TRANSLATION_MARGIN:
+        return True
+    return (len(quote.text.split()) >= TRANSLATION_LONG_WORDS and margin >= TRANSLATION_LONG_MARGIN
+            and bool(c.fits) and c.fits[0].meaning >= TRANSLATION_LONG_MEANING)
 
 
 def _means(c: Closest) -> bool:
