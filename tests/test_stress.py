@@ -159,7 +159,8 @@ def _patterns():
 
     import compare
 
-    anchored = {"SPLICE_TAG": "fullmatch", "SCALE_RE": "match"}  # never scanned: tried at one place
+    anchored = {"SPLICE_TAG": "fullmatch", "SCALE_RE": "match", "VERB_THEN_WHO": "match", "WHO_THEN_VERB": "match",
+                "APPOSED_NAME": "match", "TAG_AFTER_ES": "match"}  # never scanned: tried at one place
     # kept as the definition that strip_inline_heading implements (and is tested against), never run
     reference_only = {"INLINE_HEADING_RE"}
     seen: dict[int, tuple[str, re.Pattern[str], str]] = {}
