@@ -64,20 +64,22 @@ NAME_RE = re.compile(r"(?<![\w’'.-]{64})(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,
 RELATIVE_RE = re.compile(r",\s{0,3}(?:who|which|whose|whom)\b[^,]{0,200}(?:,[^,]{0,200})?,\s{0,3}$")
 INTRODUCING_NAME_RE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]{0,40}\s{1,3}){0,2}[A-Z][\w’'-]{0,40})\s{0,3}:\s{0,3}$")
 
-def _tail(text: str, width: int) -> int:
-    """Where the last `width` characters of `text` (its trailing white space not counted) begin, moved
-    back to the white space before a word: the part of a long sentence in which a speaker's name next
-    to the quotation, or next to its speech verb, is looked for (bounded work per quotation)."""
-    end = len(text)
-    while end > 0 and text[end - 1].isspace():
+def _tail(text: str, width: int, lo: int = 0, hi: int | None = None) -> int:
+    """Where the last `width` characters of `text[lo:hi]` (its trailing white space not counted) begin,
+    moved back to the white space before a word: the part of a long sentence in which a speaker's name
+    next to the quotation, or next to its speech verb, is looked for (bounded work per quotation). An
+    offset in `text`; `lo` and `hi` spare the caller a copy of the sentence (a copy per quotation of a
+    long sentence is quadratic)."""
+    end = len(text) if hi is None else hi
+    while end > lo and text[end - 1].isspace():
         end -= 1
     at = end - width
-    if at <= 0:
-        return 0
-    lim = max(0, at - 64)  # a word longer than this is cut where the window starts
+    if at <= lo:
+        return lo
+    lim = max(lo, at - 64)  # a word longer than this is cut where the window starts
     while at > lim and not text[at - 1].isspace():
         at -= 1
-    return at if at == 0 or text[at - 1].isspace() else end - width
+    return at if at == lo or text[at - 1].isspace() else end - width
 
 
 def _name(words: str) -> str | None:
@@ -91,24 +93,35 @@ def _name(words: str) -> str | None:
     return None
 
 
+# The tags read after a quotation, matched in the article itself from the closing mark on (no copy of
+# the rest of a sentence per quotation: linear in the quotations of a long sentence). Only ever tried at
+# one place (`match`). The white space before a tag is taken whole (`\s*+`, a word follows it): `\s*,?\s*`
+# split a run of spaces every way (quadratic), and a speaker free to start with a space cubic (a quotation
+# followed by 250 spaces took 7 s).
+VERB_THEN_WHO = re.compile(r"\s*+(?:,\s*+)?(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)")
+WHO_THEN_VERB = re.compile(
+    r"\s*+(?:,\s*+)?(?P<who>[^,.;\"“”Q\s][^,.;\"“”Q]{0,59}?)\s++(?:also\s++)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)"
+)
+APPOSED_NAME = re.compile(r"\s*+,\s*+(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?:in|on)\b)")
+IN_A_CABLE = re.compile(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b")
+
+
 def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
-    before = masked[lo:open_mark]
-    after = masked[end + 1 : hi]
     sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
     authorship = False
-    m = re.match(r"\s*,?\s*(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)", after)
-    m2 = re.match(
-        r"\s*,?\s*(?P<who>[^,.;\"“”Q]{1,60}?)\s+(?:also\s+)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)", after
-    )
+    start = end + 1  # where the words after the quotation begin; they end at `hi`
+    m = VERB_THEN_WHO.match(masked, start, hi)
+    m2 = WHO_THEN_VERB.match(masked, start, hi)
     if m:
-        who, verb, cue = m.group("who"), m.group("verb"), after[: m.end()].strip(" ,")
-        apposed = re.match(r"\s*,\s*(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?:in|on)\b)", after[m.end():])
+        who, verb, cue = m.group("who"), m.group("verb"), masked[start : m.end()].strip(" ,")
+        apposed = APPOSED_NAME.match(masked, m.end(), hi)
         if _name(who) is None and apposed:  # "wrote the current ambassador, Alan Solomont, in June 2009"
-            who, cue = apposed.group(1), after[: m.end() + apposed.end()].strip(" ,")
+            who, cue = apposed.group(1), masked[start : apposed.end()].strip(" ,")
     elif m2:
-        who, verb, cue = m2.group("who"), m2.group("verb").split()[0], after[: m2.end()].strip(" ,")
+        who, verb, cue = m2.group("who"), m2.group("verb").split()[0], masked[start : m2.end()].strip(" ,")
     else:
+        before = masked[lo:open_mark]
         vm = _last_verb(sentence, len(before))
         who = None
         if vm:
@@ -135,7 +148,7 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
             speaker = None  # "Officials said": a word the article also writes in lower case is no name
         if speaker and not entities.is_person(speaker, sentence):
             speaker = None  # "Rome said", "reports the Guardian": a place or an outlet is no speaker
-    if verb in AUTHOR_VERBS or re.search(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b", after[:80]):
+    if verb in AUTHOR_VERBS or IN_A_CABLE.search(masked, start, min(hi, start + 80)):
         authorship = True
     if speaker is None and verb is None:
         cue = None
@@ -169,12 +182,16 @@ def _verbs(sentence: str) -> tuple[tuple[int, int, str], ...]:
                  for m in re.finditer(r"\b(?P<verb>" + SPEECH_VERBS + r")\b(?:\s+that)?", sentence))
 
 
+@lru_cache(maxsize=64)
+def _verb_ends(sentence: str) -> tuple[int, ...]:
+    return tuple(e for _, e, _ in _verbs(sentence))
+
+
 def _last_verb(sentence: str, before: int) -> tuple[int, int, str] | None:
     """The last speech verb in the sentence's first `before` characters (the words before a quotation
-    mark, which no verb runs over)."""
-    found = _verbs(sentence)
-    k = bisect_right([e for _, e, _ in found], before) - 1
-    return found[k] if k >= 0 else None
+    mark, which no verb runs over): a bisection in the sentence's verbs, found once."""
+    k = bisect_right(_verb_ends(sentence), before) - 1
+    return _verbs(sentence)[k] if k >= 0 else None
 
 
 def _pronoun_at_end(head: str) -> bool:
@@ -259,24 +276,23 @@ def _spanish_month(mon: str) -> int:
 
 def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     """«...», escribió el embajador Carlos Pascual; firmado por Jewell; Pardo insistió: «...»."""
-    before = masked[lo:open_mark]
-    after = masked[end + 1 : hi]
     sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
     authorship = False
     signed = _signed(sentence)
-    tail = re.match(r"\s*[,:]?\s*(?:según\s+)?(?:le\s+|les\s+)?(?P<verb>" + SPANISH_SPEECH_VERB_RE + r")\b" + _TITLED
-                    + r"(?P<who>" + NAME_RE.pattern + ")", after)
-    head = re.compile(r"(?P<who>" + NAME_RE.pattern + r")\s*,?\s+(?:le\s+|les\s+|también\s+|luego\s+)?(?P<verb>"
-                      + SPANISH_SPEECH_VERB_RE + r")\b[^Q]{0,60}$").search(before, _tail(before, NAME_WINDOW))
-    spoken_of = before[before.rfind(",", 0, head.start()) + 1 : head.start()] if head else ""  # after its last comma
-    if head and re.compile(r"\b(?:" + "|".join(PREPOSITIONS_ES) + r")\s+(?:[a-záéíóúñ]+\s+){0,3}$").search(
-            spoken_of, _tail(spoken_of, NAME_WINDOW)):
-        head = None  # "sobre el colombiano Álvaro Uribe, dijo": the name is what is spoken of, not who speaks
+    # read in the article itself, between the sentence's bounds and the marks (no copy of the sentence
+    # before and after each quotation: linear in the quotations of a long sentence)
+    start = end + 1
+    tail = TAG_AFTER_ES.match(masked, start, hi)
+    head = TAG_BEFORE_ES.search(masked, _tail(masked, NAME_WINDOW, lo, open_mark), open_mark)
+    if head:  # the words before the name, after its last comma
+        spoken_from, spoken_to = masked.rfind(",", lo, head.start()) + 1 or lo, head.start()
+        if SPOKEN_OF_ES.search(masked, _tail(masked, NAME_WINDOW, spoken_from, spoken_to), spoken_to):
+            head = None  # "sobre el colombiano Álvaro Uribe, dijo": the name is what is spoken of, not who speaks
     if signed:
         speaker, verb, authorship, cue = signed.group("who"), "firmado", True, signed.group()
     elif tail:
-        speaker, verb, cue = tail.group("who"), tail.group("verb"), after[: tail.end()].strip(" ,:")
+        speaker, verb, cue = tail.group("who"), tail.group("verb"), masked[start : tail.end()].strip(" ,:")
     elif head:
         speaker, verb, cue = head.group("who"), head.group("verb"), head.group().strip()
     if verb is not None and verb.lower() in SPANISH_AUTHOR_VERBS:
@@ -300,6 +316,11 @@ def _signed(sentence: str) -> re.Match[str] | None:
 
 PREPOSITIONS_ES = ("sobre", "de", "del", "a", "al", "con", "para", "contra", "ante", "hacia", "según", "por", "entre",
                    "sin", "tras", "acerca", "desde", "hasta")  # fmt: skip
+TAG_AFTER_ES = re.compile(r"\s*+(?:[,:]\s*+)?(?:según\s++)?(?:le\s++|les\s++)?(?P<verb>" + SPANISH_SPEECH_VERB_RE + r")\b"
+                          + _TITLED + r"(?P<who>" + NAME_RE.pattern + ")")
+TAG_BEFORE_ES = re.compile(r"(?P<who>" + NAME_RE.pattern + r")\s*,?\s+(?:le\s+|les\s+|también\s+|luego\s+)?(?P<verb>"
+                           + SPANISH_SPEECH_VERB_RE + r")\b[^Q]{0,60}$")
+SPOKEN_OF_ES = re.compile(r"\b(?:" + "|".join(PREPOSITIONS_ES) + r")\s+(?:[a-záéíóúñ]+\s+){0,3}$")
 DIPLOMAT_TITLE_ES = re.compile(r"\b(?:" + "|".join(SPANISH_DIPLOMAT_TITLES) + r")\b", re.I)
 NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajador", "Embajadora", "Presidente",
                 "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
@@ -332,9 +353,16 @@ def _dated_res(language: str) -> tuple[re.Pattern[str], ...]:
     ) if verbs or "verbs" not in p)
 
 
-def _dated(sentence: str, language: str) -> DateClaim:
+@lru_cache(maxsize=8)
+def _month_of(language: str) -> Callable[[str], int]:
+    """A month as the language writes it to its number: one function per language, so that `_date`'s
+    cache finds a sentence read before (a new function per call would miss it every time)."""
     names = _month_names(language)
-    return _date(sentence, _dated_res(language), lambda mon: names[mon.casefold()])
+    return lambda mon: names[mon.casefold()]
+
+
+def _dated(sentence: str, language: str) -> DateClaim:
+    return _date(sentence, _dated_res(language), _month_of(language))
 
 
 # A cable's classification as an article gives it ("um telegrama secreto", "un cable confidencial",
@@ -372,12 +400,12 @@ def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Lang
     language = _code(language)
     claim = _spanish(masked, open_mark, end, lo, hi) if language == "es" else _english(masked, open_mark, end, lo, hi)
     if claim.date_text is None and language in ("es", "pt", "fr", "de"):
-        date_text, year, month, day = _dated(masked[lo:hi], language)
+        date_text, year, month, day = _dated(_sentence(masked, lo, hi), language)
         if date_text:
             claim = replace(claim, date_text=date_text, year=year, month=month, day=day,
                             cue=claim.cue or date_text)
-    if claim.date_text and not claim.authorship and not _anchored(masked[lo:hi], language) and (
-            _anchored(masked[:lo], language) or _anchored(masked[hi:], language)):
+    if claim.date_text and not claim.authorship and not _anchored(_sentence(masked, lo, hi), language) and (
+            _anchored_around(masked, lo, hi, language)):
         # "el ministro dijo el 13 de junio": the date of what the cable reports, when the article dates
         # the cable itself elsewhere
         claim = replace(claim, date_text=None, year=None, month=None, day=None,
@@ -404,6 +432,14 @@ def names_document(masked: str, open_mark: int, lo: int, language: Language | st
     return re.search(r"\b(?:" + doc + r")\s*$", before, re.I) is not None
 
 
+@lru_cache(maxsize=64)
+def _anchored_around(masked: str, lo: int, hi: int, language: str | None) -> bool:
+    """The article dates a cable by the word for it before or after the sentence `masked[lo:hi]`: read
+    once per sentence (its quotations share it), not once per quotation."""
+    return _anchored(masked[:lo], language) or _anchored(masked[hi:], language)
+
+
+@lru_cache(maxsize=64)
 def _anchored(text: str, language: str | None) -> bool:
     """The text dates a cable by the word for it ("un cable de marzo de 2010", "a cable dated Oct. 5")."""
     if language == "es":

@@ -38,6 +38,9 @@ ABBREV = r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov
 # run of 100,000 full stops is one pass, not 100,000
 SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’'»]?(?=\s+[\"“‘«¿¡A-ZÁÉÍÓÚÑ(]|\s*\n\s*\n|\s*$)")
 ABBREV_RE = re.compile(r"\b" + ABBREV + r"$")
+# `\S` is what `str.strip()` keeps: "nothing but white space between two offsets" is a search that stops
+# at the first character it finds, not a copy of what lies between them
+NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -328,13 +331,15 @@ def _ends_sentence(text: str) -> bool:
     return False
 
 
-def _kind(text: str, quote_text: str, raw: _Raw, language: str | None = None) -> QuoteKind:
+def _kind(text: str, quote_text: str, raw: _Raw, language: str | None, lead: int) -> QuoteKind:
+    """The quotation's kind. `lead`: where the text's first character that is not white space stands
+    (found once per article: whether anything stands before a mark is then no scan of the text)."""
     before = text[max(0, raw.open_mark - 60) : raw.open_mark]
     after = text[raw.end + 1 : raw.end + 20]
     if re.search(r"[A-Z][\w'-]+, [A-Z][\w'-]+(?: [A-Z]\.)?\.\s*$", before) or re.match(r"\s*\((?:19|20)\d{2}\)", after):
         return QuoteKind.TITLE
     words = quote_text.strip(" ,.;:").split()
-    mid_sentence = raw.open_mark > 0 and not _ends_clause(text, raw.open_mark) and bool(text[: raw.open_mark].strip())
+    mid_sentence = raw.open_mark > 0 and not _ends_clause(text, raw.open_mark) and raw.open_mark > lead
     # "Tony Tormenta", "April 6 Movement", and (outside German, which capitalises its nouns) "Clinton"
     if (mid_sentence and (1 < len(words) <= NAME_QUOTE_MAX_WORDS or (len(words) == 1 and language not in ("de", None)))
             and all(w[:1].isupper() or w.isdigit() for w in words) and any(w[:1].isupper() for w in words)):
@@ -356,6 +361,7 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
     contexts: dict[tuple[int, int], str] = {}
     # the article's own words (its quotations left out): the language its claims are written in
     language = detect(re.sub(r"\bQ+\b", " ", masked)) or detect(text)
+    lead = len(text) - len(text.lstrip())  # the first character that is not white space
     quotes: list[Quote] = []
     frames: list[standing.Frame] = []
     last_hi = -1
@@ -405,7 +411,7 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
         claim = claims.carried(claim, previous, language) if words else claim
         if words and not claim.subject and claims.names_document(masked, group[0].open_mark, lo, language, quote_text):
             claim = replace(claim, subject=True)
-        kind = _kind(text, quote_text, group[0], language)
+        kind = _kind(text, quote_text, group[0], language, lead)
         # what stands around the quote in its sentence, within `CUE_WINDOW` (bounded: a sentence of
         # thousands of quotations costs the same per quotation)
         frames.append(standing.Frame(
@@ -413,7 +419,7 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
             masked[group[-1].end + 1 : min(hi, group[-1].end + 1 + CUE_WINDOW)],
             previous, claim,
             # it opens its sentence, and the sentence before it is the one of the quote before it
-            continues=(not masked[lo : group[0].open_mark].strip() and last_hi >= 0
+            continues=(NOT_SPACE.search(masked, lo, group[0].open_mark) is None and last_hi >= 0
                        and not masked[last_hi:lo].strip()
                        and not sentences.breaks_within(last_hi, lo))))
         last_hi = hi

@@ -164,10 +164,14 @@ def _speaker(f: Frame, langs: tuple[str, ...]) -> tuple[str | None, str | None]:
     verb = _rx("verb", langs)
     described = _rx("described", langs)
     after = f.after
-    m = re.match(r"\s*[,:]?\s*(?P<verb>" + verb.pattern + r")\s+(?P<rest>[^.;:()Q]{1,80})", after, re.I)
+    # the white space before a tag taken whole (`\s*+`: a word follows it; `\s*[,:]?\s*` split a run of
+    # spaces every way, and a speaker free to start or end in one made a quote followed by 200 spaces
+    # take 30 s)
+    m = re.match(r"\s*+(?:[,:]\s*+)?(?P<verb>" + verb.pattern + r")\s+(?P<rest>[^.;:()Q]{1,80})", after, re.I)
     if m:
         return _phrase(m.group("rest").split()), m.group("verb")
-    m = re.match(r"\s*[,:]?\s*(?P<who>[^,.;:()Q]{1,60}?)\s+(?:also\s+|then\s+)?(?P<verb>" + verb.pattern + r")\b",
+    m = re.match(r"\s*+(?:[,:]\s*+)?(?P<who>[^,.;:()Q\s][^,.;:()Q]{0,59}?)\s++(?:also\s++|then\s++)?(?P<verb>"
+                 + verb.pattern + r")\b",
                  after, re.I)
     if m:
         return _phrase(m.group("who").split()), m.group("verb")
