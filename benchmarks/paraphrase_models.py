@@ -29,6 +29,14 @@ at nice 19 beside other work it encoded ~35 sentences in 30 minutes):
   thresholds from calibration (no plain same-topic statement, no wrong source), test reported:
     mean(MiniLM,USE) 0.71: calibration 13/30, test 16/29 (near misses accepted unflagged: 2 and 3)
     MiniLM 0.76: 9/30 and 16/29 (2 and 1); USE 0.75: 10/30 and 10/29 (2 and 0).
+  Rerun 2026-12-07 16:30 with mpnet installed (`compare[mpnet]`), same split, all methods in one run
+  (nice 19 beside other work: 32 minutes, nearly all of it mpnet encoding 4 sentences a quote):
+    rerank, the stage's top 2 -> mpnet alone 0.72: calibration 14/30, test 18/29 (0 wrong, 0 plain
+      false, near misses unflagged 2 and 1); -> mean(mpnet,USE) 0.73: 14/30 and 16/29 (2 and 0);
+    the stage as released (mean at PARAPHRASE_MIN 0.72): 13/30 and 16/29 (2 and 1).
+  So reranking with mpnet traces one or two more rewrites on each part at no cost in false accepts;
+  it stays an option (`--rerank`, 404 MB of weights) rather than the default, for its install size
+  and about 8x MiniLM's encoding time a sentence.
   encode speed, paragraphs a CPU-second: MiniLM 7.2, USE 12.5; an earlier wall-clock run at a
     lighter load: MiniLM 4.9, USE 6.7, mpnet 0.6 paragraphs a second (mpnet ~8x MiniLM).
 """

@@ -63,8 +63,8 @@ def main() -> int:
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--corpus", type=Path, default=DUMP, help="the dump (default) or an index folder of it")
     ap.add_argument("--out", type=Path, default=None, help="write the records to OUT/real-dev.jsonl")
-    ap.add_argument("--set", choices=("real-dev", "real-test"), default="real-dev",
-                    help="real-dev (development set, studied) or real-test (held out: report, never tune on it)")
+    ap.add_argument("--set", choices=("real-dev", "real-test", "real-test-2"), default="real-dev",
+                    help="real-dev (development set, studied), real-test (studied since session 3) or real-test-2 (held out: report, never tune on it)")
     ap.add_argument("--only", default="", help="only articles whose file name contains this")
     ap.add_argument("--lang", action="append", help="only this language (repeatable): en, es, fr, pt, de")
     args = ap.parse_args()
