@@ -163,9 +163,10 @@ DOCUMENT_NOUNS = {
 }  # fmt: skip
 # Words for the embassy and its diplomats, who write the cables: "the ambassador", "US-Diplomaten".
 EMBASSY_NOUNS = {
-    "en": r"embassy|embassies|ambassadors?|diplomats?|charg[ée]|consulates?|the americans|u\.?s\.? officials",
+    "en": r"embassy|embassies|ambassadors?|diplomats?|charg[ée]|consulates?|the americans|u\.?s\.? officials|"
+          r"state department|department of state",
     "es": r"embajadas?|embajador(?:a|es)?|diplom[áa]ticos?(?= estadounidenses| norteamericanos| de ee)|"
-          r"encargad[oa] de negocios|consulados?|los estadounidenses|los norteamericanos",
+          r"encargad[oa] de negocios|consulados?|los estadounidenses|los norteamericanos|departamento de estado",
     "fr": r"ambassades?|ambassadeurs?|diplomates?|les am[ée]ricains|consulats?",
     "pt": r"embaixadas?|embaixador(?:a|es)?|diplomatas?|os americanos|os norte-americanos|consulados?",
     "de": r"Botschaft(?:en)?|Botschafter[ns]?|\w*Diplomat(?:en)?|die Amerikaner|Konsulat",
@@ -176,7 +177,8 @@ SPEECH_VERBS_BY_LANGUAGE = {
                           "mentioned", "quotes", "added", "speaks", "spoke", "talks", "talked", "saying"),
     "es": SPANISH_SPEECH_VERBS + ("habla", "hablan", "hablaba", "califica", "califican", "calificado", "descrito",
                                   "descritos", "descrita", "llama", "llaman", "llamó", "insistió", "dicen",
-                                  "afirman", "señalan", "sostienen", "precisa", "precisó", "exhorta", "diciendo"),
+                                  "afirman", "señalan", "sostienen", "precisa", "precisó", "exhorta", "diciendo",
+                                  "expresó", "expresa", "expresaba", "manifestó", "manifiesta", "comunicó"),
     "fr": ("dit", "a dit", "déclare", "a déclaré", "affirme", "a affirmé", "écrit", "a écrit", "explique",
            "a expliqué", "parle", "a parlé", "estime", "a estimé", "ajoute", "a ajouté", "souligne", "indique",
            "a indiqué", "qualifie", "qualifié", "qualifiée", "qualifiés", "traité", "traitée", "taxé", "taxée",
@@ -185,7 +187,8 @@ SPEECH_VERBS_BY_LANGUAGE = {
     "pt": ("disse", "diz", "dizem", "afirma", "afirmou", "afirmam", "declarou", "escreve", "escreveu",
            "relata", "relatou", "informou", "informa", "contou", "conta", "explicou", "explica", "comentou",
            "avaliou", "avalia", "destacou", "ressaltou", "acrescentou", "dito", "teria dito", "classifica",
-           "classificou", "chama", "chamou", "descreve", "descreveu", "considera", "considerou", "segundo"),
+           "classificou", "chama", "chamou", "descreve", "descreveu", "considera", "considerou", "segundo",
+           "contado", "expressou", "manifestou", "revelou", "relatado"),
     "de": ("sagte", "sagt", "sagten", "schreibt", "schrieb", "schreiben", "schrieben", "erklärte", "erklärt",
            "meinte", "meint", "betonte", "betont", "heißt es", "hieß es", "berichtet", "berichtete",
            "beschrieben", "bezeichnet", "bezeichnete", "nennen", "nennt", "nannte", "nannten", "warnte",
@@ -241,7 +244,12 @@ SPEAKER_PARTICLES = frozenset({"de", "del", "des", "du", "da", "do", "dos", "das
 DETERMINERS = frozenset(["the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les", "une", "o", "os", "as", "um", "uma", "der", "die", "das", "ein", "eine"])
 # German reported speech is marked by the subjunctive ("Westerwelle habe …", "sei sie … belastet"):
 # someone's words, reported.
-REPORTED_SUBJUNCTIVE = {"de": r"habe|sei|seien|werde|könne|müsse|solle|wolle|dürfe"}
+REPORTED_SUBJUNCTIVE = {"de": r"habe|sei|seien|werde|könne|müsse|solle|wolle|dürfe",
+                        # the conditional of hearsay: "Ele também teria contado a Sobel", "il aurait dit",
+                        # "habría dicho" (not "sería": a plain conditional in Spanish)
+                        "pt": r"teria|teriam|estaria|estariam|haveria",
+                        "fr": r"aurait|auraient",
+                        "es": r"habría|habrían"}
 # Where a statement is made in public, on the record, rather than written in a cable.
 PUBLIC_CUES_BY_LANGUAGE = {
     "en": r"told (?:reporters|journalists|the press|a news conference|lawmakers|parliament|congress|senators|"

@@ -299,3 +299,22 @@ def test_the_real_dev_misattribution_is_read():
     p = cable.paragraphs[0]
     check = attribution.check(q.claim, cable, Alignment(cable.id, p.number, (p.number,), p.text, 0, 10, 1, 1, (), 1.0))
     assert check is not None and check.ok is False and "2008-01-25" in check.why
+
+
+@pytest.mark.parametrize("text", [
+    # someone is credited ("según la funcionaria"): not the article's own voice
+    'El tema de las bases era recurrente en la conversación. Jobim, según la funcionaria, expresó que '
+    '"entendía su finalidad". Aclaró luego que no se trataba de una amenaza para la región.',
+    # the conditional of hearsay, a pronoun as its subject
+    'Ao contrário do Itamaraty, o ministro da Defesa é visto como próximo. Ele também teria contado a Sobel '
+    'que o presidente boliviano teve um "sério tumor na face", segundo os documentos.',
+    # a cable's title, the word for the cable far before "titled"
+    'Another cable numbered 196642, written by former U.S. Ambassador to Peru Peter Michael McKinley, titled '
+    '"Alleged Army Corruption - A Perspective" suggests that remnants of the web still exist.',
+])
+def test_words_credited_or_reported_are_not_the_articles_own(text):
+    from compare.ingest.articles import from_text
+    from compare.pipeline import extract
+
+    quotes = extract.extract(from_text(text, "story.txt"))
+    assert quotes and all(not q.not_cable for q in quotes), [(q.text, q.not_cable) for q in quotes]

@@ -249,7 +249,7 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
                                      "not a quotation of a cable")
     cue = re.search(r"(?:" + _rx("naming", langs).pattern + r")\s+(?:\w+\s+){0,1}$", f.before, re.I)
     if cue and not (re.match(r"(?:entitled|titled|titulad|intitul|mit dem Titel)", cue.group(), re.I)
-                    and _has("doc", f.before[max(0, cue.start() - 40) : cue.start()], langs)):
+                    and _has("doc", f.before[: cue.start()], langs)):  # "Another cable …, titled “…”"
         return Reading(Standing.OWN, f"a name or title the article gives (“{cue.group().strip()} …”), "
                                      "not a quotation of a cable")
     if f.kind is QuoteKind.NAME:
@@ -269,7 +269,8 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
     if who and re.fullmatch(r"(?:" + FIRST_SECOND_PERSON + r")", who, re.I):
         who = verb = None  # "when you read this": the reader, not a source
     relay = bool(who and re.search(r"(?:" + RELAY_NOUNS + r")", who, re.I))
-    pronoun = who is not None and who.strip().casefold() in PRONOUNS
+    # "he said", and "Ele também teria contado": a pronoun, with what follows it before the verb
+    pronoun = who is not None and bool(who.split()) and who.split()[0].casefold() in PRONOUNS
     by_doc = bool(who and _has("doc", who, langs))  # the cable speaks; an ambassador may speak in public
     source = _rx("doc", langs).pattern + "|" + _rx("embassy", langs).pattern
     credited = re.search(r"\b(?:" + ACCORDING_TO + r")\s+(?:\S+\s+){0,3}?(?:" + source + ")", sentence, re.I) or re.search(
@@ -324,6 +325,7 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
                          + r")", f.before[-60:], re.I)):
         return Reading(Standing.UNKNOWN, speaker=key)
     if (f.kind is QuoteKind.SCARE and words <= SCARE_MAX_WORDS and f.claim.date_text is None
+            and not re.search(r"\b(?:" + ACCORDING_TO + r")\b", sentence, re.I)  # "según la funcionaria"
             and not (_has("doc", f.previous, langs) or _has("embassy", f.previous, langs))):  # nor the one before
         return Reading(Standing.OWN, "a short phrase in the article's own voice: nobody is said to have "
                                      "written or said it")
