@@ -146,6 +146,9 @@ MOST_ANCHORS = 10  # a quote's rarest anchors (names, numbers, cognate prefixes)
 # encoding budget allows twice the candidates; on the calibration half of data/eval/translation,
 # 17 traced with 2 false at 16 and 16 with 1 at 32 (test half: 11 and 1 -> 12 and 1)
 COARSE_PARAGRAPHS = 32
+# a candidate's sentences compared at most (those holding most of the quote's words in English): a cable
+# kept whole in ¶0 has hundreds, and one real Spanish article spent 38 s encoding 5,781 of them
+COARSE_SENTENCES = 12
 # ranking them, each of the quote's words held in English counts by its inverse document frequency
 # (log N/df over log N: 0 for a word every paragraph holds, 1 for one held once) times this, beside
 # one for each anchor held: a rare word held says more than a common one (data/eval/translation,

@@ -315,3 +315,18 @@ def test_a_long_translation_needs_a_smaller_margin_when_its_sentence_holds_most_
     assert not _clear(quote(12), closest(0.13, 0.64))  # not long
     assert not _clear(quote(29), closest(0.13, 0.5))  # long, but its sentence holds too little of it
     assert not _clear(quote(29), closest(0.10, 0.9))  # too close a rival all the same
+
+
+def test_a_cable_kept_whole_in_one_paragraph_is_compared_by_its_most_telling_sentences():
+    from compare.model import Paragraph
+    from compare.pipeline.translation import Pool, _most_telling, _sentences
+    from compare.weights import COARSE_SENTENCES
+
+    filler = " ".join(f"The delegation met officials on day {k} of the visit." for k in range(200))
+    text = filler + " Dependence on U.S. security assistance gives some leverage over Costa Rica. " + filler
+    p = Paragraph("07SANJOSE1618", 0, None, text, 0, len(text))
+    spans = _sentences(p, 400)
+    kept = _most_telling(p, spans, ["leverage", "dependence", "assistance"], Pool([p]))
+    assert len(spans) > 400 and len(kept) == COARSE_SENTENCES
+    assert any("leverage" in text[a:b] for a, b in kept)
+    assert kept == sorted(kept)  # in the paragraph's order

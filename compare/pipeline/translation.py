@@ -36,6 +36,7 @@ from ..weights import (
     ANCHORS_TOGETHER,
     COARSE_GROUP_WEIGHT,
     COARSE_PARAGRAPHS,
+    COARSE_SENTENCES,
     COGNATE_MIN_CHARS,
     COGNATE_PREFIX,
     FINE_LENGTHS,
@@ -368,6 +369,17 @@ class Closest:
     fits: tuple[Fit, ...] = ()
 
 
+def _most_telling(p: Paragraph, spans: list[tuple[int, int]], terms: list[str], pool: Pool) -> list[tuple[int, int]]:
+    """A paragraph's sentences, at most `COARSE_SENTENCES` of them: those holding the most of the quote's
+    anchors and words in English, in the paragraph's order (a cable without numbered paragraphs keeps
+    its whole text in ¶0, hundreds of sentences, and encoding is the cost of a check)."""
+    if len(spans) <= COARSE_SENTENCES:
+        return spans
+    score = [_held(p.text[a:b], terms) + _held_groups(p.text[a:b], pool.english, pool.weights) for a, b in spans]
+    keep = set(sorted(range(len(spans)), key=lambda k: -score[k])[:COARSE_SENTENCES])
+    return [span for k, span in enumerate(spans) if k in keep]
+
+
 def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     """Each candidate's sentences (or, with a sentence index, each paragraph's closest stored
     sentence), then clause windows and, with `fine`, word windows over the closest few."""
@@ -376,7 +388,8 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     known = [p for p in paragraphs if p.key in pool.closest]
     rest, titles = _coarse([p for p in paragraphs if p.key not in pool.closest], quote, pool)
     longest = max(SENTENCE_MIN_CHARS, round(len(quote.text) * SENTENCE_QUOTE_RATIO))
-    windows = [(p, a, b) for p in rest for a, b in _sentences(p, longest)]
+    terms = _anchor_terms(quote.text)
+    windows = [(p, a, b) for p in rest for a, b in _most_telling(p, _sentences(p, longest), terms, pool)]
     windows += [(p, 0, min(len(p.text), longest)) for p in rest + titles if p.number == 0 and p.text]
     sims = embed([_readable(p, a, b) for p, a, b in windows]) @ q if windows else np.zeros(0, dtype=np.float32)
     for p in known:  # the stored sentence vectors: nothing to encode
@@ -390,7 +403,6 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
         key = p.key
         best_of[key] = max(best_of.get(key, -1.0), float(sim))
     by_key = {p.key: p for p in paragraphs}
-    terms = _anchor_terms(quote.text)
     english = [t for g in pool.english for t in g]
     held = {k: _held(by_key[k].text, terms) + _held_groups(by_key[k].text, pool.english) for k in best_of}
     # the paragraphs holding most of the quote's anchors, then the closest by clause windows
