@@ -48,6 +48,31 @@ SPANISH_MEDIA_VERBS = frozenset({"informó", "informa", "reportó", "reporta"})
 # what makes a named reporter a diplomat: the titles a cable's writer goes by (regular expressions)
 SPANISH_DIPLOMAT_TITLES = ("embajador", "embajadora", "encargad[oa]", "diplomátic[oa]s?", "cónsul", "consejer[oa]",
                            "agregad[oa]", "funcionari[oa]s?", "secretari[oa]", "jefe", "jefa")  # fmt: skip
+# Titles and honorifics, by language: the closed word class written before a person's name ("Ambassador
+# Pascual", "Sen. Kerry", "el canciller Moratinos"), never part of the name itself. Lower case, without a
+# final stop ("Gen." is "gen"). Titles that are also common surnames (King, Major, Judge) are left out:
+# the name would lose its surname.
+NAME_TITLES = {
+    "en": frozenset({
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gen", "lt", "col", "maj", "capt", "adm", "sgt",
+        "cmdr", "gov", "amb", "pres", "sec", "dep", "sir", "dame", "lord", "lady", "president", "vice", "ambassador",
+        "secretary", "undersecretary", "under-secretary", "deputy", "minister", "premier", "chancellor", "charge",
+        "chargé", "consul", "counselor", "counsellor", "attaché", "attache", "envoy", "senator", "congressman",
+        "congresswoman", "representative", "governor", "mayor", "general", "colonel", "admiral", "captain",
+        "lieutenant", "commander", "sergeant", "chief", "director", "chairman", "chairwoman", "spokesman",
+        "spokeswoman", "spokesperson", "prince", "princess", "sheikh", "sheik", "emir", "sultan", "ayatollah",
+        "imam", "cardinal", "archbishop", "bishop", "pope", "rabbi", "father", "reverend", "rev", "president-elect",
+    }),
+    "es": frozenset({
+        "sr", "sra", "srta", "dr", "dra", "don", "doña", "señor", "señora", "embajador", "embajadora", "encargado",
+        "encargada", "cónsul", "consejero", "consejera", "agregado", "agregada", "secretario", "secretaria",
+        "subsecretario", "subsecretaria", "ministro", "ministra", "canciller", "presidente", "presidenta",
+        "vicepresidente", "vicepresidenta", "mandatario", "mandataria", "jefe", "jefa", "general", "coronel",
+        "almirante", "comandante", "capitán", "teniente", "gobernador", "gobernadora", "alcalde", "alcaldesa",
+        "senador", "senadora", "diputado", "diputada", "portavoz", "vocero", "vocera", "director", "directora",
+        "príncipe", "princesa", "jeque", "emir", "cardenal", "arzobispo", "obispo", "papa", "padre",
+    }),
+}  # fmt: skip
 
 
 def alternation(words: tuple[str, ...] | frozenset[str]) -> str:

@@ -75,3 +75,19 @@ def _the_before(sentence: str, at: int) -> bool:
     if i == at or i < 3 or sentence[i - 3 : i].lower() != "the":  # noqa: PLR2004 - len("the")
         return False
     return i == 3 or not (sentence[i - 4].isalnum() or sentence[i - 4] == "_")  # noqa: PLR2004 - len("the")
+
+
+@lru_cache(maxsize=256)
+def word_roles(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the sentence's entities give to people (PERSON), and those they give to what is no
+    person (a place, a people, a building, a date: `NOT_PEOPLE`), each as written: which capitalised
+    words beside a speaker's name belong to it ("Condoleezza Rice") and which do not ("Mexico")."""
+    people: set[str] = set()
+    others: set[str] = set()
+    for start, end, label in _entities(sentence):
+        words = sentence[start:end].split()
+        if label == "PERSON":
+            people.update(words)
+        elif label in NOT_PEOPLE:
+            others.update(words)
+    return frozenset(people), frozenset(others)
