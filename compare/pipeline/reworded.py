@@ -30,7 +30,7 @@ ENGLISH_IMPLICIT = re.compile(r"\b(?:un(?:able|willing|likely)|impossible|fail(?
 # "least", "toughest", "best", "worst"), which is the cheap test; the tagger decides (`tags`), since
 # "interest", "protest" and "west" are spelt so as well.
 MAYBE_SUPERLATIVE_EVER = re.compile(r"\b\w+st\b[^.;]{0,40}\bever\b", re.I)
-UP_TO_EVER = re.compile(r"\w+\b[^.;]{0,40}\bever\b", re.I)
+UP_TO_EVER = re.compile(r"\b\w+\b[^.;]{0,40}\bever\b", re.I)
 WORD_RE = re.compile(r"[^\W\d_]+(?:n't)?")
 # Idioms with a negation word that negate nothing ("sin embargo": however; "no doubt": certainly)
 NOT_NEGATING = re.compile(r"\b(?:sin (?:duda|embargo)|no s[oó]lo|no obstante|no doubt|not only)\b", re.I)
