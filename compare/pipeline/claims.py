@@ -77,8 +77,9 @@ def _name(words: str, sentence: str, masked: str, language: str | None = None) -
             continue
         run = m.group().split()
         initial = _first_word(sentence) == run[0]
+        modifier = re.match(r"\s+[a-z]", words[m.end() : m.end() + 2]) is not None  # "State Department officials"
         parts = [w for k, w in enumerate(run)
-                 if not _not_name(w, (k, len(run)), initial and k == 0, sentence, masked, language)]
+                 if not _not_name(w, (k, len(run)), (initial and k == 0, modifier), sentence, masked, language)]
         if parts:
             return " ".join(parts)
     return None
@@ -89,16 +90,19 @@ def _first_word(sentence: str) -> str:
     return m.group(1) if m else ""
 
 
-def _not_name(word: str, at: tuple[int, int], initial: bool, sentence: str, masked: str, language: str | None) -> bool:  # noqa: PLR0911
-    """A capitalised word (the `at` = (k, n): k-th of a run of n) beside a speaker's name that is no
-    part of it: a possessive ("Clinton's"), a date, a cable's noun; a function word (spaCy's stop
-    words: "The", "Its"), a day or a month, a title (`NAME_TITLES`: "Ambassador", "Sen."); a word the
-    sentence's entities give to a place or a people ("Mexico", "Mexican"); a word the article also
-    writes in lower case ("Officials" and "officials"), unless it ends a name of several words (the
-    surname of "Condoleezza Rice" in an article about rice); and, in English, a common word (wordfreq)
-    the entities give to no person, where no surname stands: before the run's last word ("Foreign
-    Minister Moratinos", "State Department") or first in the sentence ("Shortly"), not "said Brown".
-    A word the entities give to a person is kept."""
+def _not_name(  # noqa: PLR0911
+    word: str, at: tuple[int, int], place: tuple[bool, bool], sentence: str, masked: str, language: str | None
+) -> bool:
+    """A capitalised word (`at` = (k, n): the k-th of a run of n; `place` = (first in its sentence, the
+    run followed by a word in lower case)) beside a speaker's name that is no part of it: a possessive
+    ("Clinton's"), a date, a cable's noun; a function word (spaCy's stop words: "The", "Its"), a day or
+    a month, a title (`NAME_TITLES`: "Ambassador", "Sen."); a word the sentence's entities give to a
+    place or a people ("Mexico", "Mexican"); a word the article also writes in lower case ("Officials"
+    and "officials"), unless it ends a name of several words (the surname of "Condoleezza Rice" in an
+    article about rice); and, in English, a common word (wordfreq) the entities give to no person,
+    where no surname stands: before the run's last word ("Foreign Minister Moratinos") or first in the
+    sentence ("Shortly"), not "said Brown"; or given to an organisation whose name stands before a
+    noun ("State Department officials asked"). A word the entities give to a person is kept."""
     code = language or "en"
     if (DATE_RE.fullmatch(word.rstrip(",")) or re.search(r"[’']s$|\d", word)
             or re.fullmatch(DOCUMENT_NOUNS.get(code, DOCUMENT_NOUNS["en"]), word, re.I)
@@ -108,16 +112,18 @@ def _not_name(word: str, at: tuple[int, int], initial: bool, sentence: str, mask
     if (bare in stop_words(code) or (code != "es" and bare in stop_words("en")) or bare in NAME_TITLES["en"]
             or bare in NAME_TITLES.get(code, frozenset()) or bare in _calendar(code)):
         return True
+    orgs: frozenset[str] = frozenset()
     if code != "es":  # the English entity model reads English and the names of other Latin-script text
-        people, others = entities.word_roles(sentence)
+        people, others, orgs = entities.word_roles(sentence)
         if word in people:
             return False
         if word in others:
             return True
     k, n = at
+    initial, modifier = place
     if (k < n - 1 or n == 1) and bare in _lower_case_words(masked):
         return True
-    return code == "en" and (initial or k < n - 1) and _common_english(bare)
+    return code == "en" and (initial or k < n - 1 or (modifier and word in orgs)) and _common_english(bare)
 
 
 @lru_cache(maxsize=4096)
@@ -345,7 +351,7 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
                       or (speaker is not None and len(speaker.split()) > 1))
     if speaker is not None:
         run = speaker.split()
-        parts = [w for k, w in enumerate(run) if not _not_name(w, (k, len(run)), False, sentence, masked, "es")]
+        parts = [w for k, w in enumerate(run) if not _not_name(w, (k, len(run)), (False, False), sentence, masked, "es")]
         speaker = " ".join(parts) or None
     date_text, year, month, day = _spanish_date(sentence)
     return Claim(speaker, verb, authorship, date_text, year, month, day, cue if speaker or date_text else None,

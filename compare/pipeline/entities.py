@@ -78,16 +78,20 @@ def _the_before(sentence: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=256)
-def word_roles(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words the sentence's entities give to people (PERSON), and those they give to what is no
-    person (a place, a people, a building, a date: `NOT_PEOPLE`), each as written: which capitalised
-    words beside a speaker's name belong to it ("Condoleezza Rice") and which do not ("Mexico")."""
+def word_roles(sentence: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words the sentence's entities give to people (PERSON), to what is no person (a place, a
+    people, a building, a date: `NOT_PEOPLE`) and to organisations (ORG), each as written: which
+    capitalised words beside a speaker's name belong to it ("Condoleezza Rice") and which do not
+    ("Mexico", "State Department")."""
     people: set[str] = set()
     others: set[str] = set()
+    orgs: set[str] = set()
     for start, end, label in _entities(sentence):
         words = sentence[start:end].split()
         if label == "PERSON":
             people.update(words)
         elif label in NOT_PEOPLE:
             others.update(words)
-    return frozenset(people), frozenset(others)
+        elif label == "ORG":
+            orgs.update(words)
+    return frozenset(people), frozenset(others), frozenset(orgs)
