@@ -266,6 +266,8 @@ SEED_QUOTE = "The military was not trained to patrol the streets"
         (f'"{SEED_QUOTE}," Defense Secretary Robert Gates said.', "Robert Gates"),
         (f'Meanwhile, Chargé Brown wrote that "{SEED_QUOTE}."', "Brown"),
         (f'"{SEED_QUOTE}," Secretary of State Hillary Clinton wrote.', "Hillary Clinton"),
+        # an organisation's name before a noun names no one
+        (f'In another cable, State Department officials asked whether "{SEED_QUOTE}."', None),
         # a surname that is a common word stays where a surname stands
         (f'"{SEED_QUOTE}," said Brown.', "Brown"),
         (f'"{SEED_QUOTE}," wrote Rice, then Secretary of State.', "Rice"),
