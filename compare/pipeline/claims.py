@@ -30,7 +30,7 @@ from ..lexicon import (
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
 from ..weights import CUE_WINDOW, NAME_PART_COMMON_ZIPF, NAME_WINDOW, TITLE_MIN_WORDS
-from . import entities
+from . import entities, tags
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
 _DATE = r"(?P<date>" + DATE_RE.pattern + r"|(?P<year_only>(?:19|20)\d{2})\b)"
@@ -100,14 +100,17 @@ def _not_name(  # noqa: PLR0911
     place or a people ("Mexico", "Mexican"); a word the article also writes in lower case ("Officials"
     and "officials"), unless it ends a name of several words (the surname of "Condoleezza Rice" in an
     article about rice); and, in English, a common word (wordfreq) the entities give to no person,
-    where no surname stands: before the run's last word ("Foreign Minister Moratinos") or first in the
-    sentence ("Shortly"), not "said Brown"; or given to an organisation whose name stands before a
-    noun ("State Department officials asked"). A word the entities give to a person is kept."""
+    where no surname stands: before the run's last word ("Foreign Minister Moratinos"), not "said
+    Brown", or given to an organisation whose name stands before a noun ("State Department officials
+    asked"); first in its sentence, where a capital says nothing, a word the tagger reads as no proper
+    noun ("Diplomats wrote", "Shortly"). A word the entities give to a person, and an initial, are kept."""
     code = language or "en"
     if (DATE_RE.fullmatch(word.rstrip(",")) or re.search(r"[’']s$|\d", word)
             or re.fullmatch(DOCUMENT_NOUNS.get(code, DOCUMENT_NOUNS["en"]), word, re.I)
             or re.fullmatch(DOCUMENT_NOUNS["en"], word, re.I)):
         return True
+    if re.fullmatch(r"[^\W\d_]\.", word):
+        return False  # an initial ("E. Anthony Wayne"), not the word "e" or "a"
     bare = word.rstrip(".,").casefold()
     if (bare in stop_words(code) or (code != "es" and bare in stop_words("en")) or bare in NAME_TITLES["en"]
             or bare in NAME_TITLES.get(code, frozenset()) or bare in _calendar(code)):
@@ -123,7 +126,9 @@ def _not_name(  # noqa: PLR0911
     initial, modifier = place
     if (k < n - 1 or n == 1) and bare in _lower_case_words(masked):
         return True
-    return code == "en" and (initial or k < n - 1 or (modifier and word in orgs)) and _common_english(bare)
+    if code == "en" and initial and word not in tags.proper_nouns(sentence):
+        return True  # first in its sentence, where a capital says nothing: "Diplomats wrote", "Shortly"
+    return code == "en" and (k < n - 1 or (modifier and word in orgs)) and _common_english(bare)
 
 
 @lru_cache(maxsize=4096)
