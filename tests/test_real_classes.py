@@ -266,6 +266,10 @@ SEED_QUOTE = "The military was not trained to patrol the streets"
         (f'"{SEED_QUOTE}," Defense Secretary Robert Gates said.', "Robert Gates"),
         (f'Meanwhile, Chargé Brown wrote that "{SEED_QUOTE}."', "Brown"),
         (f'"{SEED_QUOTE}," Secretary of State Hillary Clinton wrote.', "Hillary Clinton"),
+        # an initial is part of the name, not the word "a" or "e"
+        (f'"{SEED_QUOTE}," wrote Ambassador E. Anthony Wayne.', "E. Anthony Wayne"),
+        # first in the sentence, where a capital says nothing: the tagger tells a noun from a name
+        (f'Analysts wrote that "{SEED_QUOTE}."', None),
         # an organisation's name before a noun names no one
         (f'In another cable, State Department officials asked whether "{SEED_QUOTE}."', None),
         # a surname that is a common word stays where a surname stands

@@ -102,8 +102,9 @@ def _not_name(  # noqa: PLR0911
     article about rice); and, in English, a common word (wordfreq) the entities give to no person,
     where no surname stands: before the run's last word ("Foreign Minister Moratinos"), not "said
     Brown", or given to an organisation whose name stands before a noun ("State Department officials
-    asked"); first in its sentence, where a capital says nothing, a word the tagger reads as no proper
-    noun ("Diplomats wrote", "Shortly"). A word the entities give to a person, and an initial, are kept."""
+    asked"); first in its sentence, where a capital says nothing ("Critics in Congress"), that and a
+    word the tagger reads as no proper noun ("Diplomats wrote"). A word the entities give to a person,
+    and an initial, are kept."""
     code = language or "en"
     if (DATE_RE.fullmatch(word.rstrip(",")) or re.search(r"[’']s$|\d", word)
             or re.fullmatch(DOCUMENT_NOUNS.get(code, DOCUMENT_NOUNS["en"]), word, re.I)
@@ -128,7 +129,7 @@ def _not_name(  # noqa: PLR0911
         return True
     if code == "en" and initial and word not in tags.proper_nouns(sentence):
         return True  # first in its sentence, where a capital says nothing: "Diplomats wrote", "Shortly"
-    return code == "en" and (k < n - 1 or (modifier and word in orgs)) and _common_english(bare)
+    return code == "en" and (initial or k < n - 1 or (modifier and word in orgs)) and _common_english(bare)
 
 
 @lru_cache(maxsize=4096)
