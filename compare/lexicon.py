@@ -6,7 +6,7 @@ speech verb or a month is.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.machinery
 import re
 from functools import cache
 from pathlib import Path
@@ -113,7 +113,9 @@ def stop_words(language: str) -> frozenset[str]:
     without importing spaCy: a check needs no spaCy pipeline for this); empty where spaCy has none."""
     if not re.fullmatch(r"[a-z]{2,3}", language or ""):
         return frozenset()
-    spec = importlib.util.find_spec("spacy")
+    # the path finder itself, not `importlib.util.find_spec`: that asks every finder of `sys.meta_path`,
+    # and would spend the one that hides torch from spaCy's first import (`imports.spacy_without_torch`)
+    spec = importlib.machinery.PathFinder.find_spec("spacy")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"

