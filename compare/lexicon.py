@@ -6,7 +6,7 @@ speech verb or a month is.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.machinery
 import re
 from functools import cache
 from pathlib import Path
@@ -48,6 +48,31 @@ SPANISH_MEDIA_VERBS = frozenset({"informó", "informa", "reportó", "reporta"})
 # what makes a named reporter a diplomat: the titles a cable's writer goes by (regular expressions)
 SPANISH_DIPLOMAT_TITLES = ("embajador", "embajadora", "encargad[oa]", "diplomátic[oa]s?", "cónsul", "consejer[oa]",
                            "agregad[oa]", "funcionari[oa]s?", "secretari[oa]", "jefe", "jefa")  # fmt: skip
+# Titles and honorifics, by language: the closed word class written before a person's name ("Ambassador
+# Pascual", "Sen. Kerry", "el canciller Moratinos"), never part of the name itself. Lower case, without a
+# final stop ("Gen." is "gen"). Titles that are also common surnames (King, Major, Judge) are left out:
+# the name would lose its surname.
+NAME_TITLES = {
+    "en": frozenset({
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gen", "lt", "col", "maj", "capt", "adm", "sgt",
+        "cmdr", "gov", "amb", "pres", "sec", "dep", "sir", "dame", "lord", "lady", "president", "vice", "ambassador",
+        "secretary", "undersecretary", "under-secretary", "deputy", "minister", "premier", "chancellor", "charge",
+        "chargé", "consul", "counselor", "counsellor", "attaché", "attache", "envoy", "senator", "congressman",
+        "congresswoman", "representative", "governor", "mayor", "general", "colonel", "admiral", "captain",
+        "lieutenant", "commander", "sergeant", "chief", "director", "chairman", "chairwoman", "spokesman",
+        "spokeswoman", "spokesperson", "prince", "princess", "sheikh", "sheik", "emir", "sultan", "ayatollah",
+        "imam", "cardinal", "archbishop", "bishop", "pope", "rabbi", "father", "reverend", "rev", "president-elect",
+    }),
+    "es": frozenset({
+        "sr", "sra", "srta", "dr", "dra", "don", "doña", "señor", "señora", "embajador", "embajadora", "encargado",
+        "encargada", "cónsul", "consejero", "consejera", "agregado", "agregada", "secretario", "secretaria",
+        "subsecretario", "subsecretaria", "ministro", "ministra", "canciller", "presidente", "presidenta",
+        "vicepresidente", "vicepresidenta", "mandatario", "mandataria", "jefe", "jefa", "general", "coronel",
+        "almirante", "comandante", "capitán", "teniente", "gobernador", "gobernadora", "alcalde", "alcaldesa",
+        "senador", "senadora", "diputado", "diputada", "portavoz", "vocero", "vocera", "director", "directora",
+        "príncipe", "princesa", "jeque", "emir", "cardenal", "arzobispo", "obispo", "papa", "padre",
+    }),
+}  # fmt: skip
 
 
 def alternation(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -88,7 +113,9 @@ def stop_words(language: str) -> frozenset[str]:
     without importing spaCy: a check needs no spaCy pipeline for this); empty where spaCy has none."""
     if not re.fullmatch(r"[a-z]{2,3}", language or ""):
         return frozenset()
-    spec = importlib.util.find_spec("spacy")
+    # the path finder itself, not `importlib.util.find_spec`: that asks every finder of `sys.meta_path`,
+    # and would spend the one that hides torch from spaCy's first import (`imports.spacy_without_torch`)
+    spec = importlib.machinery.PathFinder.find_spec("spacy")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"

@@ -233,6 +233,14 @@ SPELLING_LENGTH_GAP = 2
 # Zipf: "Bush"/"Push" are words first); skeletons of at least two consonants; or, from six letters on,
 # two edits apart
 NAME_COMMON_ZIPF = 4.5
+# A capitalised word beside a speaker's name that is this common an English word (wordfreq's Zipf), and
+# that the entity model gives to no person, is no part of the name where no surname stands (before the
+# run's last word, first in its sentence, an organisation's word before a noun: "Foreign Minister",
+# "Critics in Congress", "State Department officials"):
+# claims._not_name. Set by hand (2026-12-07, issue 16): the commonest title and office words ("Interior"
+# 4.55, "Embassy" 4.13) are above it, foreign surnames ("Calderon" 2.8, "Pascual" 2.4) below; first names
+# as common (John 5.4) are kept by the entity model's PERSON. Checked on the seeds, real-dev, data/eval.
+NAME_PART_COMMON_ZIPF = 4.0
 NAME_MIN_SOUNDS = 2
 NAME_FUZZY_MIN_CHARS = 6
 NAME_FUZZY_EDITS = 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import string
 import sys
 import unicodedata
 from pathlib import Path
@@ -18,17 +19,12 @@ from ..model import Article
 from . import metadata
 from .decode import decode_bytes
 
-# Mojibake that ftfy cannot undo because the bytes were lost: a Latin-1 superscript three standing
-# for a lower-case o with an acute accent ("Calder³" for "Calderón"), seen in PDF-to-text exports.
-LOSSY_MOJIBAKE = {"³n": "ón", "³": "ón"}
-
 
 def repair(text: str) -> tuple[str, bool]:
     """Mojibake repaired; True when anything changed."""
     import ftfy
 
     fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
-    fixed = re.sub(r"(?<=[A-Za-z]{4})³(?:n)?(?=\W)", lambda m: LOSSY_MOJIBAKE[m.group()], fixed)
     fixed = _gb_pinyin(fixed)
     fixed = _lost_characters(fixed)
     return fixed, fixed != text
@@ -48,33 +44,63 @@ def _gb_pinyin(text: str) -> str:
     return re.sub(r"¨[\xa1-\xfe]", back, text)
 
 
-# Letters a code page without them turns into "?" ("Espa?a", "EL PA?S").
+# Letters a code page without them turns into "?" ("Espa?a", "EL PA?S") or into another sign.
 LOST_LETTERS = "ñáéíóúüçãõâêôàèìòùëïœß"
+# Signs no word holds, which stand where a letter was lost on a page's way (mojibake ftfy cannot undo,
+# the bytes being gone): Unicode's other numbers and other symbols ("Calder³n", "Calder³" from a PDF
+# export, the replacement character "Espa\ufffda"), private-use characters; and "?" between two letters
+LOST_SIGN_CATEGORIES = frozenset({"No", "So", "Co"})
+LOST_WORD_MAX = 64  # letters read on either side of a sign: a word is no longer (bounded work per sign)
+LOST_HEAD_MIN = 2  # letters before a sign ending a word for it to be read as a lost one ("m³", "km²" are units)
+
+
+def _lost_signs(text: str) -> str:
+    """The characters of `text` that may stand for a lost letter, as a regex character class ("" if none)."""
+    signs = {c for c in set(text) if unicodedata.category(c) in LOST_SIGN_CATEGORIES} | ({"?"} if "?" in text else set())
+    return "[" + "".join(re.escape(c) for c in sorted(signs)) + "]" if signs else ""
+
+
+def _restored(head: str, tail: str, known: dict[str, float]) -> str | None:
+    """The letters a sign between `head` and `tail` stood for: the one lost letter (or, ending a word,
+    the lost letter and the one after it: "Calder³" for "Calderón") that makes the commonest word the
+    language's word list knows; None where none makes a word."""
+    fits = list(LOST_LETTERS) + ([c + d for c in LOST_LETTERS for d in string.ascii_lowercase] if not tail else [])
+    best = max(fits, key=lambda f: known.get((head + f + tail).lower(), 0.0))
+    if known.get((head + best + tail).lower(), 0.0) <= 0.0:
+        return None
+    return best.upper() if (head + tail).isupper() else best
 
 
 def _lost_characters(text: str) -> str:
-    """A "?" standing for a character the text lost on its way (a sign no page prints otherwise: "?"
-    between two letters, or before a word): a letter, chosen as the commonest word of the article's
-    language (wordfreq); before a word, "¿" in Spanish and an opening quotation mark elsewhere, whose
-    closing "?" becomes the closing mark."""
-    inside = list(re.finditer(r"(?<=[^\W\d_])\?(?=[^\W\d_])", text))
-    opening = list(re.finditer(r"(?:(?<=[\s\"“«(])|^)\?(?=[^\W\d_])", text, re.M))
-    if not inside and not opening:
+    """A sign standing for a character the text lost on its way (a sign no page prints otherwise: "?"
+    between two letters, or before a word; a symbol inside or at the end of a word, `LOST_SIGN_CATEGORIES`):
+    inside or ending a word, the letter (or two) that makes the commonest word of the article's language
+    (wordfreq's word list), left as it is where no letter makes a word; before a word, "?" is "¿" in
+    Spanish and an opening quotation mark elsewhere, whose closing "?" becomes the closing mark."""
+    signs = _lost_signs(text)
+    if not signs:
         return text
-    from wordfreq import zipf_frequency
+    within = list(re.finditer(r"(?<=[^\W\d_])" + signs, text))
+    opening = list(re.finditer(r"(?:(?<=[\s\"“«(])|^)\?(?=[^\W\d_])", text, re.M))
+    if not within and not opening:
+        return text
+    from wordfreq import get_frequency_dict
 
     from ..pipeline.language import detect
 
     lang = detect(text) or "en"
+    known = get_frequency_dict(lang)
     chars = list(text)
-    for m in inside:
-        w0 = re.search(r"[^\W\d_?]*$", text[: m.start()])
-        w1 = re.match(r"[^\W\d_?]*", text[m.end() :])
-        head, tail = (w0.group() if w0 else ""), (w1.group() if w1 else "")
-        upper = (head + tail).isupper()
-        best = max(LOST_LETTERS, key=lambda c: zipf_frequency((head + c + tail).lower(), lang))
-        if zipf_frequency((head + best + tail).lower(), lang) > 0:
-            chars[m.start()] = best.upper() if upper else best
+    found: dict[tuple[str, str], str | None] = {}
+    for m in within:
+        head, tail = _letters_before(text, m.start()), _letters_after(text, m.end())
+        if not tail and (len(head) < LOST_HEAD_MIN or m.group() == "?"):  # "?" ending a word asks a question
+            continue
+        if (head, tail) not in found:
+            found[(head, tail)] = _restored(head, tail, known)
+        letters = found[(head, tail)]
+        if letters is not None:
+            chars[m.start()] = letters
     for m in opening:
         if lang == "es":
             chars[m.start()] = "¿"
@@ -84,6 +110,20 @@ def _lost_characters(text: str) -> str:
         if close and (para < 0 or close.start() < para) and chars[close.start()] == "?":
             chars[m.start()], chars[close.start()] = "“", "”"
     return "".join(chars)
+
+
+def _letters_before(text: str, at: int) -> str:
+    k = at
+    while k > 0 and at - k < LOST_WORD_MAX and text[k - 1].isalpha():
+        k -= 1
+    return text[k:at]
+
+
+def _letters_after(text: str, at: int) -> str:
+    k = at
+    while k < len(text) and k - at < LOST_WORD_MAX and text[k].isalpha():
+        k += 1
+    return text[at:k]
 
 
 def html_to_text(page: str) -> str:

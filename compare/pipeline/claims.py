@@ -18,17 +18,19 @@ from ..lexicon import (
     DOCUMENT_NOUNS,
     MONTH_NUMBER,
     MONTH_RE,
+    NAME_TITLES,
     SPANISH_AUTHOR_VERBS,
     SPANISH_DIPLOMAT_TITLES,
     SPANISH_MEDIA_VERBS,
     SPANISH_SPEECH_VERB_RE,
     SPEECH_VERBS_BY_LANGUAGE,
     month_numbers,
+    stop_words,
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
-from ..weights import CUE_WINDOW, NAME_WINDOW, TITLE_MIN_WORDS
-from . import entities
+from ..weights import CUE_WINDOW, NAME_PART_COMMON_ZIPF, NAME_WINDOW, TITLE_MIN_WORDS
+from . import entities, tags
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
 _DATE = r"(?P<date>" + DATE_RE.pattern + r"|(?P<year_only>(?:19|20)\d{2})\b)"
@@ -42,19 +44,6 @@ DOCUMENT_DATE_RES = tuple(re.compile(p, re.I if i else 0) for i, p in enumerate(
     r"\b(?:wrote|cabled|reported|signed)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+,\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+,\s+(?:on|in)\s+" + _DATE,
     r"\b(?:in|on)\s+" + _DATE + r",?\s+(?:the\s+)?(?:ambassador|embassy|diplomats?|officials?|consulate)\b[^.]{0,40}?\b(?:wrote|cabled|reported)\b",
 ]))
-NOT_NAMES = {
-    "In", "The", "A", "An", "According", "One", "But", "And", "Also", "On", "At", "As", "After",
-    "Before", "When", "While", "This", "That", "These", "Those", "He", "She", "They", "It", "We",
-    "Secretary", "State", "Department", "US", "U.S.", "Embassy", "President", "Ambassador", "Gen.",
-    "Former", "Deputy", "Mexican", "Mexico", "Washington", "Thursday", "Monday", "Tuesday",
-    "Wednesday", "Friday", "Saturday", "Sunday", "Shortly", "Meanwhile", "Officially", "Looking",
-    "Sometimes", "Well", "Now", "Yes", "There", "Some", "Many", "Cable", "Cables", "Memo", "Army",
-    "Navy", "Foreign", "Ministry", "American", "Congress", "Pres.", "Amb.", "Sen.", "Rep.", "Mr.",
-    "Mrs.", "Ms.", "Dr.", "Undersecretary", "Interior", "Leaked", "WikiLeaks", "Clinton's",
-    "Officials", "Diplomats", "Analysts", "Critics", "Experts", "Sources", "Authorities", "Observers",
-    "Investigators", "Prosecutors", "Lawmakers", "Residents", "Witnesses", "Reporters", "Documents",
-    "Another", "Other", "Others", "Each", "Both", "All", "Its", "His", "Her", "Their", "Our", "Most",
-}  # fmt: skip
 # A name starts within the first 64 characters of a word (a run of 100,000 capitals is not tried from
 # each of them: linear)
 NAME_RE = re.compile(r"(?<![\w’'.-]{64})(?:[A-ZÁÉÍÓÚÑ][\w’'.-]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\w’'-]*[a-zá-ú]")
@@ -82,12 +71,17 @@ def _tail(text: str, width: int, lo: int = 0, hi: int | None = None) -> int:
     return at if at == lo or text[at - 1].isspace() else end - width
 
 
-def _name(words: str) -> str | None:
+def _name(words: str, sentence: str, masked: str, language: str | None = None) -> str | None:
+    """The last run of capitalised words in `words` (part of `sentence`, of the article `masked`) that
+    keeps a word of a name once the words that are no part of one (`_not_name`) are left out."""
     for m in reversed(list(NAME_RE.finditer(words, _tail(words, NAME_WINDOW)))):
         if re.search(r"[’']s$", m.group()):
             continue
-        parts = [w for w in m.group().split() if w not in NOT_NAMES and not DATE_RE.fullmatch(w.rstrip(","))
-                 and not re.search(r"[’']s$|\d", w) and not re.fullmatch(DOCUMENT_NOUNS["en"], w, re.I)]
+        run = m.group().split()
+        initial = _first_word(sentence) == run[0]
+        modifier = re.match(r"\s+[a-z]", words[m.end() : m.end() + 2]) is not None  # "State Department officials"
+        parts = [w for k, w in enumerate(run)
+                 if not _not_name(w, (k, len(run)), (initial and k == 0, modifier), sentence, masked, language)]
         if parts:
             return " ".join(parts)
     return None
@@ -106,7 +100,77 @@ APPOSED_NAME = re.compile(r"\s*+,\s*+(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?
 IN_A_CABLE = re.compile(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b")
 
 
-def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
+def _first_word(sentence: str) -> str:
+    m = re.match(r"[^\w]{0,50}([\w’'.-]+)", sentence)
+    return m.group(1) if m else ""
+
+
+def _not_name(  # noqa: PLR0911
+    word: str, at: tuple[int, int], place: tuple[bool, bool], sentence: str, masked: str, language: str | None
+) -> bool:
+    """A capitalised word (`at` = (k, n): the k-th of a run of n; `place` = (first in its sentence, the
+    run followed by a word in lower case)) beside a speaker's name that is no part of it: a possessive
+    ("Clinton's"), a date, a cable's noun; a function word (spaCy's stop words: "The", "Its"), a day or
+    a month, a title (`NAME_TITLES`: "Ambassador", "Sen."); a word the sentence's entities give to a
+    place or a people ("Mexico", "Mexican"); a word the article also writes in lower case ("Officials"
+    and "officials"), unless it ends a name of several words (the surname of "Condoleezza Rice" in an
+    article about rice); and, in English, a common word (wordfreq) the entities give to no person,
+    where no surname stands: before the run's last word ("Foreign Minister Moratinos"), not "said
+    Brown", or given to an organisation whose name stands before a noun ("State Department officials
+    asked"); first in its sentence, where a capital says nothing ("Critics in Congress"), that and a
+    word the tagger reads as no proper noun ("Diplomats wrote"). A word the entities give to a person,
+    and an initial, are kept."""
+    code = language or "en"
+    if (DATE_RE.fullmatch(word.rstrip(",")) or re.search(r"[’']s$|\d", word)
+            or re.fullmatch(DOCUMENT_NOUNS.get(code, DOCUMENT_NOUNS["en"]), word, re.I)
+            or re.fullmatch(DOCUMENT_NOUNS["en"], word, re.I)):
+        return True
+    if re.fullmatch(r"[^\W\d_]\.", word):
+        return False  # an initial ("E. Anthony Wayne"), not the word "e" or "a"
+    bare = word.rstrip(".,").casefold()
+    if (bare in stop_words(code) or (code != "es" and bare in stop_words("en")) or bare in NAME_TITLES["en"]
+            or bare in NAME_TITLES.get(code, frozenset()) or bare in _calendar(code)):
+        return True
+    orgs: frozenset[str] = frozenset()
+    if code != "es":  # the English entity model reads English and the names of other Latin-script text
+        people, others, orgs = entities.word_roles(sentence)
+        if word in people:
+            return False
+        if word in others:
+            return True
+    k, n = at
+    initial, modifier = place
+    if (k < n - 1 or n == 1) and bare in _lower_case_words(masked):
+        return True
+    if code == "en" and initial and word not in tags.proper_nouns(sentence):
+        return True  # first in its sentence, where a capital says nothing: "Diplomats wrote", "Shortly"
+    return code == "en" and (initial or k < n - 1 or (modifier and word in orgs)) and _common_english(bare)
+
+
+@lru_cache(maxsize=4096)
+def _common_english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= NAME_PART_COMMON_ZIPF
+
+
+@lru_cache(maxsize=8)
+def _calendar(language: str) -> frozenset[str]:
+    """A language's names of days and months, whole and abbreviated, in lower case (the standard
+    library's calendar for English, CLDR through babel for the others)."""
+    if language == "en":
+        import calendar
+
+        names = [*calendar.day_name, *calendar.day_abbr, *calendar.month_name, *calendar.month_abbr]
+    else:
+        from babel.dates import get_day_names, get_month_names
+
+        names = [n for width in ("wide", "abbreviated") for get in (get_day_names, get_month_names)
+                 for n in get(width, locale=language).values()]
+    return frozenset(n.rstrip(".").casefold() for n in names if n)
+
+
+def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str | None = None) -> Claim:
     sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
     authorship = False
@@ -116,7 +180,7 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
     if m:
         who, verb, cue = m.group("who"), m.group("verb"), masked[start : m.end()].strip(" ,")
         apposed = APPOSED_NAME.match(masked, m.end(), hi)
-        if _name(who) is None and apposed:  # "wrote the current ambassador, Alan Solomont, in June 2009"
+        if _name(who, sentence, masked, language) is None and apposed:  # "wrote the current ambassador, Alan Solomont, in June 2009"
             who, cue = apposed.group(1), masked[start : apposed.end()].strip(" ,")
     elif m2:
         who, verb, cue = m2.group("who"), m2.group("verb").split()[0], masked[start : m2.end()].strip(" ,")
@@ -132,7 +196,7 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
             relative = RELATIVE_RE.search(head, max(0, len(head) - NAME_WINDOW))
             head = head[: relative.start()] + " " if relative else head
             who = head.rsplit(",", 1)[-1] if not _pronoun_at_end(head) else head
-            if _name(who) is None:
+            if _name(who, sentence, masked, language) is None:
                 who = head
             cue = (" ".join(f"{who} {verb}".split()) if relative else
                    before[vm[0] - len(who) if len(who) < vm[0] else 0 : vm[1]].strip())
@@ -143,7 +207,7 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
             if nm:
                 who, cue = nm.group(1), nm.group(1)
     if who is not None:
-        speaker = _name(who)
+        speaker = _name(who, sentence, masked, language)
         if speaker and " " not in speaker and _written_in_lower_case(speaker, masked):
             speaker = None  # "Officials said": a word the article also writes in lower case is no name
         if speaker and not entities.is_person(speaker, sentence):
@@ -162,6 +226,12 @@ class _Sentences:
 
     masked: str | None = None
     found: dict[tuple[int, int], str] = {}
+
+
+@lru_cache(maxsize=2)
+def _lower_case_words(masked: str) -> frozenset[str]:
+    """The words the article writes in lower case (once per article: linear)."""
+    return frozenset(re.findall(r"(?<![\w’'.-])[a-zß-öø-ÿ][\w’'-]*", masked))
 
 
 def _sentence(masked: str, lo: int, hi: int) -> str:
@@ -302,7 +372,8 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
         authorship = (verb.lower() not in SPANISH_MEDIA_VERBS or bool(titled)
                       or (speaker is not None and len(speaker.split()) > 1))
     if speaker is not None:
-        parts = [w for w in speaker.split() if w not in NOT_NAMES_ES]
+        run = speaker.split()
+        parts = [w for k, w in enumerate(run) if not _not_name(w, (k, len(run)), (False, False), sentence, masked, "es")]
         speaker = " ".join(parts) or None
     date_text, year, month, day = _spanish_date(sentence)
     return Claim(speaker, verb, authorship, date_text, year, month, day, cue if speaker or date_text else None,
@@ -322,8 +393,6 @@ TAG_BEFORE_ES = re.compile(r"(?P<who>" + NAME_RE.pattern + r")\s*,?\s+(?:le\s+|l
                            + SPANISH_SPEECH_VERB_RE + r")\b[^Q]{0,60}$")
 SPOKEN_OF_ES = re.compile(r"\b(?:" + "|".join(PREPOSITIONS_ES) + r")\s+(?:[a-záéíóúñ]+\s+){0,3}$")
 DIPLOMAT_TITLE_ES = re.compile(r"\b(?:" + "|".join(SPANISH_DIPLOMAT_TITLES) + r")\b", re.I)
-NOT_NAMES_ES = {"El", "La", "Los", "Las", "Según", "En", "Un", "Una", "Embajador", "Embajadora", "Presidente",
-                "Ministro", "Ministra", "Canciller", "Secretario", "Secretaria", "Gobierno", "Embajada"}  # fmt: skip
 
 
 # -- Portuguese, French, German (and Spanish "tiene fecha de …"): the date an article gives a cable --------
@@ -398,7 +467,7 @@ def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Lang
     language (Spanish, or English for any other; the date a cable is given in Portuguese, French and
     German too)."""
     language = _code(language)
-    claim = _spanish(masked, open_mark, end, lo, hi) if language == "es" else _english(masked, open_mark, end, lo, hi)
+    claim = _spanish(masked, open_mark, end, lo, hi) if language == "es" else _english(masked, open_mark, end, lo, hi, language)
     if claim.date_text is None and language in ("es", "pt", "fr", "de"):
         date_text, year, month, day = _dated(_sentence(masked, lo, hi), language)
         if date_text:

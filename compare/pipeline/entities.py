@@ -29,7 +29,8 @@ def nlp() -> Any:
         try:
             import spacy
 
-            return spacy.load(MODEL, exclude=["lemmatizer", "parser", "tagger", "attribute_ruler", "senter", "tok2vec"])
+            # the tagger (and the token vectors it reads) kept for `tags`: one load serves both
+            return spacy.load(MODEL, exclude=["lemmatizer", "parser", "attribute_ruler", "senter"])
         except (ImportError, OSError) as e:
             raise EntityModelUnavailableError(MODEL, str(e)) from e
 
@@ -75,3 +76,23 @@ def _the_before(sentence: str, at: int) -> bool:
     if i == at or i < 3 or sentence[i - 3 : i].lower() != "the":  # noqa: PLR2004 - len("the")
         return False
     return i == 3 or not (sentence[i - 4].isalnum() or sentence[i - 4] == "_")  # noqa: PLR2004 - len("the")
+
+
+@lru_cache(maxsize=256)
+def word_roles(sentence: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words the sentence's entities give to people (PERSON), to what is no person (a place, a
+    people, a building, a date: `NOT_PEOPLE`) and to organisations (ORG), each as written: which
+    capitalised words beside a speaker's name belong to it ("Condoleezza Rice") and which do not
+    ("Mexico", "State Department")."""
+    people: set[str] = set()
+    others: set[str] = set()
+    orgs: set[str] = set()
+    for start, end, label in _entities(sentence):
+        words = sentence[start:end].split()
+        if label == "PERSON":
+            people.update(words)
+        elif label in NOT_PEOPLE:
+            others.update(words)
+        elif label == "ORG":
+            orgs.update(words)
+    return frozenset(people), frozenset(others), frozenset(orgs)

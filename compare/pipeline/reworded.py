@@ -19,13 +19,18 @@ from ..lexicon import NEGATIONS, SPANISH_NEGATIONS
 from ..model import Discrepancy, DiscrepancyKind, Span
 from ..numbers import amounts
 from ..tokens import fold
+from .tags import superlatives
 from .words import antonyms
 
 ENGLISH_IMPLICIT = re.compile(r"\b(?:un(?:able|willing|likely)|impossible|fail(?:s|ed|ing)?(?: to)?|lack(?:s|ed|ing)?|"
                               r"refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to|absen(?:t|ce)|neither|hardly|barely|"
-                              r"little|rarely|seldom|(?<!\ba )few)\b"
-                              # "the most difficult crisis he had ever managed": "never a harder one"
-                              r"|\b(?:most|least|\w+est)\b[^.;]{0,40}\bever\b", re.I)
+                              r"little|rarely|seldom|(?<!\ba )few)\b", re.I)
+# A superlative with "ever" after it in its clause says a negation too ("the most difficult crisis he had
+# ever managed": never a harder one). Every English superlative is spelt with a final -st ("most",
+# "least", "toughest", "best", "worst"), which is the cheap test; the tagger decides (`tags`), since
+# "interest", "protest" and "west" are spelt so as well.
+MAYBE_SUPERLATIVE_EVER = re.compile(r"\b\w+st\b[^.;]{0,40}\bever\b", re.I)
+UP_TO_EVER = re.compile(r"\b\w+\b[^.;]{0,40}\bever\b", re.I)
 WORD_RE = re.compile(r"[^\W\d_]+(?:n't)?")
 # Idioms with a negation word that negate nothing ("sin embargo": however; "no doubt": certainly)
 NOT_NEGATING = re.compile(r"\b(?:sin (?:duda|embargo)|no s[oó]lo|no obstante|no doubt|not only)\b", re.I)
@@ -58,6 +63,20 @@ def _clause(text: str, negations: list[str]) -> str:
     return text.strip()
 
 
+def implicit_negations(text: str) -> list[str]:
+    """The negations English says inside a word (`unable`, `failed to`, `lacks`) or by a superlative with
+    "ever" ("the toughest fight they had ever faced"), in order of where they stand."""
+    found = [(m.start(), m.group()) for m in ENGLISH_IMPLICIT.finditer(text)]
+    if MAYBE_SUPERLATIVE_EVER.search(text):
+        after = 0
+        for start, _ in superlatives(text):
+            m = UP_TO_EVER.match(text, start) if start >= after else None
+            if m:
+                found.append((start, m.group()))
+                after = m.end()
+    return [g for _, g in sorted(found)]
+
+
 def changed_negation(quote: str, source: str, english: bool = False) -> tuple[str, str] | None:
     """The quote's clause and the source's, when one negates and the other does not: a Spanish (or
     English) quote's negation words against the English source's. `english`: both sides English, so
@@ -65,11 +84,11 @@ def changed_negation(quote: str, source: str, english: bool = False) -> tuple[st
     q = _negations(quote, SPANISH_NEGATIONS | NEGATIONS)
     s = _negations(source, NEGATIONS)
     if english:
-        q += [m.group() for m in ENGLISH_IMPLICIT.finditer(quote)]
-        s += [m.group() for m in ENGLISH_IMPLICIT.finditer(source)]
+        q += implicit_negations(quote)
+        s += implicit_negations(source)
     if bool(q) == bool(s):
         return None
-    if q and ENGLISH_IMPLICIT.search(source):
+    if q and implicit_negations(source):
         return None  # "no pudo" for "was unable": the negation is inside an English word
     return _clause(quote, q), _clause(source, s)
 
