@@ -297,3 +297,6 @@ CONTEXT_QUERY_WORDS = 12  # the rarest words around a short quote that rank the 
 # phrase search (a short quote) and per pair search of a four-word quote or of one segment
 PHRASE_LIMIT = 50
 SEGMENT_PAIRS_LIMIT = 5
+# The most of a sentence the entity model reads (its first characters): news sentences run to a few
+# hundred; the tokenizer's cost grows with the square of a token's length (issue 17's bounded work)
+ENTITY_MAX_CHARS = 1_000

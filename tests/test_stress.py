@@ -253,6 +253,7 @@ def test_extraction_and_quote_preparation_are_bounded(unit):
     run = unit * (RUN // len(unit))
     for text in (f'He said "a{run}b" x.', f'He said {run} and "the cable said this" x.',
                  f'He said "the cable said this"{run} x.',  # the run where a quote's speech tag is read
+                 f'"The cable said this," said Pascual{run} x.',  # the run after the speaker's name
                  f'El embajador dijo que «{run}» según el cable de marzo de 2009.', f"<html><body><p>{run}</p>"):
         def work(text=text):
             with warnings.catch_warnings():

@@ -92,7 +92,10 @@ def _name(words: str, sentence: str, masked: str, language: str | None = None) -
 # one place (`match`). The white space before a tag is taken whole (`\s*+`, a word follows it): `\s*,?\s*`
 # split a run of spaces every way (quadratic), and a speaker free to start with a space cubic (a quotation
 # followed by 250 spaces took 7 s).
-VERB_THEN_WHO = re.compile(r"\s*+(?:,\s*+)?(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q]+?)(?=\s+(?:in|on|at|to|during|about)\b|[,.;]|$)")
+# (the speaker: words apart by at most three spaces, so that a long run of spaces after a name is
+# scanned a bounded number of times, not once per character: "said Pascual" and 100,000 spaces)
+VERB_THEN_WHO = re.compile(r"\s*+(?:,\s*+)?(?P<verb>" + SPEECH_VERBS + r")\s+(?P<who>[^,.;\"“”Q\s]++(?:\s{1,3}[^,.;\"“”Q\s]++)*?)"
+                           r"(?=\s+(?:in|on|at|to|during|about)\b|\s*[,.;]|\s*$)")
 WHO_THEN_VERB = re.compile(
     r"\s*+(?:,\s*+)?(?P<who>[^,.;\"“”Q\s][^,.;\"“”Q]{0,59}?)\s++(?:also\s++)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)"
 )

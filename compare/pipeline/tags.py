@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..weights import ENTITY_MAX_CHARS
 from .entities import nlp
 
 SUPERLATIVE_TAGS = {"JJS", "RBS"}
@@ -32,4 +33,4 @@ def superlatives(text: str) -> tuple[tuple[int, int], ...]:
 def proper_nouns(text: str) -> frozenset[str]:
     """The words the tagger reads as proper nouns (NNP, NNPS), as written: at the start of a sentence,
     where a capital says nothing, "Brown wrote" from "Diplomats wrote"."""
-    return frozenset(t.text for t in tagger()(text) if t.tag_ in PROPER_TAGS)
+    return frozenset(t.text for t in tagger()(text[:ENTITY_MAX_CHARS]) if t.tag_ in PROPER_TAGS)
