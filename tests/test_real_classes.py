@@ -276,8 +276,9 @@ def test_a_short_quote_in_another_language_is_no_quote_of_its_english_cousin():
     assert decide.supports(a)
     d = Decision(decide.verdict_of(a.discrepancies), a.score, a, (a,), False, a.discrepancies)
     assert d.verdict is Verdict.COSMETIC
-    assert decide.cognate(q, d, "de")
-    assert not decide.cognate(q, d, "en")  # an English article's misspelling is still the cable's word
+    set_aside = decide.set_aside_cognate(q, d, "de")
+    assert set_aside is not None and set_aside.verdict is Verdict.NOT_FOUND and set_aside.source is None
+    assert decide.set_aside_cognate(q, d, "en") is None  # an English article's misspelling is still the cable's word
 
 
 @pytest.mark.parametrize(("text", "reason"), [

@@ -27,6 +27,7 @@ from ..errors import BadOptionError, NoQuotesError
 from ..model import (
     Alignment,
     Article,
+    AttributionCheck,
     Cable,
     Candidate,
     Decision,
@@ -124,22 +125,8 @@ class Pipeline:
                 results[k] = self.check_quote(article, found[k], found, others)
         # A piece of a quotation the article interrupts with a tag («"…", escribió Pascual, "…"»), too
         # short to trace alone: from where the piece beside it comes.
-        for k in range(len(found)):
-            r = results[k]
-            if r.verdict is not Verdict.NOT_FOUND or decide.not_a_cable_quote(r.quote):
-                continue
-            for j, first in ((k + 1, True), (k - 1, False)):
-                if not 0 <= j < len(found) or results[j].source is None:
-                    continue
-                a, b = (found[k], found[j]) if first else (found[j], found[k])
-                if pieces.interrupted(article.text, a, b):
-                    joined = pieces.find(self.store, found[k], results[j], first)
-                    if joined is not None:
-                        results[k] = replace(r, decision=replace(joined, candidates=r.decision.candidates),
-                                             attribution=attribution.check(
-                                                 found[k].claim, self.store.cables[joined.source.cable_id],
-                                                 joined.source) if joined.source else None)
-                        break
+        for k, joined in pieces.traced(self.store, article.text, [results[k] for k in range(len(found))]).items():
+            results[k] = replace(results[k], decision=joined, attribution=self.attributed(found[k], joined))
         made = Provenance(__version__, self.store.fingerprint)
         return [replace(results[k], provenance=made) for k in range(len(found))]
 
@@ -243,10 +230,8 @@ class Pipeline:
         # words (set aside only as a possible chance hit), no other passage is its paraphrase.
         holds_words = any(decide.supports(c.alignment) for c in cands)
         language = lang.of_quote(q)
-        if decide.cognate(q, decision, language):  # "aggressiv" is no quote of a cable's "aggressive"
-            decision = Decision(Verdict.NOT_FOUND, decision.score, None, decision.candidates, False, (),
-                                "the words stand in a cable only as its language's cousins of the quote's")
-            holds_words = False
+        if (cousin := decide.set_aside_cognate(q, decision, language)) is not None:  # "aggressiv", "aggressive"
+            decision, holds_words = cousin, False
         if decision.source is None and not holds_words and self.embedder is not None and paraphrase.wanted(q, language):
             pool = paraphrase.candidates(q, paragraphs[:SEMANTIC_CANDIDATES], self.store, self.embedder)
             para = paraphrase.find(q, pool, self.embedder)
@@ -261,9 +246,12 @@ class Pipeline:
             short = fragments.find(self.store, q, language, ctx.sources.cables)
             if short is not None:
                 decision = replace(short, candidates=decision.candidates)
-        check = None
-        if decision.source is not None:
-            chosen = next((c for c in cands if c.alignment is decision.source), None)
-            check = chosen.attribution if chosen is not None else attribution.check(
-                q.claim, self.store.cables[decision.source.cable_id], decision.source)
+        chosen = next((c for c in cands if c.alignment is decision.source), None) if decision.source else None
+        check = chosen.attribution if chosen is not None else self.attributed(q, decision)
         return QuoteResult(q, decision, check, article.repaired, language, article.meta)
+
+    def attributed(self, q: Quote, decision: Decision) -> AttributionCheck | None:
+        """The article's claim about the quote checked against its source's cable (None without one)."""
+        if decision.source is None:
+            return None
+        return attribution.check(q.claim, self.store.cables[decision.source.cable_id], decision.source)

@@ -454,7 +454,7 @@ def classification(sentence: str, language: str | None) -> str | None:
     cables" is the leak in general, no claim about one cable."""
     if not CLASSIFIED_ANY.search(sentence):  # no marking word at all: nothing to read (most sentences)
         return None
-    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    doc = _document_nouns(language)
     for marking, words in CLASSIFIED_AS.items():
         for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:" + words + r")|(?:" + words
                              + r")\s+(?P<n2>" + doc + r"))\b", sentence, re.I):
@@ -499,9 +499,15 @@ def names_document(masked: str, open_mark: int, lo: int, language: Language | st
     if len(words) < TITLE_MIN_WORDS or not words[0][:1].isupper():
         return False
     code = _code(language)
-    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {code or "en", "en"} if lang in DOCUMENT_NOUNS)
+    doc = _document_nouns(code)
     before = masked[max(lo, open_mark - CUE_WINDOW) : open_mark]
     return re.search(r"\b(?:" + doc + r")\s*$", before, re.I) is not None
+
+
+@lru_cache(maxsize=8)
+def _document_nouns(language: str | None) -> str:
+    """The words for a cable in the language and in English, as one alternation."""
+    return "|".join(DOCUMENT_NOUNS[lang] for lang in dict.fromkeys((language or "en", "en")) if lang in DOCUMENT_NOUNS)
 
 
 @lru_cache(maxsize=64)
@@ -535,7 +541,7 @@ def carried(claim: Claim, previous: str, language: Language | str | None) -> Cla
     language = _code(language)
     if claim.date_text is not None or not previous or "Q" in previous:
         return claim
-    doc = "|".join(DOCUMENT_NOUNS[lang] for lang in {language or "en", "en"} if lang in DOCUMENT_NOUNS)
+    doc = _document_nouns(language)
     if not re.search(r"\b(?:" + doc + r")\b", previous, re.I):
         return claim
     if language in ("es", "pt", "fr", "de"):

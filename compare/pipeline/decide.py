@@ -129,13 +129,17 @@ def abstain_score(others: list[Alignment]) -> float:
     return round(max(0.0, 1.0 - closest * NOT_FOUND_CLOSEST_WEIGHT), 4)
 
 
-def cognate(quote: Quote, decision: Decision, language: str | None) -> bool:
+def set_aside_cognate(quote: Quote, decision: Decision, language: str | None) -> Decision | None:
     """A short quote in another language than the cables', whose words a cable holds only spelled
     otherwise ("aggressiv" for "aggressive", in a German article): the article's language's own word,
-    which its English cousin in some cable does not make a source (a translation stage decides)."""
-    return (language not in (None, "en") and decision.source is not None
+    which its English cousin in some cable does not make a source. The decision without a source (a
+    translation stage decides), or None when the quote is no such case."""
+    if not (language not in (None, "en") and decision.source is not None
             and len(quote.text.split()) < TRANSLATION_MIN_WORDS
-            and any(d.kind is DiscrepancyKind.SPELLING for d in decision.discrepancies))
+            and any(d.kind is DiscrepancyKind.SPELLING for d in decision.discrepancies)):
+        return None
+    return Decision(Verdict.NOT_FOUND, decision.score, None, decision.candidates, False, (),
+                    "the words stand in a cable only as its language's cousins of the quote's")
 
 
 def not_a_cable_quote(quote: Quote) -> str:

@@ -37,11 +37,18 @@ def nlp() -> Any:
 
 
 @lru_cache(maxsize=4096)
+def read(sentence: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+    """One pass of the pipeline over the sentence's first `ENTITY_MAX_CHARS` characters: its entities
+    and its tokens' tags, each as (start, end, label) with offsets in the sentence. spaCy's tokenizer
+    takes time that grows with the square of a token's length ("said Pascual" and "[...]" twenty
+    thousand times took minutes), and a newspaper's sentence is far shorter."""
+    doc = nlp()(sentence[:ENTITY_MAX_CHARS])
+    return (tuple((e.start_char, e.end_char, e.label_) for e in doc.ents),
+            tuple((t.idx, t.idx + len(t.text), t.tag_) for t in doc))
+
+
 def _entities(sentence: str) -> tuple[tuple[int, int, str], ...]:
-    """The entities of the sentence's first `ENTITY_MAX_CHARS` characters (offsets in the sentence):
-    spaCy's tokenizer takes time that grows with the square of a token's length ("said Pascual" and
-    "[...]" twenty thousand times took minutes), and a newspaper's sentence is far shorter."""
-    return tuple((e.start_char, e.end_char, e.label_) for e in nlp()(sentence[:ENTITY_MAX_CHARS]).ents)
+    return read(sentence)[0]
 
 
 @lru_cache(maxsize=1024)  # a sentence's quotes ask about the same name

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Decision, Paragraph, Quote, QuoteResult, Verdict
+from ..model import Decision, Quote, QuoteResult, Verdict
 from ..store import CorpusStore
 from ..weights import PIECE_TAG_MAX_CHARS
 from . import decide, translation
@@ -37,6 +37,24 @@ def interrupted(text: str, first: Quote, second: Quote) -> bool:
     return not first.text.rstrip().endswith((".", "!", "?", "…")) and TAG_RE.fullmatch(gap) is not None
 
 
+def traced(store: CorpusStore, text: str, results: list[QuoteResult]) -> dict[int, Decision]:
+    """For each untraced quote of the article (`results`, in the article's order, over `text`) that is a
+    piece of an interrupted quotation beside a traced one, the decision its neighbour's paragraph gives
+    it."""
+    out: dict[int, Decision] = {}
+    for k, r in enumerate(results):
+        if r.verdict is not Verdict.NOT_FOUND or decide.not_a_cable_quote(r.quote):
+            continue
+        for j, first in ((k + 1, True), (k - 1, False)):
+            if not 0 <= j < len(results) or results[j].source is None:
+                continue
+            a, b = (r.quote, results[j].quote) if first else (results[j].quote, r.quote)
+            if interrupted(text, a, b) and (joined := find(store, r.quote, results[j], first)) is not None:
+                out[k] = replace(joined, candidates=r.decision.candidates)
+                break
+    return out
+
+
 def find(store: CorpusStore, piece: Quote, neighbour: QuoteResult, first: bool) -> Decision | None:
     """The neighbour's paragraph for the piece (`first`: the piece comes before its neighbour). A
     translation: the two pieces joined are compared with that paragraph's windows, and the piece's
@@ -45,7 +63,8 @@ def find(store: CorpusStore, piece: Quote, neighbour: QuoteResult, first: bool) 
     src = neighbour.source
     if src is None or src.paragraph is None or src.cable_id not in store.cables:
         return None
-    paragraph = _paragraph(store, src.cable_id, src.paragraph)
+    paragraph = next((p for p in translation.cited_pool(store, [src.cable_id]).paragraphs
+                      if p.number == src.paragraph), None)
     if paragraph is None:
         return None
     why = ("the article interrupts one quotation with a tag between commas; the piece beside this one "
@@ -66,8 +85,3 @@ def find(store: CorpusStore, piece: Quote, neighbour: QuoteResult, first: bool) 
     if not decide.supports(al):
         return None
     return Decision(decide.verdict_of(al.discrepancies), round(al.score, 4), al, (), False, al.discrepancies, why)
-
-
-def _paragraph(store: CorpusStore, cable_id: str, number: int) -> Paragraph | None:
-    lo, hi = store.rows_of(cable_id)
-    return next((p for p in (store.paragraph(r) for r in range(lo, hi + 1)) if p.number == number), None)

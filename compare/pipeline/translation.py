@@ -554,14 +554,14 @@ def _clear(quote: Quote, c: Closest) -> bool:
     if margin >= TRANSLATION_MARGIN:
         return True
     return (len(quote.text.split()) >= TRANSLATION_LONG_WORDS and margin >= TRANSLATION_LONG_MARGIN
-            and bool(c.fits) and c.fits[0].meaning >= TRANSLATION_LONG_MEANING)
+            and _means(c, TRANSLATION_LONG_MEANING))
 
 
-def _means(c: Closest) -> bool:
+def _means(c: Closest, floor: float = TRANSLATION_MEANING_MIN) -> bool:
     """Whether the closest passage's sentence holds enough of the quote's words in English, weighted by
     rarity (`Fit.meaning`): an encoder alone rates a window of names and common words ("Zapatero has
     stated his government will") close to a quote about something else that names them."""
-    return bool(c.fits) and c.fits[0].meaning >= TRANSLATION_MEANING_MIN
+    return bool(c.fits) and c.fits[0].meaning >= floor
 
 
 def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
