@@ -63,20 +63,24 @@ def main() -> int:
     ap.add_argument("--misses", action="store_true", help="list every miss")
     ap.add_argument("--corpus", type=Path, default=DUMP, help="the dump (default) or an index folder of it")
     ap.add_argument("--out", type=Path, default=None, help="write the records to OUT/real-dev.jsonl")
-    ap.add_argument("--set", choices=("real-dev", "real-test", "real-test-2"), default="real-dev",
-                    help="real-dev (development set, studied), real-test (studied since session 3) or real-test-2 (held out: report, never tune on it)")
+    ap.add_argument("--set", default="real-dev",
+                    help="a set's folder (gold.jsonl and articles/), or its name under ../shared/eval: real-dev (the "
+                         "development set, studied). Sets labelled later live outside the project (published text stays "
+                         "out of it): pass their folder")
+    ap.add_argument("--held-out", action="store_true",
+                    help="say the set is held out (only reported, never tuned on) in the heading")
     ap.add_argument("--only", default="", help="only articles whose file name contains this")
     ap.add_argument("--lang", action="append", help="only this language (repeatable): en, es, fr, pt, de")
     args = ap.parse_args()
-    real = SHARED / "eval" / args.set
+    real = Path(args.set) if Path(args.set).is_dir() else SHARED / "eval" / args.set
     if not (real / "gold.jsonl").exists() or not DUMP.exists():
         print(f"skipped: {real} or {DUMP} not found (../shared beside the project)")
         return 0
     t = time.perf_counter()
     pipeline = Pipeline(api.load_corpus([args.corpus]), CheckOptions(semantic=args.semantic))
     print(f"corpus {args.corpus.name}: {len(pipeline.corpus.cables):,} cables, opened in {time.perf_counter() - t:.1f} s;"
-          f" semantic {'on' if args.semantic else 'off'}; set: " + ("real-dev (development set, not held out)" if args.set == "real-dev" else
-                                          "real-test (held out: never tuned on)"))
+          f" semantic {'on' if args.semantic else 'off'}; set: {real.name} "
+          + ("(held out: never tuned on)" if args.held_out else "(studied: not held out)"))
     gold = [g for g in evaluate.load_jsonl(real / "gold.jsonl") if args.only in g["article"]
             and (not args.lang or language_of(g["article"]) in args.lang)]
     with gzip.open(DUMP, "rt", encoding="utf-8") as fh:
@@ -90,7 +94,7 @@ def main() -> int:
         print(f"  {name}: {times[language_of(name)][-1]:.1f} s", file=sys.stderr, flush=True)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / f"{args.set}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        (args.out / f"{real.name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     by_lang: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
         by_lang[language_of(g["article"])].append(g)
