@@ -110,6 +110,16 @@ TRANSLATION_MEANING_MIN = 0.5
 TRANSLATION_LONG_WORDS = 20
 TRANSLATION_LONG_MARGIN = 0.12
 TRANSLATION_LONG_MEANING = 0.6
+# A passage this close (`TRANSLATION_CLEAR_MIN`) and this far ahead of every other paragraph
+# (`TRANSLATION_CLEAR_MARGIN`) is the source without the meaning check: that check guards against a
+# window close by its names and common words, which stays close to the same cable's other paragraphs
+# and to other cables on the subject. The lexicon places some languages' words poorly (German
+# compounds), so a faithful translation can hold under half its words by the lexicon's English.
+# Calibration half (2026-12-07, benchmarks/translation_fit.py --features): no statement no cable makes
+# has a margin above 0.19 at any similarity; none above 0.13 at 0.75 or more. The margin is set above
+# the first with room (0.25), the similarity at the second's level.
+TRANSLATION_CLEAR_MIN = 0.75
+TRANSLATION_CLEAR_MARGIN = 0.25
 # The margin a subject line of a cable the article does not quote must keep over the other subject
 # lines, and the most another cable's passage may be closer than a cited cable's (the values of 2026-11-23)
 TRANSLATION_RIVAL_MARGIN = 0.05

@@ -402,3 +402,22 @@ def test_a_superlative_with_ever_is_a_negation_and_a_word_spelt_like_one_is_not(
     # so the negation the quote dropped is seen
     assert changed_negation("It is in our interest, as ever, to help Mexico",
                             "It is not in our interest, as ever, to help Mexico", english=True) is not None
+
+
+def test_a_close_passage_far_ahead_of_every_other_needs_no_meaning_check():
+    from compare.model import Paragraph
+    from compare.pipeline.translation import Closest, Fit, _far_ahead, _means
+    from compare.weights import TRANSLATION_CLEAR_MARGIN, TRANSLATION_CLEAR_MIN
+
+    p = Paragraph("09BERLIN345", 2, None, "text", 0, 4)
+    r = Paragraph("08BERLIN531", 1, None, "text", 0, 4)
+
+    def closest(similarity: float, margin: float) -> Closest:
+        # a German rendering whose words the lexicon places poorly: its sentence holds 0.41 of them
+        return Closest(p, 0, 4, similarity, similarity - margin, r,
+                       (Fit(p, 0, 4, similarity, 0.5, 0.41), Fit(r, 0, 4, similarity - margin, 0.2, 0.1)))
+
+    assert not _means(closest(0.785, 0.275))
+    assert _far_ahead(closest(0.785, 0.275))  # 0.785, 0.275 ahead: the source all the same
+    assert not _far_ahead(closest(0.785, TRANSLATION_CLEAR_MARGIN - 0.01))  # a rival too close
+    assert not _far_ahead(closest(TRANSLATION_CLEAR_MIN - 0.01, 0.3))  # not close enough

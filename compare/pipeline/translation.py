@@ -52,6 +52,8 @@ from ..weights import (
     TRANSLATION_CITED_MIN,
     TRANSLATION_CITED_MIN_WORDS,
     TRANSLATION_CITED_SHORT_MIN,
+    TRANSLATION_CLEAR_MARGIN,
+    TRANSLATION_CLEAR_MIN,
     TRANSLATION_LENGTH_RATIO,
     TRANSLATION_LEXICAL_CANDIDATES,
     TRANSLATION_LONG_MARGIN,
@@ -533,7 +535,7 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     long_enough = len(quote.text.split()) >= TRANSLATION_MIN_WORDS
     c = closest(quote, pool) if long_enough else None
     if (c is not None and c.similarity >= TRANSLATION_MIN and _numbers_fit(quote, c)
-            and _clear(quote, c) and _means(c)):
+            and _clear(quote, c) and (_means(c) or _far_ahead(c))):
         return _decision(quote, c, "the quote translates this passage (multilingual sentence encoder)")
     k = closest(quote, mine) if mine.paragraphs else None
     if (k is not None and k.similarity - k.rival >= TRANSLATION_CITED_MARGIN and _numbers_fit(quote, k)
@@ -555,6 +557,12 @@ def _clear(quote: Quote, c: Closest) -> bool:
         return True
     return (len(quote.text.split()) >= TRANSLATION_LONG_WORDS and margin >= TRANSLATION_LONG_MARGIN
             and _means(c, TRANSLATION_LONG_MEANING))
+
+
+def _far_ahead(c: Closest) -> bool:
+    """Whether the best passage is close and far ahead of every other paragraph
+    (`TRANSLATION_CLEAR_MIN`, `TRANSLATION_CLEAR_MARGIN`): specific enough without the meaning check."""
+    return c.similarity >= TRANSLATION_CLEAR_MIN and c.similarity - c.rival >= TRANSLATION_CLEAR_MARGIN
 
 
 def _means(c: Closest, floor: float = TRANSLATION_MEANING_MIN) -> bool:
