@@ -28,11 +28,13 @@ CPU_LIMIT = 120  # seconds of CPU for one hostile run
 
 def paragraph(n: int, spanish: bool = False) -> str:
     """One paragraph of n quotations, with speech verbs, names, dates and no sentence end between them
-    (every quotation's sentence is the whole paragraph: the worst case for per-quote work)."""
+    (every quotation's sentence is the whole paragraph: the worst case for per-quote work). Each
+    quotation is numbered with four digits, so that 400 quotes are four times the text of 100 (numbered
+    as they came, "item 7" against "item 307", the longer numbers alone made 400 quotes 4.1 times 100)."""
     if spanish:
-        return " ".join(f"el embajador Carlos Pascual escribió en marzo de 2009 «la reunión {i} fue difícil» y"
+        return " ".join(f"el embajador Carlos Pascual escribió en marzo de 2009 «la reunión {i:04d} fue difícil» y"
                         for i in range(n)) + " nada más."
-    return " ".join(f'Ambassador Pascual wrote in a Dec. 17 cable that "the talks on item {i} were difficult" and'
+    return " ".join(f'Ambassador Pascual wrote in a Dec. 17 cable that "the talks on item {i:04d} were difficult" and'
                     for i in range(n)) + " that was all."
 
 
