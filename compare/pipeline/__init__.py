@@ -52,7 +52,20 @@ from ..weights import (
     RARE_CANDIDATES,
     SEMANTIC_CANDIDATES,
 )
-from . import attribution, candidates, chance, context, decide, extract, fragments, paraphrase, pieces, translation
+from . import (
+    attribution,
+    candidates,
+    chance,
+    claims,
+    context,
+    copies,
+    decide,
+    extract,
+    fragments,
+    paraphrase,
+    pieces,
+    translation,
+)
 from . import language as lang
 from .alignment import align, prepare
 
@@ -240,8 +253,10 @@ class Pipeline:
         if decision.source is None and not holds_words and translation.wanted(q, language):
             translated = translation.find(q, translation.candidates(self.store, q, ctx.sources.cables),
                                           ctx.sources.cables)
-            if translated is not None:
-                decision = replace(translated, candidates=decision.candidates)
+            if translated is not None:  # the same passage in several cables: the one the article points at
+                translated = copies.settle(self.store, translated, ctx.sources.cables,
+                                           claims.cable_dates(article.text, q.article_language))
+                decision = replace(translated, candidates=translated.candidates + decision.candidates)
         if decision.source is None and not holds_words and fragments.wanted(q, language) and language:
             short = fragments.find(self.store, q, language, ctx.sources.cables)
             if short is not None:

@@ -408,7 +408,6 @@ def _month_names(language: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=8)
-@lru_cache(maxsize=8)
 def _dated_res(language: str) -> tuple[re.Pattern[str], ...]:
     months = "|".join(sorted(_month_names(language), key=len, reverse=True))
     date = (r"(?P<date>(?:(?P<day>\d{1,2})\.?\s+(?:de\s+)?)?(?P<mon>" + months + r")(?:\s+(?:de\s+|del\s+)?"
@@ -527,6 +526,28 @@ def _anchored(text: str, language: str | None) -> bool:
     else:
         patterns = DOCUMENT_DATE_RES[:3]
     return any(rx.search(text) for rx in patterns)
+
+
+@lru_cache(maxsize=16)
+def cable_dates(text: str, language: Language | str | None) -> frozenset[tuple[int, int | None]]:
+    """Every year, or month of a year, the article gives a cable anywhere in its text ("um telegrama de
+    outubro de 2009", "un cable de marzo de 2010", "a Jan. 29, 2009 cable"): what tells apart the
+    copies of one passage that an embassy sent in several reports (`copies.settle`)."""
+    code = _code(language)
+    if code == "es":
+        found = [(rx, _spanish_month) for rx in SPANISH_DATE_RES[:1]] + [(rx, _month_of("es")) for rx in _dated_res("es")[:2]]
+    elif code in ("pt", "fr", "de"):
+        found = [(rx, _month_of(code)) for rx in _dated_res(code)[:2]]
+    else:
+        found = [(rx, _english_month) for rx in DOCUMENT_DATE_RES[:3]]
+    out: set[tuple[int, int | None]] = set()
+    for rx, month_of in found:
+        for m in rx.finditer(text):
+            d = m.groupdict()
+            year = d.get("year") or d.get("year_only")
+            if year:
+                out.add((int(year), month_of(d["mon"]) if d.get("mon") else None))
+    return frozenset(out)
 
 
 def _code(language: Language | str | None) -> str | None:

@@ -70,8 +70,8 @@ from ..weights import (
     WINDOW_MIN_WORDS,
     WORD_WINDOW_STEPS,
 )
+from . import copies, reworded
 from . import language as lang
-from . import reworded
 from .alignment import align
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -442,9 +442,10 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
         """Another paragraph, but not the subject line of the best one's cable: a cable's title is
         close to every sentence of its body by what it is about, and a translation of the body
         must not lose to its own title."""
-        q_p = windows[k][0]
+        q_p, qa, qb = windows[k]
         return (q_p.key != p.key
-                and not (q_p.cable_id == p.cable_id and q_p.number == 0 and p.number != 0))
+                and not (q_p.cable_id == p.cable_id and q_p.number == 0 and p.number != 0)
+                and not copies.same_passage(p.text[a:b], p.text, q_p.text[qa:qb], q_p.text))
 
     other = next((int(k) for k in order[1:] if rivals(int(k))), None)
     rival = float(sims[other]) if other is not None else 0.0
@@ -589,7 +590,11 @@ def _named(quote: Quote, pool: Pool, c: Closest | None) -> Decision | None:
     # the name sets the paragraphs holding it apart from the rest, not from each other: among those
     # holding it, the best needs the margin of a quote with no pointer over another cable's (a cable's
     # summary says again what its body says: that cable is the source either way)
-    other_cable = max((f.similarity for f in k.fits if f.paragraph.cable_id != k.paragraph.cable_id), default=0.0)
+    best = k.fits[0]
+    other_cable = max((f.similarity for f in k.fits if f.paragraph.cable_id != k.paragraph.cable_id
+                       and not copies.same_passage(best.paragraph.text[best.start:best.end], best.paragraph.text,
+                                                   f.paragraph.text[f.start:f.end], f.paragraph.text)),
+                      default=0.0)
     if k.similarity - other_cable < TRANSLATION_MARGIN:
         return None
     if k.similarity - max(k.rival, c.rival if same else c.similarity) < TRANSLATION_CITED_MARGIN:
