@@ -90,6 +90,14 @@ STANDING = [
     ('O objetivo seria não afetar a "orgulhosa" comunidade árabe, afirma o site.', "orgulhosa", ""),
     ('Nachdem sie das "Joch der Koalition" abgeschüttelt habe, sei sie belastet.', "Joch", ""),
     ("A leaked cable described the nurse as a \"voluptuous blonde\" who traveled with him.", "voluptuous", ""),
+    # an adverb before "heißt es" ("there it says") is nobody who speaks
+    ('Der Brief ging an einen Senator. Dort heißt es: "Die Partnerschaft gegen den Terrorismus ist sehr produktiv."',
+     "Partnerschaft", ""),
+    # a translating article's unattributed term may be a cable's word put into its language: not "its own voice"
+    ('Dois anos depois, ele voltaria a elogiar o presidente, agradecendo "calorosamente" a gentileza.',
+     "calorosamente", ""),
+    ('Deux ans plus tard, le président est revenu à Washington avec une délégation et il a remercié les '
+     'Américains "chaleureusement" pour leur accueil et pour les cadeaux.', "chaleureusement", ""),
 ]
 
 
