@@ -326,3 +326,9 @@ def test_words_credited_or_reported_are_not_the_articles_own(text):
 
     quotes = extract.extract(from_text(text, "story.txt"))
     assert quotes and all(not q.not_cable for q in quotes), [(q.text, q.not_cable) for q in quotes]
+
+
+def test_a_pronoun_after_a_conjunction_is_still_the_speaker_before():
+    text = ('Pascual said in a speech on Thursday that the leaks were "regrettable." He added that the reports at '
+            'times "can be unflattering," but he said they also show that "our diplomats work hard."')
+    assert all("public" in q.not_cable for q in quotes(text))

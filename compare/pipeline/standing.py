@@ -193,7 +193,8 @@ def _speaker(f: Frame, langs: tuple[str, ...]) -> tuple[str | None, str | None]:
     words = clause.split()
     if not words or len(words) > SPEAKER_MAX_WORDS:
         return None, v.group()
-    if words[0].casefold() not in PRONOUNS and all(w.casefold().strip(".,;:") in _stops(langs) for w in words):
+    if not PRONOUNS.intersection(w.casefold() for w in words) and all(w.casefold().strip(".,;:") in _stops(langs)
+                                                                      for w in words):
         return None, v.group()  # "Dort heißt es:", "Aquí se lee": an adverb, nobody who speaks
     return _phrase(words), v.group()
 
