@@ -26,7 +26,9 @@ REPORTING_VERBS = (
     "said", "says", "told", "noted", "added", "asked", "emphasized", "emphasised", "stressed", "warned",
     "lamented", "complained", "commented", "explained", "argued", "believes", "believed", "thought",
     "suggested", "underscored", "indicated", "mentioned", "stated", "expressed", "highlighted", "opined",
-    "agreed", "responded", "replied", "exhorted", "urged", "realize", "realizes",
+    "agreed", "responded", "replied", "exhorted", "urged", "realize", "realizes", "observed", "remarked",
+    "asserted", "claimed", "maintained", "acknowledged", "admitted", "confided", "recounted", "contended",
+    "confirmed", "predicted", "pointed out",
 )  # fmt: skip
 # Of those, the ones that claim authorship of a document rather than speech.
 AUTHOR_VERBS = frozenset({"wrote", "writes", "cabled", "reported", "reports"})

@@ -251,6 +251,19 @@ def test_only_the_signature_contradicts_a_named_writer():
     assert _check(Claim(speaker="Solomont", verb="wrote", authorship=True), _cable(signer="CHACON"), narration).ok is False
 
 
+def test_a_translations_window_is_read_for_its_speaker_not_taken_for_the_authors_narration():
+    # 09BOGOTA542 ¶7: the article renders "in terms of kills" and says Suárez said it
+    text = ("Suarez observed that President Uribe continues to view military success in terms of kills, leaving "
+            "him susceptible to the arguments of some military officers. Suarez said the President needs to "
+            "understand that the previous enemy combat death reports included many non-FARC.")
+    claim, cable = Claim(speaker="Suárez", verb="indica"), _cable(id="09BOGOTA542", signer="BROWNFIELD")
+    window = Alignment(cable.id, 7, (7,), text, 0, 103, 0, 0, (), 0.7)
+    r = attribution.check(claim, cable, window, exact=False)
+    assert r is not None and r.ok is True and "reports" in r.why
+    said = Alignment(cable.id, 7, (7,), text, text.index("Suarez said"), len(text) - 1, 0, 0, (), 0.7)
+    assert attribution.check(claim, cable, said, exact=False).ok is True  # a tag inside the window names him
+
+
 # -- where and when the article appeared -----------------------------------------------------------
 SOURCE_LINES = [
     ("The Ledger Online (AFP), March 2011", ("The Ledger Online", None, "2011-03")),

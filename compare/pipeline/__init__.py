@@ -269,4 +269,5 @@ class Pipeline:
         """The article's claim about the quote checked against its source's cable (None without one)."""
         if decision.source is None:
             return None
-        return attribution.check(q.claim, self.store.cables[decision.source.cable_id], decision.source)
+        return attribution.check(q.claim, self.store.cables[decision.source.cable_id], decision.source,
+                                 exact=decision.verdict is not Verdict.TRANSLATION)

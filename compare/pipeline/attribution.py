@@ -58,8 +58,10 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, end + m.end() if m else len(text)
 
 
-def speakers(alignment: Alignment) -> tuple[set[str], bool, bool]:
-    """(names reported as speaking the words, the words are the author's narration, a pronoun speaks)."""
+def speakers(alignment: Alignment, exact: bool = True) -> tuple[set[str], bool, bool]:
+    """(names reported as speaking the words, the words are the author's narration, a pronoun speaks).
+    Not `exact` (a translation's window: the sentence the quote renders, not its span), a tag inside the
+    window names a speaker like one beside it, and nothing is taken for the author's narration."""
     text, start, end = alignment.paragraph_text, alignment.start, alignment.end
     lo, hi = _sentence_bounds(text, start, end)
     names: set[str] = set()
@@ -68,7 +70,7 @@ def speakers(alignment: Alignment) -> tuple[set[str], bool, bool]:
         who = m.group("who") + m.group("more")
         inside = start <= m.start() < end
         quoted_tag = inside and bool(re.search(r"[”\"]\s*,?\s*$", text[max(lo, m.start() - 4) : m.start()]))
-        if inside and not quoted_tag:
+        if inside and not quoted_tag and exact:
             narration = True
             continue
         if fold(m.group("who")) in PRONOUNS:
@@ -108,10 +110,11 @@ def _post_names(cable: Cable) -> set[str]:
     return _surnames(cable.origin) | ({fold(post.group(1))} if post else set())
 
 
-def check(claim: Claim, cable: Cable, alignment: Alignment) -> AttributionCheck | None:
+def check(claim: Claim, cable: Cable, alignment: Alignment, exact: bool = True) -> AttributionCheck | None:
+    """`exact`: the alignment spans the quote's own words (not a translation's window, `speakers`)."""
     if claim.empty:
         return None
-    reported, narration, pronoun = speakers(alignment)
+    reported, narration, pronoun = speakers(alignment, exact)
     authors = _surnames(cable.signer) | _surnames(cable.classified_by)
     verdicts: list[tuple[bool | None, str]] = [_date_fit(claim, cable.date), _classification_fit(claim, cable)]
     who = _surnames(claim.speaker)
