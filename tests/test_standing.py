@@ -206,6 +206,9 @@ CLAIMS = [
     ('Another 2009 cable said "the army is insular" in its report.', None, 2009, None, None),
     ('In confidential cables, the embassy called the raid that killed Arturo Beltran Leyva "a clear victory".',
      None, None, None, None),
+    # a report is a cable too; the subject of a passive ("was declared") speaks no words
+    ('Days before Felipe Calderon was declared president, the embassy sent a secret report titled "Strengthening '
+     'the new government."', None, None, None, "SECRET"),
 ]
 
 

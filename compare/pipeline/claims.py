@@ -173,6 +173,9 @@ def _calendar(language: str) -> frozenset[str]:
     return frozenset(n.rstrip(".").casefold() for n in names if n)
 
 
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str | None = None) -> Claim:
     sentence = _sentence(masked, lo, hi)
     speaker = verb = cue = None
@@ -190,6 +193,8 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: 
     else:
         before = masked[lo:open_mark]
         vm = _last_verb(sentence, len(before))
+        if vm and PASSIVE_BEFORE.search(before[: vm[0]]):
+            vm = None  # "Calderón was declared president": the subject of a passive speaks no words
         who = None
         if vm:
             verb = vm[2]
@@ -443,6 +448,9 @@ CLASSIFIED_AS = {"secret": r"secret[oa]?|secr[eè]te?|geheime?[nrs]?|top secret"
                  "unclassified": r"unclassified|no clasificad[oa]|n[ãa]o classificad[oa]|non classifi[ée]e?"}
 
 
+# Nouns that name a cable only with a classification beside them ("a secret report"; "a report" alone is
+# as often a newspaper's or the UN's)
+CLASSIFIED_DOCUMENTS = r"reports?|assessments?"
 CLASSIFIED_ANY = re.compile("|".join(CLASSIFIED_AS.values()), re.I)
 SINGULAR = r"(?:a|an|the|one|this|that|un|una|el|este|ese|um|uma|o|le|la|ce|cette|une|ein|eine|einer|der|die|das|dieser)"
 
@@ -453,7 +461,7 @@ def classification(sentence: str, language: str | None) -> str | None:
     cables" is the leak in general, no claim about one cable."""
     if not CLASSIFIED_ANY.search(sentence):  # no marking word at all: nothing to read (most sentences)
         return None
-    doc = _document_nouns(language)
+    doc = _document_nouns(language) + "|" + CLASSIFIED_DOCUMENTS  # "a secret report": classified, so a cable
     for marking, words in CLASSIFIED_AS.items():
         for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:" + words + r")|(?:" + words
                              + r")\s+(?P<n2>" + doc + r"))\b", sentence, re.I):
