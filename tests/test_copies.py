@@ -93,3 +93,22 @@ def test_a_translated_quote_of_a_re_sent_paragraph_is_traced_to_the_cable_the_ar
     assert r.decision.verdict is Verdict.TRANSLATION
     assert (r.decision.source.cable_id, r.decision.source.paragraph) == ("09BRASILIA1216", 5)
     assert "09BRASILIA671" in {a.cable_id for a in r.decision.candidates}
+
+
+def test_an_elided_translation_is_traced_by_its_parts(store):
+    """«A ... B»: two renderings spliced; the whole is close to neither passage, its part to its own.
+    My own Portuguese: an opening on something else, then the Brasilia sentence re-sent in two reports."""
+    from compare.model import Claim, Language, Quote, QuoteKind, Span
+    from compare.pipeline import translation
+
+    text = ("As eleições municipais de outubro foram as mais disputadas da história recente do país, com dezenas de "
+            "candidatos em cada cidade e muitas surpresas ... na realidade, vários grupos islâmicos com laços "
+            "conhecidos ou suspeitos com organizações extremistas têm filiais no Brasil e são suspeitos de realizar "
+            "atividades de financiamento")
+    q = Quote("pt.txt", text, 0, len(text), (Span(0, len(text)),), QuoteKind.QUOTATION, text, Claim(),
+              article_language=Language.PT)
+    assert [p.text[:14] for p in translation.parts(q)] == ["na realidade, ", "As eleições mu"]  # longest first
+    assert translation.find(q, translation.candidates(store, q, [])) is None  # the whole: no source
+    found = translation.find_elided(store, q)
+    assert found is not None and found.verdict is Verdict.TRANSLATION
+    assert (found.source.cable_id, found.source.paragraph) in {("09BRASILIA229", 15), ("09BRASILIA1216", 6)}

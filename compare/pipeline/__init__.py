@@ -251,8 +251,9 @@ class Pipeline:
             if para is not None:
                 decision = replace(para, candidates=decision.candidates)
         if decision.source is None and not holds_words and translation.wanted(q, language):
-            translated = translation.find(q, translation.candidates(self.store, q, ctx.sources.cables),
-                                          ctx.sources.cables)
+            translated = (translation.find(q, translation.candidates(self.store, q, ctx.sources.cables),
+                                           ctx.sources.cables)
+                          or translation.find_elided(self.store, q, ctx.sources.cables))
             if translated is not None:  # the same passage in several cables: the one the article points at
                 translated = copies.settle(self.store, translated, ctx.sources.cables,
                                            claims.cable_dates(article.text, q.article_language))

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from .. import multilingual, retrieve
-from ..lexicon import months_in_english, stop_words
+from ..lexicon import ELLIPSIS_RE, months_in_english, stop_words
 from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
 from ..numbers import english_numbers
 from ..retrieve import crosslingual
@@ -546,6 +546,26 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
         return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
                                    "(multilingual sentence encoder)")
     return _named(quote, pool, c) if long_enough else None
+
+
+def parts(quote: Quote) -> list[Quote]:
+    """The parts of a quote the article elides («Conoce al enemigo ... Para contrarrestar …»), of
+    `TRANSLATION_MIN_WORDS` words or more, longest first: two renderings spliced, each closer to its own
+    passage than the whole is to either."""
+    pieces = [t.strip(" []()") for t in ELLIPSIS_RE.split(quote.text)]
+    if len(pieces) < 2:  # noqa: PLR2004 - no ellipsis
+        return []
+    long_ = [t for t in pieces if len(t.split()) >= TRANSLATION_MIN_WORDS]
+    return [replace(quote, text=t) for t in sorted(long_, key=lambda t: -len(t.split()))]
+
+
+def find_elided(store: CorpusStore, quote: Quote, cited: Iterable[str] = ()) -> Decision | None:
+    """An elided quote whose whole has no source: its first part, longest first, that has one (`find`)."""
+    for part in parts(quote):
+        found = find(part, candidates(store, part, cited), cited)
+        if found is not None:
+            return replace(found, note=found.note + f"; the part “{part.text[:40]}…” of the elided quote")
+    return None
 
 
 def _clear(quote: Quote, c: Closest) -> bool:
