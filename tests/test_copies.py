@@ -112,3 +112,19 @@ def test_an_elided_translation_is_traced_by_its_parts(store):
     found = translation.find_elided(store, q)
     assert found is not None and found.verdict is Verdict.TRANSLATION
     assert (found.source.cable_id, found.source.paragraph) in {("09BRASILIA229", 15), ("09BRASILIA1216", 6)}
+
+
+def test_a_short_quote_far_ahead_of_its_cited_cables_other_paragraphs_is_traced(store):
+    """Four words of my own Portuguese ("situação das terras indígenas": "the status of indigenous people and
+    lands", 09BRASILIA1216 ¶6), in an article that quotes that cable elsewhere: under the short-quote bar
+    (0.85), but close and far ahead of the cable's other paragraphs. Alone, no source."""
+    from compare.model import Claim, Language, Quote, QuoteKind, Span
+    from compare.pipeline import translation
+
+    text = "situação das terras indígenas"
+    q = Quote("pt.txt", text, 0, len(text), (Span(0, len(text)),), QuoteKind.QUOTATION, text, Claim(),
+              article_language=Language.PT)
+    cited = ["09BRASILIA1216"]
+    found = translation.find(q, translation.candidates(store, q, cited), cited)
+    assert found is not None and (found.source.cable_id, found.source.paragraph) == ("09BRASILIA1216", 6)
+    assert translation.find(q, translation.candidates(store, q, []), []) is None

@@ -540,7 +540,8 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
         return _decision(quote, c, "the quote translates this passage (multilingual sentence encoder)")
     k = closest(quote, mine) if mine.paragraphs else None
     if (k is not None and k.similarity - k.rival >= TRANSLATION_CITED_MARGIN and _numbers_fit(quote, k)
-            and k.similarity >= (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN)
+            and (k.similarity >= (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN)
+                 or _far_ahead(k))  # a short quote far ahead of the cable's other paragraphs
             and not (c is not None and c.paragraph.cable_id not in quoted
                      and c.similarity - k.similarity >= TRANSLATION_RIVAL_MARGIN)):  # no other cable clearly closer
         return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
