@@ -209,6 +209,9 @@ CLAIMS = [
     # a report is a cable too; the subject of a passive ("was declared") speaks no words
     ('Days before Felipe Calderon was declared president, the embassy sent a secret report titled "Strengthening '
      'the new government."', None, None, None, "SECRET"),
+    # an adjective between the noun and the marking
+    ('Un documento estadounidense secreto filtrado ayer afirma que el golpe fue "ilegal".', None, None, None,
+     "SECRET"),
 ]
 
 

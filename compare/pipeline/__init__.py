@@ -261,7 +261,7 @@ class Pipeline:
         if decision.source is None and not holds_words and fragments.wanted(q, language) and language:
             short = fragments.find(self.store, q, language, ctx.sources.cables)
             if short is not None:
-                decision = replace(short, candidates=decision.candidates)
+                decision = replace(short, candidates=short.candidates + decision.candidates)
         chosen = next((c for c in cands if c.alignment is decision.source), None) if decision.source else None
         check = chosen.attribution if chosen is not None else self.attributed(q, decision)
         return QuoteResult(q, decision, check, article.repaired, language, article.meta)

@@ -463,7 +463,8 @@ def classification(sentence: str, language: str | None) -> str | None:
         return None
     doc = _document_nouns(language) + "|" + CLASSIFIED_DOCUMENTS  # "a secret report": classified, so a cable
     for marking, words in CLASSIFIED_AS.items():
-        for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:" + words + r")|(?:" + words
+        # "un documento estadounidense secreto": an adjective may stand between the noun and the marking
+        for m in re.finditer(r"\b" + SINGULAR + r"\s+(?:(?P<n1>" + doc + r")\s+(?:[^\W\d_]+\s+)?(?:" + words + r")|(?:" + words
                              + r")\s+(?P<n2>" + doc + r"))\b", sentence, re.I):
             noun = m.group("n1") or m.group("n2")
             if not (noun.endswith("s") or (language == "de" and noun.endswith("en"))):
