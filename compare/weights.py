@@ -144,6 +144,13 @@ TRANSLATION_MIN_WORDS = 5  # shorter quotes carry too little meaning to match ac
 TRANSLATION_CITED_MIN = 0.60
 TRANSLATION_CITED_MARGIN = 0.08
 TRANSLATION_CITED_SHORT_MIN = 0.85  # three or four words ("Palacio: necesito su ayuda" for a subject line)
+# ... or this close and this far ahead of the cited cable's other paragraphs. Read from every three- or
+# four-word quote of real-dev, real-test-4 and real-test-5 (studied sets) against the cables its
+# article's other quotes come from (2026-12-07, notes/diag/cited.py): the translations 0.66-0.88; the
+# statements and scare quotes at most 0.55; the right cable's wrong paragraph or another cable at 0.76
+# with a margin of 0.06 and at 0.67 with 0.17.
+TRANSLATION_CITED_SHORT_CLOSE = 0.70
+TRANSLATION_CITED_SHORT_MARGIN = 0.18
 TRANSLATION_CITED_MIN_WORDS = 3
 # A quote the article gives as a cable's title ("lleva por título", "a cable titled"), against the
 # candidate cables' subject lines only: translated titles score lower (terse capitals, wordplay).

@@ -51,6 +51,8 @@ from ..weights import (
     TRANSLATION_CITED_MARGIN,
     TRANSLATION_CITED_MIN,
     TRANSLATION_CITED_MIN_WORDS,
+    TRANSLATION_CITED_SHORT_CLOSE,
+    TRANSLATION_CITED_SHORT_MARGIN,
     TRANSLATION_CITED_SHORT_MIN,
     TRANSLATION_CLEAR_MARGIN,
     TRANSLATION_CLEAR_MIN,
@@ -541,7 +543,8 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     k = closest(quote, mine) if mine.paragraphs else None
     if (k is not None and k.similarity - k.rival >= TRANSLATION_CITED_MARGIN and _numbers_fit(quote, k)
             and (k.similarity >= (TRANSLATION_CITED_MIN if long_enough else TRANSLATION_CITED_SHORT_MIN)
-                 or _far_ahead(k))  # a short quote far ahead of the cable's other paragraphs
+                 or (k.similarity >= TRANSLATION_CITED_SHORT_CLOSE  # a short quote well ahead of the cable's
+                     and k.similarity - k.rival >= TRANSLATION_CITED_SHORT_MARGIN))  # other paragraphs
             and not (c is not None and c.paragraph.cable_id not in quoted
                      and c.similarity - k.similarity >= TRANSLATION_RIVAL_MARGIN)):  # no other cable clearly closer
         return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
