@@ -294,7 +294,8 @@ PUBLIC_CUES_BY_LANGUAGE = {
           r"on (?:television|radio|twitter)|declined to comment|[Aa]sked (?:if|whether|about)|publicly|in public|"
           # a publication's own words, relayed: "according to the site"
           r"according to (?:the|its) (?:web)?site",
-    "es": r"dijo a (?:la prensa|los periodistas|los medios|(?:un|el) (?:diario|peri[óo]dico|canal))|"
+    "es": r"dijo a (?:la prensa|los periodistas|los medios|(?:un|el|la) (?:diario|peri[óo]dico|canal|radio|emisora|"
+          r"televisi[óo]n)|radio|Radio)|"
           r"en (?:una )?(?:rueda|conferencia) de prensa|en (?:un|una|su) (?:comunicado|entrevista|discurso|"
           r"declaraci[óo]n)|en declaraciones a|portavoz|vocero|declar[óo] a|un editor de|un periodista de|"
           r"p[úu]blicamente|en p[úu]blico|(?:dijo|declar[óo]|afirm[óo]) (?:este |el )?(?:lunes|martes|mi[ée]rcoles|"
@@ -302,6 +303,7 @@ PUBLIC_CUES_BY_LANGUAGE = {
     "fr": r"a d[ée]clar[ée]|dans (?:un|une) (?:communiqu[ée]|entretien|interview|discours)|"
           r"en conf[ée]rence de presse|porte-parole|[àa] la presse|publiquement|en public|selon (?:le|son) site",
     "pt": r"em (?:nota|entrevista|comunicado|coletiva)|porta-voz|[àa] imprensa|a jornalistas|"
+          r"disse (?:[àa] r[áa]dio|[àa] televis[ãa]o|ao jornal|[àa] TV)|"
           r"n[ãa]o (?:vai|iria) se pronunciar|em discurso|publicamente|em p[úu]blico|segundo o (?:site|portal)",
     "de": r"im Interview|in einer (?:Erkl[äa]rung|Pressekonferenz|Stellungnahme|Rede)|vor Journalisten|"
           r"Sprecher(?:in)?|Regierungssprecher|sagte (?:der|die) (?:Zeitung|Bild|Presse)|öffentlich|"

@@ -93,6 +93,17 @@ STANDING = [
     # an adverb before "heißt es" ("there it says") is nobody who speaks
     ('Der Brief ging an einen Senator. Dort heißt es: "Die Partnerschaft gegen den Terrorismus ist sehr produktiv."',
      "Partnerschaft", ""),
+    # a radio interview; a second quotation of the same speaker's sentence ("y afirmó"); a name before its
+    # apposition and an aside in parentheses ("Andrés Cisneros, un ex vicecanciller … (1989-1999), dijo")
+    ('"Es un hecho grave", dijo a radio Continental el embajador argentino ante la ONU, Jorge Argüello.',
+     "hecho grave", "public"),
+    ('Argüello dijo que la difusión deja "en una situación incómoda" al presidente, y afirmó no recordar que '
+     '"se publiquen de manera tan brutal las comunicaciones internas".', "se publiquen", "Argüello"),
+    ('Andrés Cisneros, un ex vicecanciller del presidente Carlos Menem (1989-1999), dijo que se trata de '
+     '"chismes de familia".', "chismes", "statement by Andrés Cisneros"),
+    # a one-word heading on its own line is capitalised by its place, not a name
+    ('Le rapport décrit la santé du dirigeant libyen en détail et avec des mots durs pour ses médecins\n\n'
+     '"Vaniteux"\n\nLe texte dit ensuite que le dirigeant aime les fêtes et les belles choses.', "Vaniteux", ""),
     # a translating article's unattributed term may be a cable's word put into its language: not "its own voice"
     ('Dois anos depois, ele voltaria a elogiar o presidente, agradecendo "calorosamente" a gentileza.',
      "calorosamente", ""),

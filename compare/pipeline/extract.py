@@ -313,11 +313,12 @@ def _only_a_tag(tag: str) -> bool:
 
 
 def _ends_clause(text: str, at: int) -> bool:
-    """`re.search(r"[.!?:]\\s*$", text[:at])`, looking back from `at` only."""
+    """`re.search(r"[.!?:]\\s*$", text[:at])`, looking back from `at` only; a blank line before `at` (a
+    new paragraph: a heading's first word is capitalised by its place, "\n\n“Vaniteux”") ends one too."""
     i = at - 1
     while i >= 0 and text[i].isspace():
         i -= 1
-    return i >= 0 and text[i] in ".!?:"
+    return i >= 0 and (text[i] in ".!?:" or text.count("\n", i, at) >= 2)  # noqa: PLR2004 - a blank line
 
 
 def _ends_sentence(text: str) -> bool:

@@ -51,7 +51,7 @@ from ..lexicon import (
 )
 from ..model import Claim, QuoteKind
 from ..tokens import has_words
-from ..weights import MARKING_MAX_CHARS, SCARE_MAX_WORDS, SPEAKER_MAX_WORDS, WHICH_MAX_WORDS
+from ..weights import MARKING_MAX_CHARS, NAME_QUOTE_MAX_WORDS, SCARE_MAX_WORDS, SPEAKER_MAX_WORDS, WHICH_MAX_WORDS
 
 NO_WORDS = "a letter or signs in quotation marks, no word: nothing a cable could be quoted for"
 # a name right after "according to" ("laut „Spiegel“"): like a name in quotation marks, not looked for
@@ -187,9 +187,14 @@ def _speaker(f: Frame, langs: tuple[str, ...]) -> tuple[str | None, str | None]:
                         f.before, re.I)
     if "Q" in f.before[v.end():] or passive:
         return None, v.group()  # another quotation between, or a passive: no speaker of this one
-    # the verb introduces the quote: its subject ends the clause before it
-    clause = re.split(r"[,;:–—][\"”’»]?\s|\s-\s|\(|\b(?:that|which|who|what|que|when|cuando|quand|quando|and|y|et|e|und)\s",
-                      f.before[: v.start()])[-1]
+    # the verb introduces the quote: its subject ends the clause before it (an aside in parentheses, "(1989-1999)",
+    # is no clause)
+    clauses = re.split(r"[,;:–—][\"”’»]?\s|\s-\s|\(|\b(?:that|which|who|what|que|when|cuando|quand|quando|and|y|et|e|und)\s",
+                       re.sub(r"\([^()]{0,80}\)\s*,?", " ", f.before[: v.start()]))
+    clause = clauses[-1]
+    if (len(clauses) > 1 and clause.split() and clause.split()[0].casefold() in DETERMINERS
+            and 0 < len(clauses[-2].split()) <= NAME_QUOTE_MAX_WORDS and all(w[:1].isupper() for w in clauses[-2].split())):
+        clause = clauses[-2]  # "Andrés Cisneros, un ex vicecanciller …, dijo": the name, not its apposition
     words = clause.split()
     if not words or len(words) > SPEAKER_MAX_WORDS:
         return None, v.group()
@@ -309,6 +314,10 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
                                         "elsewhere", key)
     if doc or by_doc or relay or (verb and re.fullmatch(WRITING_VERBS, verb, re.I)):
         return Reading(Standing.CABLE, speaker=key)
+    if verb and not who and last is not None and last.standing is Standing.PUBLIC and last.speaker and "Q" in f.before:
+        # "Argüello dijo que … “…”, y afirmó no recordar que “…”": a verb with no subject of its own, after
+        # a quotation of the same sentence, is the same speaker's
+        return Reading(Standing.PUBLIC, last.reason, last.speaker)
     if pronoun or (f.continues and not who):
         # "he said", or a quote that goes on from the one before: the same speaker
         if last is not None and last.standing in (Standing.PUBLIC, Standing.CABLE):
