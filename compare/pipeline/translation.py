@@ -441,9 +441,10 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     similarity = float(sims[best])
     p, a, b = windows[best]
     def rivals(k: int) -> bool:
-        """Another paragraph, but not the subject line of the best one's cable: a cable's title is
+        """Another paragraph, but not the subject line of the best one's cable (a cable's title is
         close to every sentence of its body by what it is about, and a translation of the body
-        must not lose to its own title."""
+        must not lose to its own title), nor a copy of the best window (`copies.same_passage`: the
+        same passage re-sent in another cable is one passage, settled by `copies.settle`)."""
         q_p, qa, qb = windows[k]
         return (q_p.key != p.key
                 and not (q_p.cable_id == p.cable_id and q_p.number == 0 and p.number != 0)
