@@ -273,6 +273,12 @@ NAME_FUZZY_EDITS = 2
 REDACTED_NAME_WORDS = 4  # words beside the one the alignment gave the release's XXXXXXXXXXXX: one name (d8ce334)
 SPLICE_TAG_WORDS = 6  # a speech tag between two quotations of one passage ("he said", adade7b)
 WRAPPED_MIN_LINES = 5  # fewer lines that run on say nothing of a page's wrapping (156c6c9, with WRAPPED_*)
+# A line whose words of four letters or more are capitalised, at least this many and this share of them, is a
+# headline: a capital there says nothing of a name (the form of English title case; the share leaves room for
+# a lower-case word such as "with"). Read within this many characters of the quotation.
+TITLE_LINE_MIN_WORDS = 4
+TITLE_LINE_SHARE = 0.8
+TITLE_LINE_CHARS = 300
 NAME_QUOTE_MAX_WORDS = 3  # capitalised words in quotation marks mid-sentence, a name ("Tony Tormenta", adade7b)
 SPEAKER_MAX_WORDS = 8  # the clause before a speech verb longer than this is no speaker's name and title (156c6c9)
 # A text's language (pipeline.language, 9c67a53, 2026-11-24): at least this many of its words, and this

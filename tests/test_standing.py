@@ -362,3 +362,32 @@ def test_a_pronoun_after_a_conjunction_is_still_the_speaker_before():
     text = ('Pascual said in a speech on Thursday that the leaks were "regrettable." He added that the reports at '
             'times "can be unflattering," but he said they also show that "our diplomats work hard."')
     assert all("public" in q.not_cable for q in quotes(text))
+
+
+def test_a_headline_capitalises_its_words_so_a_quoted_pair_in_it_is_no_name():
+    from compare.model import QuoteKind
+
+    text = ("The Leader's 'Voluptuous Blonde' Nurse Leaves Tripoli For Kiev\nThe Daily Example\n\n"
+            'The group known as the "Youth Front" met on Monday.')
+    kinds = {q.text: q.kind for q in quotes(text)}
+    assert kinds["Voluptuous Blonde"] is not QuoteKind.NAME
+    assert kinds["Youth Front"] is QuoteKind.NAME  # mid-sentence in running text: a name
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # the name after "described" is whom the words are about; the speaker stands before that verb
+    ('In a note of September 2009, Jean-David Levitte, a French official, described President Hugo Chavez as '
+     '"erratic" and said that "his neighbours no longer support him."', "neighbours", "Jean-David Levitte"),
+    # the cables speak, not the name in front of them; a dispatch "from" someone names its writer
+    ('WikiLeaks cables said the leader "cannot travel" without her.', "cannot travel", None),
+    ('"Does he listen to advice?" asked the dispatch from Clinton.', "listen to advice", "Clinton"),
+])
+def test_who_the_article_says_spoke(text, words, speaker):
+    (q,) = [q for q in quotes(text) if words in q.text]
+    assert q.claim.speaker == speaker
+
+
+def test_a_redacted_speaker_in_the_cable_is_nobody_the_article_contradicts():
+    text = "XXXXXXXXXXXX said the leader cannot travel without her."
+    r = _check(Claim(speaker="WikiLeaks", verb="said"), _cable(), text)
+    assert r is not None and r.ok is not False

@@ -99,6 +99,10 @@ VERB_THEN_WHO = re.compile(r"\s*+(?:,\s*+)?(?P<verb>" + SPEECH_VERBS + r")\s+(?P
 WHO_THEN_VERB = re.compile(
     r"\s*+(?:,\s*+)?(?P<who>[^,.;\"“”Q\s][^,.;\"“”Q]{0,59}?)\s++(?:also\s++)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)"
 )
+# a verb whose object follows it, within the words before a later speech verb ("described President
+# Hugo Chávez as “…” and said"): the capitalised words after it are whom the words are about
+OBJECT_VERB = re.compile(r"\b(?:described|called|labell?ed|branded|dubbed|characteri[sz]ed|portrayed|told|met|"
+                         r"accused|praised|criticized|criticised|urged|asked|warned)\s+(?:\w+\s+){0,2}?(?=[A-Z])")
 APPOSED_NAME = re.compile(r"\s*+,\s*+(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?:in|on)\b)")
 IN_A_CABLE = re.compile(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b")
 
@@ -204,6 +208,11 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: 
             relative = RELATIVE_RE.search(head, max(0, len(head) - NAME_WINDOW))
             head = head[: relative.start()] + " " if relative else head
             who = head.rsplit(",", 1)[-1] if not _pronoun_at_end(head) else head
+            if (obj := OBJECT_VERB.search(who)) is not None:
+                # "Levitte described President Hugo Chávez as “…” and said that": the name after a verb is
+                # its object; the speaker stands before that verb
+                head = head[: len(head) - len(who) + obj.start()]
+                who = head
             if _name(who, sentence, masked, language) is None:
                 who = head
             cue = (" ".join(f"{who} {verb}".split()) if relative else
@@ -214,7 +223,9 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: 
             nm = INTRODUCING_NAME_RE.search(before, _tail(before, NAME_WINDOW))
             if nm:
                 who, cue = nm.group(1), nm.group(1)
-    if who is not None:
+    if who is not None and not re.search(r"[A-Z][\w'’-]*\s+(?:" + _document_nouns(language) + r")\b", who):
+        # ("WikiLeaks cables said": the cables speak, not the name before them; "the dispatch from Clinton
+        # asked" names its writer)
         speaker = _name(who, sentence, masked, language)
         if speaker and " " not in speaker and _written_in_lower_case(speaker, masked):
             speaker = None  # "Officials said": a word the article also writes in lower case is no name

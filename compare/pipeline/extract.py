@@ -23,6 +23,9 @@ from ..weights import (
     NAME_QUOTE_MAX_WORDS,
     NAME_WINDOW,
     SCARE_MAX_WORDS,
+    TITLE_LINE_CHARS,
+    TITLE_LINE_MIN_WORDS,
+    TITLE_LINE_SHARE,
     WRAPPED_MAX_CHARS,
     WRAPPED_MIN_CHARS,
     WRAPPED_MIN_LINES,
@@ -321,6 +324,19 @@ def _ends_clause(text: str, at: int) -> bool:
     return i >= 0 and (text[i] in ".!?:" or text.count("\n", i, at) >= 2)  # noqa: PLR2004 - a blank line
 
 
+def _title_case(text: str, at: int) -> bool:
+    """Whether the line holding `at` capitalises its words (a headline: "Gaddafi's 'Voluptuous Blonde'
+    Nurse And Alleged Lover, Flees Libya"): there a capital says nothing of a name. Looks at the line's
+    first `TITLE_LINE_CHARS` characters around `at` only."""
+    lo = text.rfind("\n", max(0, at - TITLE_LINE_CHARS), at) + 1 or max(0, at - TITLE_LINE_CHARS)
+    hi = text.find("\n", at, at + TITLE_LINE_CHARS)
+    words = TITLE_WORD_RE.findall(text[lo : hi if hi >= 0 else at + TITLE_LINE_CHARS])
+    return len(words) >= TITLE_LINE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_LINE_SHARE * len(words)
+
+
+TITLE_WORD_RE = re.compile(r"[^\W\d_]{4,}")  # words of four letters or more: "and", "of", "the" stay lower case
+
+
 def _ends_sentence(text: str) -> bool:
     """`re.search(r"[.!?]\\W*$", text)`: a full stop, question or exclamation mark among the
     characters after the last word character; looking back from the end only (linear)."""
@@ -340,7 +356,8 @@ def _kind(text: str, quote_text: str, raw: _Raw, language: str | None, lead: int
     if re.search(r"[A-Z][\w'-]+, [A-Z][\w'-]+(?: [A-Z]\.)?\.\s*$", before) or re.match(r"\s*\((?:19|20)\d{2}\)", after):
         return QuoteKind.TITLE
     words = quote_text.strip(" ,.;:").split()
-    mid_sentence = raw.open_mark > 0 and not _ends_clause(text, raw.open_mark) and raw.open_mark > lead
+    mid_sentence = (raw.open_mark > 0 and not _ends_clause(text, raw.open_mark) and raw.open_mark > lead
+                    and not _title_case(text, raw.open_mark))
     # "Tony Tormenta", "April 6 Movement", and (outside German, which capitalises its nouns) "Clinton"
     if (mid_sentence and (1 < len(words) <= NAME_QUOTE_MAX_WORDS or (len(words) == 1 and language not in ("de", None)))
             and all(w[:1].isupper() or w.isdigit() for w in words) and any(w[:1].isupper() for w in words)):
