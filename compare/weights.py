@@ -209,6 +209,11 @@ TOLERANT_MIN_STEM = 4  # a short quote's words searched by their stems: all but 
 # 1,424; at least 2 in a small corpus) or it is rare as a word of the quote's language (wordfreq Zipf
 # below `NAME_MAX_ZIPF`): "Gobierno" (2 paragraphs, quoted Spanish) and "Westen" (1) are words to
 # translate. Seen on the calibration half of data/eval/translation (2026-12-07).
+# A capitalised word that starts a sentence is a name of the quote's sentence (`retrieve.names`) when it is
+# rarer in English than this (wordfreq Zipf): the sentence adverbs that start sentences lie at 4.2-5.6
+# ("moreover", "meanwhile", "however"); the names of the real sets at 1.6-3.4 ("Westerwelle", "Gaddafi",
+# "Merkel" 3.4); set between, nearer the adverbs' floor (2026-12-07).
+SENTENCE_START_NAME_MAX_ZIPF = 3.8
 NAME_MIN_SHARE = 0.0009
 NAME_MAX_ZIPF = 3.0
 LEXICON_GROUPS = 8  # a quote's most telling words (names, numbers, the rarest translations) asked for

@@ -47,3 +47,13 @@ def test_names_of_the_quote_sentence_that_the_corpus_holds(store):
     names = context_names(store, sentence, "risk averse")
     assert "pascual" in names or "calderon" in names
     assert "the" not in names  # a sentence's first word is no name
+
+
+def test_a_name_that_starts_its_sentence_is_a_name_an_adverb_is_not(store):
+    from compare.retrieve.names import context_names
+
+    names = context_names(store, 'Calderon, who is also the party leader, is "risk averse," the cables said.',
+                          "risk averse")
+    assert "calderon" in names  # rare in English: a name wherever it stands
+    assert "military" not in context_names(store, 'Military leaders are "risk averse," the cables said.',
+                                           "risk averse")  # everyday English, capitalised by its place
