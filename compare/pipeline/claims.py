@@ -223,7 +223,8 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: 
             nm = INTRODUCING_NAME_RE.search(before, _tail(before, NAME_WINDOW))
             if nm:
                 who, cue = nm.group(1), nm.group(1)
-    if who is not None and not re.search(r"[A-Z][\w'’-]*\s+(?:" + _document_nouns(language) + r")\b", who):
+    if who is not None and not re.search(r"(?<![\w'’-])[A-Z][\w'’-]*+\s++(?:" + _document_nouns(language) + r")\b",
+                                         who[-NAME_WINDOW:]):
         # ("WikiLeaks cables said": the cables speak, not the name before them; "the dispatch from Clinton
         # asked" names its writer)
         speaker = _name(who, sentence, masked, language)
