@@ -64,6 +64,7 @@ from . import (
     fragments,
     paraphrase,
     pieces,
+    repeats,
     translation,
 )
 from . import language as lang
@@ -136,6 +137,9 @@ class Pipeline:
             if later and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language)
                           or any(a.cable_id in later for a in r.decision.candidates)):
                 results[k] = self.check_quote(article, found[k], found, others)
+        # The same words quoted twice come from one place (`repeats`).
+        for k, again in repeats.traced([results[k] for k in range(len(found))]).items():
+            results[k] = replace(results[k], decision=again, attribution=self.attributed(found[k], again))
         # A piece of a quotation the article interrupts with a tag («"…", escribió Pascual, "…"»), too
         # short to trace alone: from where the piece beside it comes.
         for k, joined in pieces.traced(self.store, article.text, [results[k] for k in range(len(found))]).items():
