@@ -158,3 +158,13 @@ def test_inline_paragraph_marks_of_a_dump_that_lost_its_line_breaks():
     assert c.paragraph(2).text.endswith("sympathy for the Georgian cause.")  # the dashed heading is out
     assert "miscalculated by underestimating" in c.paragraph(5).text
     assert c.signer == "VOLKER"
+
+
+def test_a_short_quote_beside_a_traced_short_quote_of_its_sentence_comes_from_the_same_paragraph(seed_checker):
+    """Two short quotes of one sentence: "zero-sum competition" is traced by its context; "closely guarded"
+    (in one paragraph of the corpus) is then more than a chance hit there, as beside a long quote."""
+    text = ('Mexico\n\nThe embassy wrote that the agencies are locked in a "zero-sum competition" in which '
+            'information is "closely guarded".\n')
+    first, second = check_text(seed_checker, text)
+    assert (first.source.cable_id, first.source.paragraph) == ("10MEXICO83", 5)
+    assert second.source is not None and (second.source.cable_id, second.source.paragraph) == ("10MEXICO83", 5)

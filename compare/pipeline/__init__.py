@@ -134,8 +134,12 @@ class Pipeline:
                 continue
             others = [results[j] for j in order if j != k]
             later = context.cited_cables(others) - context.cited_cables(results[j] for j in order[:i])
-            if later and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language)
-                          or any(a.cable_id in later for a in r.decision.candidates)):
+            here = context.block(article.text, r.quote.start)
+            near = {o.source.cable_id for o in context.traced_near(others)
+                    if o.source is not None and context.block(article.text, o.quote.start) == here}
+            if (later and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language)
+                           or any(a.cable_id in later for a in r.decision.candidates))
+                    or any(a.cable_id in near for a in r.decision.candidates)):  # a short quote beside it, traced
                 results[k] = self.check_quote(article, found[k], found, others)
         # The same words quoted twice come from one place (`repeats`).
         for k, again in repeats.traced([results[k] for k in range(len(found))]).items():

@@ -94,6 +94,11 @@ def identifying(done: Iterable[QuoteResult]) -> list[QuoteResult]:
             and not low_information(r.quote.text)]
 
 
+def traced_near(done: Iterable[QuoteResult]) -> list[QuoteResult]:
+    """The results with a source, short quotes included (`identifying` leaves those out)."""
+    return [r for r in done if r.source is not None and (r.verdict.supported or r.verdict is Verdict.TRANSLATION)]
+
+
 def cited_cables(done: Iterable[QuoteResult]) -> frozenset[str]:
     """The cables that the article's self-identifying quotes checked so far come from."""
     return frozenset(r.source.cable_id for r in identifying(done) if r.source)
@@ -107,7 +112,9 @@ def article_sources(article: Article, q: Quote, done: Iterable[QuoteResult], par
     here = block(article.text, q.start)
     cables = cited_cables(cited)
     return ArticleSources(
-        near=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited
+        # in the same paragraph of the article, a short quote traced already counts too ("Gaddafi “cannot
+        # travel” without her because “she alone knows his routine”": one sentence, one source)
+        near=frozenset((r.source.cable_id, r.source.paragraph_text) for r in (*cited, *traced_near(done))
                        if r.source and block(article.text, r.quote.start) == here),
         paragraphs=frozenset((r.source.cable_id, r.source.paragraph_text) for r in cited if r.source),
         cables=cables,
