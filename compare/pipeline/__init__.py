@@ -139,7 +139,7 @@ class Pipeline:
                     if o.source is not None and context.block(article.text, o.quote.start) == here}
             if (later and (translation.wanted(r.quote, r.language) or fragments.wanted(r.quote, r.language)
                            or any(a.cable_id in later for a in r.decision.candidates))
-                    or any(a.cable_id in near for a in r.decision.candidates)):  # a short quote beside it, traced
+                    or (near and context.low_information(r.quote.text))):  # a short quote beside it, traced
                 results[k] = self.check_quote(article, found[k], found, others)
         # The same words quoted twice come from one place (`repeats`).
         for k, again in repeats.traced([results[k] for k in range(len(found))]).items():
