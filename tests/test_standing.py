@@ -381,6 +381,9 @@ def test_a_headline_capitalises_its_words_so_a_quoted_pair_in_it_is_no_name():
     # the cables speak, not the name in front of them; a dispatch "from" someone names its writer
     ('WikiLeaks cables said the leader "cannot travel" without her.', "cannot travel", None),
     ('"Does he listen to advice?" asked the dispatch from Clinton.', "listen to advice", "Clinton"),
+    # what a place owns and "reports" is an outlet; a person who reported stays the speaker
+    ('"VAIN" – The UK\'s Guardian reports a document sent to Washington by the embassy.', "VAIN", None),
+    ('Pascual reported that the army was "slow to act" against the cartels.', "slow to act", "Pascual"),
 ])
 def test_who_the_article_says_spoke(text, words, speaker):
     (q,) = [q for q in quotes(text) if words in q.text]

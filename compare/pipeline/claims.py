@@ -99,6 +99,8 @@ VERB_THEN_WHO = re.compile(r"\s*+(?:,\s*+)?(?P<verb>" + SPEECH_VERBS + r")\s+(?P
 WHO_THEN_VERB = re.compile(
     r"\s*+(?:,\s*+)?(?P<who>[^,.;\"“”Q\s][^,.;\"“”Q]{0,59}?)\s++(?:also\s++)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)"
 )
+# verbs a newspaper's report takes as well as a diplomat's cable (as SPANISH_MEDIA_VERBS)
+MEDIA_VERBS = frozenset({"reports", "reported", "revealed", "reveals", "published", "publishes"})
 # a verb whose object follows it, within the words before a later speech verb ("described President
 # Hugo Chávez as “…” and said"): the capitalised words after it are whom the words are about
 OBJECT_VERB = re.compile(r"\b(?:described|called|labell?ed|branded|dubbed|characteri[sz]ed|portrayed|told|met|"
@@ -232,6 +234,9 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: 
             speaker = None  # "Officials said": a word the article also writes in lower case is no name
         if speaker and not entities.is_person(speaker, sentence):
             speaker = None  # "Rome said", "reports the Guardian": a place or an outlet is no speaker
+        if speaker and verb and verb.lower() in MEDIA_VERBS and re.search(
+                r"['’]s\s{1,3}" + re.escape(speaker) + r"\b", who[-NAME_WINDOW:]):
+            speaker = None  # "the UK's Guardian reports": what a place owns and reports is an outlet
     if verb in AUTHOR_VERBS or IN_A_CABLE.search(masked, start, min(hi, start + 80)):
         authorship = True
     if speaker is None and verb is None:
