@@ -9,12 +9,14 @@ Stage by stage: `Article` -> `Quote` (extract) -> `Paragraph`s (candidates) -> `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
 from .tokens import Token
 
+IN_WORD_BRACKETS = re.compile(r"(?:(?<=\w)\[([^\]\s]{1,3})\]|\[([^\]\s]{1,3})\](?=\w))")
 
 class Verdict(str, Enum):
     VERBATIM = "verbatim"
@@ -296,7 +298,10 @@ class QuoteTokens:
     segments: list[tuple[int, int, str]]
 
     def segment_texts(self) -> list[str]:
-        return [self.text[self.tokens[a].start : self.tokens[b - 1].end] for a, b, _ in self.segments] or [self.text]
+        """The segments' text to search for; letters the article put in brackets inside a word lose the
+        brackets ("travel[s]" is searched as "travels", "[t]he" as "the")."""
+        return [IN_WORD_BRACKETS.sub(lambda m: m.group(1) or m.group(2), self.text[self.tokens[a].start : self.tokens[b - 1].end])
+                for a, b, _ in self.segments] or [self.text]
 
 
 @dataclass(frozen=True)

@@ -421,3 +421,19 @@ def test_a_close_passage_far_ahead_of_every_other_needs_no_meaning_check():
     assert _far_ahead(closest(0.785, 0.275))  # 0.785, 0.275 ahead: the source all the same
     assert not _far_ahead(closest(0.785, TRANSLATION_CLEAR_MARGIN - 0.01))  # a rival too close
     assert not _far_ahead(closest(TRANSLATION_CLEAR_MIN - 0.01, 0.3))  # not close enough
+
+
+def test_letters_the_article_adds_in_brackets_are_its_marked_edit():
+    """ "travel[s] everywhere" for the cable's "travel everywhere" (09TRIPOLI771 ¶6): an editorial bracket,
+    and the words are searched as "travels everywhere", not as "travel s"."""
+    from compare.model import Quote, QuoteKind, Span
+    from compare.pipeline.alignment import align, prepare
+
+    cable = "a XXXXXXXXXXXX recently confirmed that the Ukrainian nurses “travel everywhere with the Leader.”"
+    text = "travel[s] everywhere"
+    a = align(Quote("a", text, 0, len(text), (Span(0, len(text)),), QuoteKind.SCARE, text), "09TRIPOLI771", (6,), cable)
+    assert [(d.kind, d.quote_side, d.source_side) for d in a.discrepancies] == [
+        (DiscrepancyKind.BRACKETED, "travel[s]", "travel")]
+    assert a.text == "travel everywhere"
+    assert prepare(text).segment_texts() == ["travels everywhere"]
+    assert prepare("[t]he army").segment_texts() == ["the army"]

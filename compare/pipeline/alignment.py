@@ -116,11 +116,11 @@ def _same_class(a: str, b: str) -> bool:
     return a not in STOPWORDS and b not in STOPWORDS and a != NEVER
 
 
-def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
+def fit(q: list[str], p: list[str], spelling: bool = False, near: dict[str, frozenset[str]] | None = None) -> list[Op]:
     """Fitting alignment: all of `q` against the best substring of `p` (free ends in `p`).
 
-    Match +2, a spelling variant (with `spelling`) +1, mismatch -1, a skipped word on either side -1.
-    Returns ops with q/p indices local to the inputs; no leading or trailing source-only ops.
+    Match +2, a spelling variant (with `spelling`, or a pair in `near`) +1, mismatch -1, a skipped word on
+    either side -1. Returns ops with q/p indices local to the inputs; no leading or trailing source-only ops.
     """
     m, n = len(q), len(p)
     if m == 0:
@@ -128,6 +128,8 @@ def fit(q: list[str], p: list[str], spelling: bool = False) -> list[Op]:
     if n == 0:
         return [Op(OpTag.INSERT, 0, m, 0, 0)]
     near_sets = spelling_variants(q, p) if spelling else {}
+    for k, v in (near or {}).items():
+        near_sets[k] = near_sets.get(k, frozenset()) | v
     no_near: frozenset[str] = frozenset()
     H = [[0] * (n + 1) for _ in range(m + 1)]
     T = [[0] * (n + 1) for _ in range(m + 1)]  # 1 diag, 2 up (quote word unmatched), 3 left (source word skipped)
@@ -200,6 +202,16 @@ def spelling_variants(q: list[str], p: list[str]) -> dict[str, frozenset[str]]:
     return {uq[i]: frozenset(up[j] for j in np.flatnonzero(row)) for i, row in enumerate(ok) if row.any()}
 
 
+def _bracket_letters(tokens: list[Token]) -> dict[str, frozenset[str]]:
+    """A word whose letters the article added in brackets ("travel[s]") pairs with the word without them
+    ("travel"): the article's marked edit, not another word."""
+    out: dict[str, frozenset[str]] = {}
+    for t in tokens:
+        if "[" in t.text and (bare := key_of(BRACKET_RE.sub("", t.text))) and bare != t.key:
+            out[t.key] = out.get(t.key, frozenset()) | {bare}
+    return out
+
+
 def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[Segment]:
     keys = [NEVER if b else t.key for t, b in zip(qt.tokens, qt.bracketed, strict=True)]
     pkeys = [t.key for t in ptoks]
@@ -211,7 +223,8 @@ def align_tokens(qt: QuoteTokens, ptoks: list[Token], ptext: str = "") -> list[S
             return bool(ptext) and _quoted(ptext, ptoks[a].start, ptoks[b - 1].end)
 
         w0, w1 = _window(skeys, pkeys, lo, quoted)
-        ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2) for o in fit(skeys, pkeys[w0:w1], spelling=True)]
+        ops = [Op(o.tag, q1 + o.q1, q1 + o.q2, w0 + o.p1, w0 + o.p2)
+               for o in fit(skeys, pkeys[w0:w1], spelling=True, near=_bracket_letters(qt.tokens[q1:q2]))]
         ops = _trim_at_redaction(ops, ptoks, first=not out, last=q2 == len(keys))
         out.append(Segment(q1, q2, tuple(ops), ell))
         matched_p = [o.p2 for o in ops if o.tag is OpTag.EQUAL]
