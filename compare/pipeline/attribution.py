@@ -23,15 +23,14 @@ TITLES = {"dni", "ambassador", "amb", "president", "secretary", "general", "gen"
           "mr", "ms", "mrs", "dr", "the", "us", "u", "s", "director", "minister", "counselor", "political",
           "charge", "d", "affaires", "nas", "chief", "of", "mission", "senator", "sen"}  # fmt: skip
 PRONOUNS = {"he", "she", "they"}
-REDACTED = re.compile(r"x{4,}")
 
 
 def _surnames(name: str | None) -> set[str]:
     if not name:
         return set()
-    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
     # a redacted name (XXXXXXXXXXXX) is anyone's, the article's speaker's too: no surname to compare
-    return {w for w in words if w not in TITLES and len(w) >= MIN_WORD_CHARS and not REDACTED.fullmatch(w)}
+    found = [fold(w) for w in re.findall(r"[^\W\d_]+", name) if not words.REDACTION_RE.match(w)]
+    return {w for w in found if w not in TITLES and len(w) >= MIN_WORD_CHARS}
 
 
 def _spelled(name: str) -> str:

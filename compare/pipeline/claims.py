@@ -19,6 +19,7 @@ from ..lexicon import (
     MONTH_NUMBER,
     MONTH_RE,
     NAME_TITLES,
+    PASSIVE_AUXILIARIES,
     SPANISH_AUTHOR_VERBS,
     SPANISH_DIPLOMAT_TITLES,
     SPANISH_MEDIA_VERBS,
@@ -179,7 +180,7 @@ def _calendar(language: str) -> frozenset[str]:
     return frozenset(n.rstrip(".").casefold() for n in names if n)
 
 
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+PASSIVE_BEFORE = re.compile(r"\b(?:" + PASSIVE_AUXILIARIES + r")\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str | None = None) -> Claim:

@@ -23,9 +23,9 @@ from ..model import Alignment, Decision
 from ..store import CorpusStore
 from ..store.corpus import phrase
 from ..weights import COPY_MIN_RATIO, COPY_MIN_WORDS, COPY_SEARCHED
+from .words import REDACTION_RE
 
 WORD_RE = re.compile(r"\S+")
-REDACTED = re.compile(r"X{4,}")
 
 
 def _norm(text: str) -> str:
@@ -50,7 +50,7 @@ def _runs(text: str) -> list[str]:
     out = []
     for i in range(0, max(1, len(words) - COPY_MIN_WORDS + 1), COPY_MIN_WORDS):
         run = words[i : i + COPY_MIN_WORDS]
-        if len(run) == COPY_MIN_WORDS and not any(REDACTED.search(w) for w in run):
+        if len(run) == COPY_MIN_WORDS and not any(REDACTION_RE.match(w.strip(".,;:()'\"“”’")) for w in run):
             out.append(" ".join(run))
     return out
 
