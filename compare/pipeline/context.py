@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article, ArticleTier, Quote, QuoteResult, Verdict
 from ..tokens import content_keys
@@ -30,6 +31,7 @@ def idf_weights(words: Iterable[str], df: Callable[[str], int], n_docs: int) -> 
 
 # -- the article around a quote ----------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # every quote asks for the blocks of the article's other quotes
 def block(text: str, pos: int) -> tuple[int, int]:
     """The article's paragraph (blank-line block) around a position."""
     lo = max(text.rfind("\n\n", 0, pos), 0)
@@ -89,9 +91,9 @@ class ArticleSources:
 
 
 def identifying(done: Iterable[QuoteResult]) -> list[QuoteResult]:
-    """The results whose source the article's other quotes take as context (in their order)."""
-    return [r for r in done if r.source is not None and (r.verdict.supported or r.verdict is Verdict.TRANSLATION)
-            and not low_information(r.quote.text)]
+    """The results whose source the article's other quotes take as context (in their order): the traced
+    ones (`traced_near`) whose words identify their source alone."""
+    return [r for r in traced_near(done) if not low_information(r.quote.text)]
 
 
 def traced_near(done: Iterable[QuoteResult]) -> list[QuoteResult]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import Alignment, Decision
 from ..store import CorpusStore
@@ -28,6 +29,7 @@ from .words import REDACTION_RE
 WORD_RE = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=1024)  # a candidate paragraph is compared with every window ranked above its own
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
