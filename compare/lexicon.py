@@ -352,3 +352,15 @@ POSSESSIVES = {
 }  # fmt: skip
 # A reader's or the reporter's own act ("when you read this"), not a source speaking.
 FIRST_SECOND_PERSON = r"I|we|you|yo|t[úu]|nosotros|vous|nous|je|tu|wir|ihr|du|eu|n[óo]s|voc[êe]s?"
+
+
+@cache
+def everyday_english(word: str) -> bool:
+    """A word of everyday English (wordfreq Zipf `NAME_PART_COMMON_ZIPF` or more: "interior", "embassy",
+    "moreover", "meanwhile"), so no part of a name however it is capitalised; below it, surnames
+    ("Calderon" 2.8, "Westerwelle" 1.6, "Merkel" 3.4) and rare words."""
+    from wordfreq import zipf_frequency
+
+    from .weights import NAME_PART_COMMON_ZIPF
+
+    return zipf_frequency(word, "en") >= NAME_PART_COMMON_ZIPF

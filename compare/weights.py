@@ -209,11 +209,6 @@ TOLERANT_MIN_STEM = 4  # a short quote's words searched by their stems: all but 
 # 1,424; at least 2 in a small corpus) or it is rare as a word of the quote's language (wordfreq Zipf
 # below `NAME_MAX_ZIPF`): "Gobierno" (2 paragraphs, quoted Spanish) and "Westen" (1) are words to
 # translate. Seen on the calibration half of data/eval/translation (2026-12-07).
-# A capitalised word that starts a sentence is a name of the quote's sentence (`retrieve.names`) when it is
-# rarer in English than this (wordfreq Zipf): the sentence adverbs that start sentences lie at 4.2-5.6
-# ("moreover", "meanwhile", "however"); the names of the real sets at 1.6-3.4 ("Westerwelle", "Gaddafi",
-# "Merkel" 3.4); set between, nearer the adverbs' floor (2026-12-07).
-SENTENCE_START_NAME_MAX_ZIPF = 3.8
 NAME_MIN_SHARE = 0.0009
 NAME_MAX_ZIPF = 3.0
 LEXICON_GROUPS = 8  # a quote's most telling words (names, numbers, the rarest translations) asked for
@@ -268,8 +263,10 @@ NAME_COMMON_ZIPF = 4.5
 # that the entity model gives to no person, is no part of the name where no surname stands (before the
 # run's last word, first in its sentence, an organisation's word before a noun: "Foreign Minister",
 # "Critics in Congress", "State Department officials"):
-# claims._not_name. Set by hand (2026-12-07, issue 16): the commonest title and office words ("Interior"
-# 4.55, "Embassy" 4.13) are above it, foreign surnames ("Calderon" 2.8, "Pascual" 2.4) below; first names
+# claims._not_name, and for a capitalised word that starts a sentence (retrieve.names: the sentence
+# adverbs that start sentences lie at 4.2-5.6, "moreover", "however"; lexicon.everyday_english serves
+# both). Set by hand (2026-12-07, issue 16): the commonest title and office words ("Interior" 4.55,
+# "Embassy" 4.13) are above it, foreign surnames ("Calderon" 2.8, "Pascual" 2.4) below; first names
 # as common (John 5.4) are kept by the entity model's PERSON. Checked on the seeds, real-dev, data/eval.
 NAME_PART_COMMON_ZIPF = 4.0
 NAME_MIN_SOUNDS = 2

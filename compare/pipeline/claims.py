@@ -25,12 +25,13 @@ from ..lexicon import (
     SPANISH_MEDIA_VERBS,
     SPANISH_SPEECH_VERB_RE,
     SPEECH_VERBS_BY_LANGUAGE,
+    everyday_english,
     month_numbers,
     stop_words,
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
-from ..weights import CUE_WINDOW, NAME_PART_COMMON_ZIPF, NAME_WINDOW, TITLE_MIN_WORDS
+from ..weights import CUE_WINDOW, NAME_WINDOW, TITLE_MIN_WORDS
 from . import entities, tags
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
@@ -154,14 +155,9 @@ def _not_name(  # noqa: PLR0911
         return True
     if code == "en" and initial and word not in tags.proper_nouns(sentence):
         return True  # first in its sentence, where a capital says nothing: "Diplomats wrote", "Shortly"
-    return code == "en" and (initial or k < n - 1 or (modifier and word in orgs)) and _common_english(bare)
+    return code == "en" and (initial or k < n - 1 or (modifier and word in orgs)) and everyday_english(bare)
 
 
-@lru_cache(maxsize=4096)
-def _common_english(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= NAME_PART_COMMON_ZIPF
 
 
 @lru_cache(maxsize=8)

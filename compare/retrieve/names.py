@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import stop_words
+from ..lexicon import everyday_english, stop_words
 from ..store import CorpusStore
 from ..tokens import fold
-from ..weights import MIN_WORD_CHARS, SENTENCE_START_NAME_MAX_ZIPF
+from ..weights import MIN_WORD_CHARS
 from . import Query, Retrieved, register
 
 NAME_RE = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][^\W\d_]{2,}(?:[-'’][^\W\d_]+)*")
@@ -35,7 +35,7 @@ def context_names(store: CorpusStore, context: str, quote: str, stop: frozenset[
     out: list[str] = []
     for m in NAME_RE.finditer(around):
         key = re.sub(r"[^a-z]", "", fold(m.group()))
-        if (SENTENCE_START_RE.search(around[max(0, m.start() - 3) : m.start()]) or m.start() == 0) and _common(key):
+        if (SENTENCE_START_RE.search(around[max(0, m.start() - 3) : m.start()]) or m.start() == 0) and everyday_english(key):
             continue  # capitalised by its place ("Despite …"); a rare word there is a name all the same ("Westerwelle, who …")
         if len(key) < MIN_WORD_CHARS or key in stop or key in _calendar() or key in stop_words("en"):
             continue
@@ -43,16 +43,6 @@ def context_names(store: CorpusStore, context: str, quote: str, stop: frozenset[
         if 0 < n <= store.common_df:
             out.append(key)
     return tuple(dict.fromkeys(out))
-
-
-@lru_cache(maxsize=4096)
-def _common(word: str) -> bool:
-    """A word of everyday English (wordfreq, Zipf `SENTENCE_START_NAME_MAX_ZIPF` or more: "despite" 5.0,
-    "meanwhile" 4.5, "moreover" 4.2), which a sentence's start capitalises; below it, names ("Westerwelle"
-    1.6, "Zelaya" 2.2, "Gaddafi" 3.2) and rare words ("inexperience" 3.0)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= SENTENCE_START_NAME_MAX_ZIPF
 
 
 @register("names")
