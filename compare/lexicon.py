@@ -47,6 +47,10 @@ SPANISH_AUTHOR_VERBS = frozenset({"escribió", "escribe", "escribía", "informó
                                   "reporta", "firmado", "firmada", "firmó"})  # fmt: skip
 # verbs a newspaper's report takes as well as a diplomat's cable ("informó Clarín basado en …")
 SPANISH_MEDIA_VERBS = frozenset({"informó", "informa", "reportó", "reporta"})
+MEDIA_VERBS = frozenset({"reports", "reported", "revealed", "reveals", "published", "publishes"})  # the same in English
+# Verbs whose object, a person, follows them ("told Pascual", "accused Calderón"), with DESCRIBED_VERBS:
+# the name after one is not the speaker of a later speech verb
+OBJECT_VERBS = r"told|met|accused|praised|criticized|criticised|urged|asked|warned"
 # what makes a named reporter a diplomat: the titles a cable's writer goes by (regular expressions)
 SPANISH_DIPLOMAT_TITLES = ("embajador", "embajadora", "encargad[oa]", "diplomátic[oa]s?", "cónsul", "consejer[oa]",
                            "agregad[oa]", "funcionari[oa]s?", "secretari[oa]", "jefe", "jefa")  # fmt: skip

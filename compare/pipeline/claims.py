@@ -15,10 +15,13 @@ from functools import lru_cache
 
 from ..lexicon import (
     AUTHOR_VERBS,
+    DESCRIBED_VERBS,
     DOCUMENT_NOUNS,
+    MEDIA_VERBS,
     MONTH_NUMBER,
     MONTH_RE,
     NAME_TITLES,
+    OBJECT_VERBS,
     PASSIVE_AUXILIARIES,
     SPANISH_AUTHOR_VERBS,
     SPANISH_DIPLOMAT_TITLES,
@@ -101,12 +104,9 @@ VERB_THEN_WHO = re.compile(r"\s*+(?:,\s*+)?(?P<verb>" + SPEECH_VERBS + r")\s+(?P
 WHO_THEN_VERB = re.compile(
     r"\s*+(?:,\s*+)?(?P<who>[^,.;\"“”Q\s][^,.;\"“”Q]{0,59}?)\s++(?:also\s++)?(?P<verb>" + SPEECH_VERBS + r"|was quoted as saying)\b(?P<rest>[^.;\"“”Q]*)"
 )
-# verbs a newspaper's report takes as well as a diplomat's cable (as SPANISH_MEDIA_VERBS)
-MEDIA_VERBS = frozenset({"reports", "reported", "revealed", "reveals", "published", "publishes"})
 # a verb whose object follows it, within the words before a later speech verb ("described President
 # Hugo Chávez as “…” and said"): the capitalised words after it are whom the words are about
-OBJECT_VERB = re.compile(r"\b(?:described|called|labell?ed|branded|dubbed|characteri[sz]ed|portrayed|told|met|"
-                         r"accused|praised|criticized|criticised|urged|asked|warned)\s+(?:\w+\s+){0,2}?(?=[A-Z])")
+OBJECT_VERB = re.compile(r"\b(?:" + DESCRIBED_VERBS["en"] + "|" + OBJECT_VERBS + r")\s+(?:\w+\s+){0,2}?(?=[A-Z])")
 APPOSED_NAME = re.compile(r"\s*+,\s*+(" + NAME_RE.pattern + r")\s*(?=[,.;]|\s+(?:in|on)\b)")
 IN_A_CABLE = re.compile(r"\bin (?:the|a|his|her|one)\b[^.]{0,30}\b(?:cable|dispatch|memo)\b")
 
