@@ -48,7 +48,7 @@ def same_passage(window: str, paragraph: str, other_window: str, other_paragraph
 
 def _runs(text: str) -> list[str]:
     """Runs of `COPY_MIN_WORDS` words of a window, none with a redaction in it: phrases a copy holds."""
-    words = [w for w in WORD_RE.findall(text)]
+    words = WORD_RE.findall(text)
     out = []
     for i in range(0, max(1, len(words) - COPY_MIN_WORDS + 1), COPY_MIN_WORDS):
         run = words[i : i + COPY_MIN_WORDS]
