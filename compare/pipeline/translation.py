@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import multilingual, retrieve
+from .. import e5, multilingual, retrieve
 from ..lexicon import ELLIPSIS_RE, months_in_english, stop_words
 from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
 from ..numbers import english_numbers
@@ -47,6 +47,9 @@ from ..weights import (
     SENTENCE_MIN_CHARS,
     SENTENCE_QUOTE_RATIO,
     TIE_MARGIN,
+    TRANSLATION_AGREE_FITS,
+    TRANSLATION_AGREE_MARGIN,
+    TRANSLATION_AGREE_MIN_WORDS,
     TRANSLATION_CANDIDATES,
     TRANSLATION_CITED_MARGIN,
     TRANSLATION_CITED_MIN,
@@ -550,7 +553,46 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
                      and c.similarity - k.similarity >= TRANSLATION_RIVAL_MARGIN)):  # no other cable clearly closer
         return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
                                    "(multilingual sentence encoder)")
-    return _named(quote, pool, c) if long_enough else None
+    named = _named(quote, pool, c) if long_enough else None
+    if named is not None:
+        return named
+    if (c is not None and len(quote.text.split()) >= TRANSLATION_AGREE_MIN_WORDS and _numbers_fit(quote, c)
+            and _agreed(quote, c)):
+        return _decision(quote, c, "the quote translates this passage: two multilingual encoders of different "
+                                   "making rank it first, the second clearly ahead of every other cable's")
+    return None
+
+
+def _agreed(quote: Quote, c: Closest) -> bool:
+    margin = agreement(quote, c)
+    return margin is not None and margin >= TRANSLATION_AGREE_MARGIN
+
+
+def agreement(quote: Quote, c: Closest) -> float | None:
+    """How far a second encoder (`e5`: multilingual-e5-small, trained otherwise than the first) ranks the
+    first encoder's closest passage first among the best windows of the `TRANSLATION_AGREE_FITS` closest
+    paragraphs, its margin over every paragraph the first encoder counts as a rival (`closest`: any other paragraph, the same cable's included, but not the cable's own subject
+    line nor a copy of the passage re-sent in another cable, which `copies.settle` chooses between). A
+    translation condensed or reordered leaves the first encoder a small margin over a paragraph on the
+    same subject; two encoders of different making rarely prefer the same wrong one."""
+    fits = c.fits[:TRANSLATION_AGREE_FITS]
+    if not fits or fits[0].paragraph.key != c.paragraph.key:
+        return None
+    vecs = e5.embedder().embed([f.paragraph.text[f.start : f.end] for f in fits] + [quote.text])
+    sims = vecs[:-1] @ vecs[-1]
+    if int(np.argmax(sims)) != 0:
+        return None
+    top = fits[0]
+    passage = top.paragraph.text[top.start : top.end]
+
+    def rival(f: Fit) -> bool:
+        return (not (f.paragraph.cable_id == top.paragraph.cable_id and f.paragraph.number == 0
+                     and top.paragraph.number != 0)
+                and not copies.same_passage(passage, top.paragraph.text, f.paragraph.text[f.start : f.end],
+                                            f.paragraph.text))
+
+    second = max((float(s) for f, s in zip(fits[1:], sims[1:], strict=True) if rival(f)), default=0.0)
+    return float(sims[0]) - second
 
 
 def parts(quote: Quote) -> list[Quote]:
