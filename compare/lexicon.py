@@ -194,6 +194,23 @@ DOCUMENT_NOUNS = {
     "pt": r"telegramas?|documentos?|despachos?|relat[óo]rios?|textos?|cabos?|mensagens?|memorandos?",
     "de": r"Depeschen?|Dokumenten?|Dokumente|Berichten?|Berichte|Telegramme?n?|Kabeln?|Memos?|Botschaftsberichte?n?",
 }  # fmt: skip
+# The articles and demonstratives that name a document already introduced ("o relatório", "the cable",
+# "dieses Dokument"), and those that introduce another one ("outro documento", "another cable"): what
+# tells a sentence that refers back to a dated document from one that brings in a new one.
+DEFINITE_DETERMINERS = {
+    "en": r"the|this|that",
+    "es": r"el|la|los|las|este|esta|ese|esa|dicho|dicha|mismo|misma",
+    "fr": r"le|la|les|l['’]|ce|cet|cette|ledit|ladite|m[êe]me",
+    "pt": r"o|a|os|as|este|esta|esse|essa|tal|mesmo|mesma|no|na|do|da|pelo|pela",
+    "de": r"der|die|das|dem|den|des|dieser|diese|dieses|diesem|diesen|im",
+}  # fmt: skip
+ANOTHER_DOCUMENT = {
+    "en": r"another|other|an?|one|second|earlier|later",
+    "es": r"otr[oa]s?|un|una|segund[oa]",
+    "fr": r"autres?|un|une|second|seconde|deuxi[èe]me",
+    "pt": r"outr[oa]s?|um|uma|segund[oa]",
+    "de": r"andere[nmrs]?|ein|eine|einer|einem|einen|zweite[nmrs]?",
+}  # fmt: skip
 # Words for the embassy and its diplomats, who write the cables: "the ambassador", "US-Diplomaten".
 EMBASSY_NOUNS = {
     "en": r"embassy|embassies|ambassadors?|diplomats?|charg[ée]|consulates?|the americans|u\.?s\.? officials|"

@@ -238,6 +238,10 @@ SHORT_TRANSLATION_CONFIDENCE = 0.6  # the confidence shown for a short translate
 NAME_WINDOW = 400
 # How far around a quotation the cues of its standing ("told reporters", "según el cable") and a cable's
 # classification ("um telegrama secreto") are read: a clause or two (bounded, as NAME_WINDOW).
+# How far back a sentence that names "the report" ("o relatório", "the cable") and dates nothing looks for
+# the date the article gave that document (`claims.referred`): a few paragraphs of a news story (the form
+# of the claim, not a number read from a set; bounded, as NAME_WINDOW, so that the work per quotation is)
+DOCUMENT_REFERENCE_WINDOW = 1500
 CUE_WINDOW = 400  # as NAME_WINDOW: at 200, a cue ("según el cable") two clauses back was lost (real-dev rd-12-02)
 
 # A phrase this short (words), in quotation marks with no one said to have written or said it and no

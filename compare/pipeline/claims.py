@@ -14,7 +14,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lexicon import (
+    ANOTHER_DOCUMENT,
     AUTHOR_VERBS,
+    DEFINITE_DETERMINERS,
     DESCRIBED_VERBS,
     DOCUMENT_NOUNS,
     MEDIA_VERBS,
@@ -34,7 +36,7 @@ from ..lexicon import (
 )
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Claim, Language
-from ..weights import CUE_WINDOW, NAME_WINDOW, TITLE_MIN_WORDS
+from ..weights import CUE_WINDOW, DOCUMENT_REFERENCE_WINDOW, NAME_WINDOW, TITLE_MIN_WORDS
 from . import entities, tags
 
 DATE_RE = re.compile(MONTH_RE + r"(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?")
@@ -576,6 +578,61 @@ def cable_dates(text: str, language: Language | str | None) -> frozenset[tuple[i
 def _code(language: Language | str | None) -> str | None:
     """The language's ISO 639-1 code as a plain string (the key of the lexicon's tables)."""
     return language.value if isinstance(language, Language) else language
+
+
+@lru_cache(maxsize=16)
+def _document_refs(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A document named with a definite determiner ("o relatório", "the cable"), and one brought in as
+    another ("outro documento", "another cable"), in the language and in English."""
+    langs = tuple(dict.fromkeys((language or "en", "en")))
+    nouns = _document_nouns(language)
+    the = "|".join(DEFINITE_DETERMINERS[lang] for lang in langs if lang in DEFINITE_DETERMINERS)
+    other = "|".join(ANOTHER_DOCUMENT[lang] for lang in langs if lang in ANOTHER_DOCUMENT)
+    return (re.compile(r"(?<!\w)(?:" + the + r")(?:\s+|(?<=['’]))(?:[^\W\d_]+\s+)?(?:" + nouns + r")\b", re.I),
+            re.compile(r"(?<!\w)(?:" + other + r")\s+(?:[^\W\d_]+\s+)?(?:" + nouns + r")\b", re.I))
+
+
+GERMAN_PLURAL_DOCUMENTS = frozenset({"dokumente", "berichte", "telegramme", "memos", "botschaftsberichte"})
+
+
+def _singular(noun: str, language: str | None) -> bool:
+    """Whether a word for a document is singular ("the cable", not "the documents": those are the leak
+    in general, not the one document dated before)."""
+    word = noun.casefold()
+    if language == "de":
+        return not word.endswith("en") and word not in GERMAN_PLURAL_DOCUMENTS
+    return not word.endswith(("s", "x"))
+
+
+def referred(claim: Claim, masked: str, lo: int, hi: int, language: Language | str | None) -> Claim:
+    """A claim with the date the article gave earlier to the document its quote's sentence refers back to
+    ("Um documento de 1º de agosto de 2008 destaca … ¶ O relatório da embaixada aponta que … «…»"): when
+    the sentence dates nothing, names a document with a definite determiner ("o relatório", "the cable"),
+    and the nearest document the article dates before it, within `DOCUMENT_REFERENCE_WINDOW` characters,
+    is the last one it mentions (no "outro documento", "another cable" since: that would be the one the
+    sentence means)."""
+    code = _code(language)
+    if claim.date_text is not None:
+        return claim
+    the, other = _document_refs(code)
+    if not any(_singular(m.group(0).split()[-1].split("'")[-1].split("’")[-1], code)
+               for m in the.finditer(masked, lo, hi)):
+        return claim  # none, or "the documents said": the cables in general
+    start = max(0, lo - DOCUMENT_REFERENCE_WINDOW)
+    window = masked[start:lo]
+    patterns = _dated_res(code)[:2] if code in ("es", "pt", "fr", "de") else DOCUMENT_DATE_RES[:3]
+    last: re.Match[str] | None = None
+    for rx in patterns:
+        for m in rx.finditer(window):
+            if last is None or m.start() > last.start():
+                last = m
+    if last is None or other.search(window, last.end()):
+        return claim
+    found = _dated(last.group(0), code) if code in ("es", "pt", "fr", "de") else _document_date(last.group(0))
+    date_text, year, month, day = found
+    if not date_text or (year is None and month is None):
+        return claim
+    return replace(claim, date_text=date_text, year=year, month=month, day=day, cue=claim.cue or date_text)
 
 
 def carried(claim: Claim, previous: str, language: Language | str | None) -> Claim:

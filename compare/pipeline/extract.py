@@ -427,6 +427,7 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
         context = contexts[(lo, hi)]
         previous = _previous(sentences, lo)
         claim = claims.carried(claim, previous, language) if words else claim
+        claim = claims.referred(claim, masked, lo, hi, language) if words else claim
         if words and not claim.subject and claims.names_document(masked, group[0].open_mark, lo, language, quote_text):
             claim = replace(claim, subject=True)
         kind = _kind(text, quote_text, group[0], language, lead)
