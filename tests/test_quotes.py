@@ -44,6 +44,9 @@ def extract(text: str, strict: bool = False):
         ('"With General Wuchu in prison," the cable said, and other commanders said to have fled, "the military '
          'leadership is clearly shaken."', ["With General Wuchu in prison,", "the military leadership is clearly shaken."]),
         ('"We are ready," he said. "The talks start Monday."', ["We are ready,", "The talks start Monday."]),
+        # a closing shape typed for both marks (”…”): it opens where an opening mark stands
+        ("la méthode consiste à faire du \u201dbruit\u201d sur les droits de l'homme", ["bruit"]),
+        ("Il a dit \u201cassez\u201d puis \u201dnon\u201d.", ["assez", "non"]),
         # must find nothing: apostrophes, possessives, plural possessives, inches
         ("Mexico's army and the Americans' plan; Calderon's party's losses.", []),
         ("The rivals' 5' 10\" guard didn't play.", []),

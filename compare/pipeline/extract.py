@@ -137,8 +137,8 @@ def _double_quotes(text: str, name: str, strict: bool, wrapped: bool = True) -> 
         kind = _is_opener(text, i)
         if open_at is not None and kind is True and text[i] in "“«" and _closes_by_spacing(text, i, text[open_at]):
             kind = False  # German „…“ and »…«, and a “ written after the words it closes ("…Vertiefung“ nötig)
-        elif open_at is None and text[i] == "»" and _opens_by_spacing(text, i):
-            kind = True  # »…«, the German and Danish guillemets
+        elif open_at is None and text[i] in "»”" and _opens_by_spacing(text, i):
+            kind = True  # »…«, the German and Danish guillemets; ”…” (a closing shape typed for both marks)
         if open_at is None:
             if kind is False:
                 _unbalanced(name, text, i, strict)
