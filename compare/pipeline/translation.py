@@ -443,19 +443,22 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     best = int(order[0])
     similarity = float(sims[best])
     p, a, b = windows[best]
-    def rivals(k: int) -> bool:
-        """Another paragraph, but not the subject line of the best one's cable (a cable's title is
-        close to every sentence of its body by what it is about, and a translation of the body
-        must not lose to its own title), nor a copy of the best window (`copies.same_passage`: the
-        same passage re-sent in another cable is one passage, settled by `copies.settle`)."""
-        q_p, qa, qb = windows[k]
-        return (q_p.key != p.key
-                and not (q_p.cable_id == p.cable_id and q_p.number == 0 and p.number != 0)
-                and not copies.same_passage(p.text[a:b], p.text, q_p.text[qa:qb], q_p.text))
-
-    other = next((int(k) for k in order[1:] if rivals(int(k))), None)
+    other = next((int(k) for k in order[1:] if _rival(windows[best], windows[int(k)])), None)
     rival = float(sims[other]) if other is not None else 0.0
     return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None, fits)
+
+
+def _rival(best: tuple[Paragraph, int, int], other: tuple[Paragraph, int, int]) -> bool:
+    """Whether a window competes with the best one: another paragraph, but not the subject line of the
+    best one's cable (a cable's title is close to every sentence of its body by what it is about, and a
+    translation of the body must not lose to its own title), nor a copy of the best window
+    (`copies.same_passage`: the same passage re-sent in another cable is one passage, settled by
+    `copies.settle`)."""
+    p, a, b = best
+    q, qa, qb = other
+    return (q.key != p.key
+            and not (q.cable_id == p.cable_id and q.number == 0 and p.number != 0)
+            and not copies.same_passage(p.text[a:b], p.text, q.text[qa:qb], q.text))
 
 
 def _sentence_keys(text: str, a: int, b: int) -> set[str]:
@@ -559,22 +562,24 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
     if (c is not None and len(quote.text.split()) >= TRANSLATION_AGREE_MIN_WORDS and _numbers_fit(quote, c)
             and _agreed(quote, c)):
         return _decision(quote, c, "the quote translates this passage: two multilingual encoders of different "
-                                   "making rank it first, the second clearly ahead of every other cable's")
+                                   "making rank it first, the second clearly ahead of every other paragraph")
     return None
 
 
 def _agreed(quote: Quote, c: Closest) -> bool:
+    """Whether the second encoder puts the first one's closest passage first, `TRANSLATION_AGREE_MARGIN`
+    ahead of every rival (`agreement`)."""
     margin = agreement(quote, c)
     return margin is not None and margin >= TRANSLATION_AGREE_MARGIN
 
 
 def agreement(quote: Quote, c: Closest) -> float | None:
-    """How far a second encoder (`e5`: multilingual-e5-small, trained otherwise than the first) ranks the
-    first encoder's closest passage first among the best windows of the `TRANSLATION_AGREE_FITS` closest
-    paragraphs, its margin over every paragraph the first encoder counts as a rival (`closest`: any other paragraph, the same cable's included, but not the cable's own subject
-    line nor a copy of the passage re-sent in another cable, which `copies.settle` chooses between). A
-    translation condensed or reordered leaves the first encoder a small margin over a paragraph on the
-    same subject; two encoders of different making rarely prefer the same wrong one."""
+    """A second encoder's opinion (`e5`: multilingual-e5-small, trained otherwise than the first) on the
+    best windows of the first encoder's `TRANSLATION_AGREE_FITS` closest paragraphs: None where it ranks
+    another window first, else how far the first encoder's closest passage leads every window the first
+    encoder counts as its rival (`_rival`: the same cable's other paragraphs included). A translation
+    condensed or reordered leaves the first encoder a small margin over a paragraph on the same subject;
+    two encoders of different making rarely prefer the same wrong one."""
     fits = c.fits[:TRANSLATION_AGREE_FITS]
     if not fits or fits[0].paragraph.key != c.paragraph.key:
         return None
@@ -582,16 +587,9 @@ def agreement(quote: Quote, c: Closest) -> float | None:
     sims = vecs[:-1] @ vecs[-1]
     if int(np.argmax(sims)) != 0:
         return None
-    top = fits[0]
-    passage = top.paragraph.text[top.start : top.end]
-
-    def rival(f: Fit) -> bool:
-        return (not (f.paragraph.cable_id == top.paragraph.cable_id and f.paragraph.number == 0
-                     and top.paragraph.number != 0)
-                and not copies.same_passage(passage, top.paragraph.text, f.paragraph.text[f.start : f.end],
-                                            f.paragraph.text))
-
-    second = max((float(s) for f, s in zip(fits[1:], sims[1:], strict=True) if rival(f)), default=0.0)
+    top = (fits[0].paragraph, fits[0].start, fits[0].end)
+    second = max((float(s) for f, s in zip(fits[1:], sims[1:], strict=True)
+                  if _rival(top, (f.paragraph, f.start, f.end))), default=0.0)
     return float(sims[0]) - second
 
 
