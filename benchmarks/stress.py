@@ -64,7 +64,7 @@ def extraction(counts: list[int]) -> None:
         ratio = times[400] / max(times[100], 1e-6)
         cells = "  ".join(f"{n}: {s:.3f} s" for n, s in times.items())
         print(f"extraction, one {'Spanish' if spanish else 'English'} paragraph: {cells}  "
-              f"400/100 = {ratio:.1f}x (goal <= 4x) {'ok' if ratio <= 4 else 'FAIL'}")
+              f"400/100 = {ratio:.2f}x (goal <= 4x) {'ok' if ratio <= 4 else 'FAIL'}")
 
 
 HOSTILE = {
