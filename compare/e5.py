@@ -14,14 +14,13 @@ test's deterministic encoder).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from .embeddings import Embedder, Encoder
+from .embeddings import Embedder, Encoder, Slot, unit
 from .errors import SecondEncoderUnavailableError
 
 DIMENSION = 384
@@ -55,34 +54,17 @@ class E5:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
-        vecs = np.asarray(_model().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
-        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        return unit(np.asarray(_model().query(list(texts)), dtype=np.float32).reshape(len(texts), -1))
 
 
-_default: Embedder | None = None
-_injected: list[Embedder] = []
-_embedder_lock = threading.Lock()
+_slot = Slot(lambda: E5(), MEMORY_MAX)
 
 
 def embedder() -> Embedder:
     """The process's second embedder: the innermost `using` block's, else multilingual-e5-small's."""
-    global _default
-    with _embedder_lock:
-        if _injected:
-            return _injected[-1]
-        if _default is None:
-            _default = Embedder(E5(), cache=None, memory_max=MEMORY_MAX)
-        return _default
+    return _slot.embedder()
 
 
-@contextmanager
-def using(encoder: Encoder) -> Iterator[Embedder]:
+def using(encoder: Encoder) -> AbstractContextManager[Embedder]:
     """The second opinion comes from `encoder` while the block lasts (blocks nest)."""
-    injected = Embedder(encoder, cache=None, memory_max=MEMORY_MAX)
-    with _embedder_lock:
-        _injected.append(injected)
-    try:
-        yield injected
-    finally:
-        with _embedder_lock:
-            _injected.remove(injected)
+    return _slot.using(encoder)

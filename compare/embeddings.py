@@ -11,6 +11,8 @@ import hashlib
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 import numpy as np
@@ -153,3 +155,41 @@ class Embedder:
             return np.zeros((0, self.encoder.dimension), dtype=np.float32)
         memory = self.memory
         return np.stack([memory[k] for k in keys])
+
+
+def unit(vecs: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (a zero row stays zero), float32 as given."""
+    return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+
+
+class Slot:
+    """Where a process takes one kind of embedder from (the multilingual encoder, the second opinion's):
+    the default one, made at its first use (`make`; each text encoded once per process, up to
+    `memory_max` vectors in memory), or the encoder the innermost `with slot.using(encoder):` block
+    puts in its place, in every thread of the process, while the block lasts (blocks nest)."""
+
+    def __init__(self, make: Callable[[], Encoder], memory_max: int) -> None:
+        self._make = make
+        self._memory_max = memory_max
+        self._default: Embedder | None = None
+        self._injected: list[Embedder] = []  # `using` blocks, innermost last
+        self._lock = threading.Lock()
+
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._injected:
+                return self._injected[-1]
+            if self._default is None:
+                self._default = Embedder(self._make(), cache=None, memory_max=self._memory_max)
+            return self._default
+
+    @contextmanager
+    def using(self, encoder: Encoder) -> Iterator[Embedder]:
+        injected = Embedder(encoder, cache=None, memory_max=self._memory_max)
+        with self._lock:
+            self._injected.append(injected)
+        try:
+            yield injected
+        finally:
+            with self._lock:
+                self._injected.remove(injected)

@@ -9,6 +9,7 @@ import hashlib
 
 import numpy as np
 
+from .embeddings import unit
 from .tokens import STOPWORDS, keys
 
 
@@ -28,4 +29,4 @@ class HashedWords:
                     continue
                 h = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
                 out[row, h % self.dimension] += 1.0 if h >> 63 else -1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+        return unit(out)

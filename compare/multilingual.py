@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from .embeddings import Embedder, Encoder
+from .embeddings import Embedder, Encoder, Slot, unit
 from .errors import MultilingualModelUnavailableError
 
 DIMENSION = 512
@@ -54,25 +53,16 @@ class Multilingual:
         """Unit vectors of the texts, float32, without a cache (for building an index)."""
         if not texts:
             return np.zeros((0, DIMENSION), dtype=np.float32)
-        vecs = np.asarray(_use().encode(texts), dtype=np.float32)
-        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        return unit(np.asarray(_use().encode(texts), dtype=np.float32))
 
 
-_default: Embedder | None = None
-_injected: list[Embedder] = []  # `using` blocks, innermost last
-_embedder_lock = threading.Lock()
+_slot = Slot(lambda: Multilingual(), MEMORY_MAX)
 
 
 def embedder() -> Embedder:
     """The process's multilingual embedder (each text encoded once per process): the innermost
     `using` block's, else the Universal Sentence Encoder's (its model loaded at the first text)."""
-    global _default
-    with _embedder_lock:
-        if _injected:
-            return _injected[-1]
-        if _default is None:
-            _default = Embedder(Multilingual(), cache=None, memory_max=MEMORY_MAX)
-        return _default
+    return _slot.embedder()
 
 
 def encoder() -> Encoder:
@@ -81,19 +71,11 @@ def encoder() -> Encoder:
     return embedder().encoder
 
 
-@contextmanager
-def using(encoder: Encoder) -> Iterator[Embedder]:
+def using(encoder: Encoder) -> AbstractContextManager[Embedder]:
     """Every stage reads the multilingual space through `encoder` while the block lasts (in every
     thread of the process; blocks nest). Vectors stored by one encoder are searched with the same
     one: an index's sentence vectors, a lexicon (`crosslingual` keys it by the encoder's name)."""
-    injected = Embedder(encoder, cache=None, memory_max=MEMORY_MAX)
-    with _embedder_lock:
-        _injected.append(injected)
-    try:
-        yield injected
-    finally:
-        with _embedder_lock:
-            _injected.remove(injected)
+    return _slot.using(encoder)
 
 
 # Cable shorthand for governments ("the GOP" is Peru's, "the GOM" Mexico's, "the GBRV" Venezuela's,
