@@ -559,20 +559,35 @@ def cable_dates(text: str, language: Language | str | None) -> frozenset[tuple[i
     outubro de 2009", "un cable de marzo de 2010", "a Jan. 29, 2009 cable"): what tells apart the
     copies of one passage that an embassy sent in several reports (`copies.settle`)."""
     code = _code(language)
-    if code == "es":
-        found = [(rx, _spanish_month) for rx in SPANISH_DATE_RES[:1]] + [(rx, _month_of("es")) for rx in _dated_res("es")[:2]]
-    elif code in ("pt", "fr", "de"):
-        found = [(rx, _month_of(code)) for rx in _dated_res(code)[:2]]
-    else:
-        found = [(rx, _english_month) for rx in DOCUMENT_DATE_RES[:3]]
+    # in Spanish also "el primero, del 13 de marzo", "otro de 2010": each a cable the article dates
+    spanish = tuple((rx, _spanish_month) for rx in SPANISH_DATE_RES[:1]) if code == "es" else ()
     out: set[tuple[int, int | None]] = set()
-    for rx, month_of in found:
+    for rx, month_of in spanish + _dating(code):
         for m in rx.finditer(text):
             d = m.groupdict()
             year = d.get("year") or d.get("year_only")
             if year:
                 out.add((int(year), month_of(d["mon"]) if d.get("mon") else None))
     return frozenset(out)
+
+
+@lru_cache(maxsize=8)
+def _dating(code: str | None) -> tuple[tuple[re.Pattern[str], Callable[[str], int]], ...]:
+    """The patterns that date a cable by the word for it ("um telegrama de outubro de 2009", "a Jan. 29,
+    2009 cable", "dated …"), not by a verb of the sentence, each with how it reads a month (`cable_dates`
+    adds, in Spanish, the dates an article gives "el primero" or "otro": `referred` leaves those out, as
+    they date another document than the one its sentence names)."""
+    if code in ("es", "pt", "fr", "de"):
+        return tuple((rx, _month_of(code)) for rx in _dated_res(code)[:2])
+    return tuple((rx, _english_month) for rx in DOCUMENT_DATE_RES[:3])
+
+
+def _dated_by(claim: Claim, found: DateClaim) -> Claim:
+    """The claim with a date read elsewhere in the article (`carried`, `referred`), if it gives one."""
+    date_text, year, month, day = found
+    if not date_text or (year is None and month is None):
+        return claim
+    return replace(claim, date_text=date_text, year=year, month=month, day=day, cue=claim.cue or date_text)
 
 
 def _code(language: Language | str | None) -> str | None:
@@ -588,7 +603,7 @@ def _document_refs(language: str | None) -> tuple[re.Pattern[str], re.Pattern[st
     nouns = _document_nouns(language)
     the = "|".join(DEFINITE_DETERMINERS[lang] for lang in langs if lang in DEFINITE_DETERMINERS)
     other = "|".join(ANOTHER_DOCUMENT[lang] for lang in langs if lang in ANOTHER_DOCUMENT)
-    return (re.compile(r"(?<!\w)(?:" + the + r")(?:\s+|(?<=['’]))(?:[^\W\d_]+\s+)?(?:" + nouns + r")\b", re.I),
+    return (re.compile(r"(?<!\w)(?:" + the + r")(?:\s+|(?<=['’]))(?:[^\W\d_]+\s+)?(?P<noun>" + nouns + r")\b", re.I),
             re.compile(r"(?<!\w)(?:" + other + r")\s+(?:[^\W\d_]+\s+)?(?:" + nouns + r")\b", re.I))
 
 
@@ -615,24 +630,18 @@ def referred(claim: Claim, masked: str, lo: int, hi: int, language: Language | s
     if claim.date_text is not None:
         return claim
     the, other = _document_refs(code)
-    if not any(_singular(m.group(0).split()[-1].split("'")[-1].split("’")[-1], code)
-               for m in the.finditer(masked, lo, hi)):
+    if not any(_singular(m.group("noun"), code) for m in the.finditer(masked, lo, hi)):
         return claim  # none, or "the documents said": the cables in general
-    start = max(0, lo - DOCUMENT_REFERENCE_WINDOW)
-    window = masked[start:lo]
-    patterns = _dated_res(code)[:2] if code in ("es", "pt", "fr", "de") else DOCUMENT_DATE_RES[:3]
-    last: re.Match[str] | None = None
-    for rx in patterns:
+    window = masked[max(0, lo - DOCUMENT_REFERENCE_WINDOW) : lo]
+    last: tuple[re.Match[str], Callable[[str], int]] | None = None
+    for rx, month_of in _dating(code):
         for m in rx.finditer(window):
-            if last is None or m.start() > last.start():
-                last = m
-    if last is None or other.search(window, last.end()):
+            if last is None or m.start() > last[0].start():
+                last = (m, month_of)
+    if last is None or other.search(window, last[0].end()):
         return claim
-    found = _dated(last.group(0), code) if code in ("es", "pt", "fr", "de") else _document_date(last.group(0))
-    date_text, year, month, day = found
-    if not date_text or (year is None and month is None):
-        return claim
-    return replace(claim, date_text=date_text, year=year, month=month, day=day, cue=claim.cue or date_text)
+    m, month_of = last
+    return _dated_by(claim, _date(m.group(0), (m.re,), month_of))
 
 
 def carried(claim: Claim, previous: str, language: Language | str | None) -> Claim:
@@ -645,10 +654,5 @@ def carried(claim: Claim, previous: str, language: Language | str | None) -> Cla
     doc = _document_nouns(language)
     if not re.search(r"\b(?:" + doc + r")\b", previous, re.I):
         return claim
-    if language in ("es", "pt", "fr", "de"):
-        date_text, year, month, day = _dated(previous, language)
-    else:
-        date_text, year, month, day = _document_date(previous)
-    if not date_text or (year is None and month is None):
-        return claim
-    return replace(claim, date_text=date_text, year=year, month=month, day=day, cue=claim.cue or date_text)
+    return _dated_by(claim, _dated(previous, language) if language in ("es", "pt", "fr", "de")
+                     else _document_date(previous))
