@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import BRACKET_RE
+
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # A compound number word ("Thirty-one") is one token, keyed as its number ("31").
@@ -70,6 +72,11 @@ def key_of(word: str) -> str:
     if compound:  # "thirty-one"
         return str(int(NUMBER_WORDS[compound["tens"]]) + int(NUMBER_WORDS[compound["unit"]]))
     return NUMBER_WORDS.get(f, f)
+
+
+def unbracketed_key(word: str) -> str:
+    """The key of a word without the letters the article added in brackets ("travel[s]" -> "travel")."""
+    return key_of(BRACKET_RE.sub("", word))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

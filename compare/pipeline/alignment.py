@@ -18,7 +18,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..lexicon import BRACKET_RE, ELLIPSIS_RE
 from ..model import Alignment, Op, OpTag, Quote, QuoteTokens, Segment
-from ..tokens import STOPWORDS, Token, is_number, key_of, tokenize
+from ..tokens import STOPWORDS, Token, is_number, key_of, tokenize, unbracketed_key
 from ..weights import (
     EXACT_WINDOW_WORDS,
     SPELLING_EDITS,
@@ -207,7 +207,7 @@ def _bracket_letters(tokens: list[Token]) -> dict[str, frozenset[str]]:
     ("travel"): the article's marked edit, not another word."""
     out: dict[str, frozenset[str]] = {}
     for t in tokens:
-        if "[" in t.text and (bare := key_of(BRACKET_RE.sub("", t.text))) and bare != t.key:
+        if "[" in t.text and (bare := unbracketed_key(t.text)) and bare != t.key:
             out[t.key] = out.get(t.key, frozenset()) | {bare}
     return out
 

@@ -7,14 +7,14 @@ import re
 
 from ...model import Discrepancy, OpTag, Span
 from ...model import DiscrepancyKind as K
-from ...tokens import Token, key_of
+from ...tokens import Token, unbracketed_key
 from .base import Found, Step, span, words
 
 
 def rule(s: Step) -> Found | None:
     op, qs = s.op, s.qs
     if (op.tag is OpTag.REPLACE and len(qs) == 1 and len(s.ps) == 1 and "[" in qs[0].text
-            and key_of(re.sub(r"\[[^\]]*\]", "", qs[0].text)) == s.ps[0].key):
+            and unbracketed_key(qs[0].text) == s.ps[0].key):
         # "travel[s]" for "travel": letters the article adds in brackets, its marked edit
         d = Discrepancy(K.BRACKETED, qs[0].text, s.ps[0].text, Span(qs[0].start, qs[0].end), Span(s.ps[0].start, s.ps[0].end))
         return Found((d,), matched=1)
