@@ -187,6 +187,33 @@ ANTONYMS = frozenset({
 # -- Whose words? A cable's, someone's public statement, or the article's own (`pipeline.standing`) --------
 # Keyed by language (ISO 639-1); a sentence is read with the lists of its article's language and English.
 # Words that name a cable or its kind: "the cable", "el despacho", "la note", "o telegrama", "die Depesche".
+# Abbreviations whose full stop ends no sentence, by language ("EE. UU." is Spanish for the United
+# States, "Sra." a title; one capital is any initial). Common titles and the English months are here;
+# a lower-case abbreviation ("etc.") ends a sentence as often as not and is left out.
+ABBREVIATIONS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "Gen",
+           "Sen", "Rep", "Gov", "St", "Amb", "Lt", "Col", "Maj", "Sgt", "Jr", "Sr", "Inc", "Co", "Corp", "No", "vs",
+           "U.S"),
+    "es": ("EE", "UU", "Sra", "Srta", "Dra", "Gral", "Lic", "Ing", "Prof"),
+    "pt": ("Sra", "Dra", "Gen", "Prof"),
+    "fr": ("Mme", "Mlle", "Pr", "Prof"),
+    "de": ("Hr", "Fr", "Prof"),
+}
+
+# Words that give a quotation as a document's title ("a cable titled", "se titula", "intitulée", "mit dem
+# Titel"); not "subject" or "asunto" alone ("el asunto" is any matter, "encabezado por" is led by).
+TITLE_WORDS = {
+    "en": r"titled|entitled|headlined|subject line|(?:under|with) the (?:title|heading|subject)",
+    "es": r"t[íi]tulo|titula(?:ba|do|da)?",
+    "fr": r"intitul[ée]e?s?|titr[ée]e?s?|sous le titre|avec pour titre",
+    "pt": r"intitulad[oa]s?|titulad[oa]s?|com o t[íi]tulo|sob o t[íi]tulo",
+    "de": r"mit dem Titel|unter dem Titel|betitelt(?:e[nrs]?)?|überschrieben(?:e[nrs]?)?|unter der Überschrift",
+}
+
+# Languages that write every noun with a capital: there the case is part of the word, and a word is put
+# into English as written ("Substanz", not "substanz").
+CASED_NOUNS = frozenset({"de"})
+
 DOCUMENT_NOUNS = {
     "en": r"cables?|memos?|memorand(?:um|a)|dispatch(?:es)?|telegrams?|documents?|messages?|wires?",
     "es": r"cables?|despachos?|documentos?|telegramas?|informes?|memor[áa]ndums?|memorandos?|reportes?|textos?",

@@ -74,3 +74,13 @@ def test_an_index_build_keeps_the_lexicon_in_the_index_folder(tmp_path, monkeypa
     lex = crosslingual.of(api.load_corpus([ix]))  # read back from the folder, not encoded again
     assert "military" in lex.words and not (tmp_path / "cache" / "lexicons").exists()
     assert "military" in words_multilingual.seen and lex.vectors.shape[1] == words_multilingual.dimension
+
+
+@pytest.mark.parametrize("text, english", [("Ein Mord an der Grenze", "murdered"), ("Ein Mord an der Grenze", "killing")])
+def test_a_german_noun_is_put_into_english_as_written(store, text, english):
+    """German writes nouns with a capital, and the encoder reads "Mord" as murder but "mord" as
+    something else ("undermine"): a German word keeps its case."""
+    from compare.retrieve.crosslingual import groups
+
+    terms = {t for g in groups(store, text, "de") for t in g.terms}
+    assert english in terms, terms

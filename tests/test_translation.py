@@ -270,3 +270,32 @@ def test_the_article_saying_a_quote_is_a_cable_title(text, subject):
 
     (q,) = extract.extract(ingest.article_from_text(text, "t.txt"))
     assert q.claim.subject is subject
+
+
+def test_a_translation_of_two_sentences_with_one_left_out_between_is_found_by_its_sentences(seed_checker):
+    """The article keeps two sentences of ¶7 and drops what stands between them, with no ellipsis: the
+    whole is close to no passage, each sentence to its own, and the second confirms the first's cable."""
+    text = ('El cable recoge que "Gutiérrez cree que lo que se necesita es una hoja de ruta clara para los años '
+            'que quedan de cooperación en seguridad. Tello Peón estuvo de acuerdo y sugirió que no hay tiempo para '
+            'proyectos piloto".')
+    (r,) = [r for r in check(seed_checker, text) if r.verdict is Verdict.TRANSLATION]
+    assert (r.source.cable_id, r.source.paragraph) == ("09MEXICO2882", 7)
+    assert "another of its sentences" in r.decision.note
+
+
+def test_a_quote_is_split_into_sentences_only_without_an_ellipsis():
+    from compare.model import Claim, Language, Quote, QuoteKind, Span
+    from compare.pipeline import translation
+
+    def quote(text):
+        return Quote(article="a", text=text, start=0, end=len(text), parts=(Span(0, len(text)),),
+                     kind=QuoteKind.QUOTATION, context=text, claim=Claim(), article_language=Language.ES)
+
+    two = quote("El ministro no confía en sus asesores más cercanos. Nadie en el gabinete habla hoy de reformas "
+                "económicas serias.")
+    assert [q.text for q in translation.sentences(two)] == [
+        "Nadie en el gabinete habla hoy de reformas económicas serias.",
+        "El ministro no confía en sus asesores más cercanos."]
+    assert translation.sentences(quote("El ministro no confía en sus asesores más cercanos.")) == []
+    assert translation.sentences(quote("El ministro no confía en sus asesores. … Nadie habla hoy de reformas "
+                                       "económicas serias.")) == []

@@ -30,6 +30,7 @@ from ..lexicon import (
     SPANISH_MEDIA_VERBS,
     SPANISH_SPEECH_VERB_RE,
     SPEECH_VERBS_BY_LANGUAGE,
+    TITLE_WORDS,
     everyday_english,
     month_numbers,
     stop_words,
@@ -241,7 +242,8 @@ def _english(masked: str, open_mark: int, end: int, lo: int, hi: int, language: 
     if speaker is None and verb is None:
         cue = None
     date_text, year, month, day = _document_date(sentence)
-    return Claim(speaker, verb, authorship, date_text, year, month, day, cue, _titled(sentence, SUBJECT_EN))
+    return Claim(speaker, verb, authorship, date_text, year, month, day, cue,
+                 _titled(masked, open_mark, end, lo, hi, _subject_rx(language)))
 
 
 class _Sentences:
@@ -301,9 +303,23 @@ def _written_in_lower_case(speaker: str, masked: str) -> bool:
     return re.search(r"\b" + re.escape(speaker.lower()) + r"\b", masked) is not None
 
 
-@lru_cache(maxsize=64)
-def _titled(sentence: str, rx: re.Pattern[str]) -> bool:
-    return rx.search(sentence) is not None
+QUOTATION_MARKS = re.compile("[\"“”„«»]")
+
+
+def _titled(masked: str, open_mark: int, end: int, lo: int, hi: int, rx: re.Pattern[str]) -> bool:
+    """Whether the article gives this quotation as a cable's title: a word for a title ("titled", "se
+    titula") before it or after it in its sentence, with no other quotation between ("en un punto
+    titulado “Chávez mini-me”, la embajada afirma: “…”": the title is the first quotation, not the
+    second). Within `CUE_WINDOW` of the quote: bounded work per quote."""
+    before = masked[max(lo, open_mark - CUE_WINDOW) : open_mark]
+    last = None
+    for last in rx.finditer(before):  # noqa: B007 - the last one is wanted
+        pass
+    if last is not None and not QUOTATION_MARKS.search(before, last.end()):
+        return True
+    after = masked[end + 1 : min(hi, end + 1 + CUE_WINDOW)]
+    first = rx.search(after)
+    return first is not None and not QUOTATION_MARKS.search(after, 0, first.start())
 
 
 DateClaim = tuple[str | None, int | None, int | None, int | None]  # as written, year, month, day
@@ -343,19 +359,29 @@ _FECHA = (r"(?P<date>(?:(?P<day>\d{1,2})\s+de\s+)?" + _MES + r"(?:\s+(?:de|del)\
           r"|(?P<year_only>(?:19|20)\d{2})\b)")
 _DOC_ES = (r"(?:cable|despacho|documento|telegrama|memorando|informe|mensaje|texto|primero|segundo|tercero|"
            r"último|otro|uno)s?")
+_SERIAL = r"(?:(?:n(?:[.º°]|úmero)\s*)?\d{3,}\s*,?\s+)?"
 SPANISH_DATE_RES = tuple(re.compile(p, 0 if i else re.I) for i, p in enumerate([
     # "un cable de marzo de 2010", "otro cable, del 22 de abril de 2005", "el primero, enviado el 7 de
     # noviembre de 2005", "un cable fechado el 26 de abril", "el cable del 15 de noviembre"
-    r"\b" + _DOC_ES + r"\s*,?\s+(?:(?:fechad|enviad|firmad|escrit|remitid|datad)[oa]s?\s+)?(?:(?:el|en|a)\s+)?"
-    r"(?:del?\s+)?" + _FECHA,
+    # the cable's serial number may stand before its date ("otro despacho, el 153018 de mayo del 2006",
+    # "el documento 63040 remitido por Trivelli en mayo del 2006"), and who sent it after the participle
+    r"\b" + _DOC_ES + r"\s*,?\s+" + _SERIAL + r"(?:(?:fechad|enviad|firmad|escrit|remitid|datad)[oa]s?\s+"
+    r"(?:por\s+(?:[^\W\d]+\.?\s+){1,4}?)?)?(?:(?:el|en|a)\s+)?" + _SERIAL + r"(?:del?\s+)?" + _FECHA,
     # "escribió el embajador Hugo Llorens el 24 de julio de 2009", "según escribió ... en agosto de 2005"
     r"\b(?:" + SPANISH_SPEECH_VERB_RE + r")\b[^.;Q]{0,80}?\b(?:el|en)\s+" + _FECHA,
 ]))
 # The article gives the quotation as the cable's title: "lleva por título", "se titula", "titulaba la embajada"
 # (not "asunto" or "encabezado": "el asunto" is any matter, "encabezado por" is led by)
-SUBJECT_ES = re.compile(r"\b(?:t[íi]tulo|titula(?:ba|do|da)?)\b", re.I)
-SUBJECT_EN = re.compile(r"\b(?:titled|entitled|headlined|subject line|(?:under|with) the (?:title|heading|subject))\b",
-                        re.I)
+# (the words for it in each language: `lexicon.TITLE_WORDS`)
+SUBJECT_ES = re.compile(r"\b(?:" + TITLE_WORDS["es"] + r")\b", re.I)
+SUBJECT_EN = re.compile(r"\b(?:" + TITLE_WORDS["en"] + r")\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _subject_rx(language: str | None) -> re.Pattern[str]:
+    """The words that give a quotation as a title in the article's language or in English."""
+    words = {TITLE_WORDS["en"], TITLE_WORDS.get(str(language), TITLE_WORDS["en"])}
+    return re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.I)
 SPANISH_MONTH_NUMBER = month_numbers("es")
 _TITLED = r"\s+(?:[a-záéíóúñ]+\s+){0,5}"  # "el embajador ", "la entonces embajadora ", "el encargado de negocios "
 
@@ -401,7 +427,7 @@ def _spanish(masked: str, open_mark: int, end: int, lo: int, hi: int) -> Claim:
         speaker = " ".join(parts) or None
     date_text, year, month, day = _spanish_date(sentence)
     return Claim(speaker, verb, authorship, date_text, year, month, day, cue if speaker or date_text else None,
-                 _titled(sentence, SUBJECT_ES))
+                 _titled(masked, open_mark, end, lo, hi, SUBJECT_ES))
 
 
 @lru_cache(maxsize=64)

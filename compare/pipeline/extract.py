@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..errors import UnbalancedQuotesError
+from ..lexicon import ABBREVIATIONS, alternation
 from ..lexicon import SPEECH_VERB_RE as SPEECH_VERBS
 from ..model import Article, Claim, Quote, QuoteKind, Span
 from ..tokens import has_words
@@ -36,7 +37,8 @@ from .language import detect
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
-ABBREV = r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|St|Amb|Lt|Col|Maj|Sgt|Jr|Sr|Inc|Co|Corp|No|vs|U\.S|[A-Z])"
+# an abbreviation of any of the languages (`lexicon.ABBREVIATIONS`) or one capital (an initial)
+ABBREV = r"(?:" + alternation(tuple({re.escape(a) for words in ABBREVIATIONS.values() for a in words})) + r"|[A-Z])"
 # (?<![.!?]): a run of marks is tried from its start only (every match starts there anyway), so that a
 # run of 100,000 full stops is one pass, not 100,000
 SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"”’'»]?(?=\s+[\"“‘«¿¡A-ZÁÉÍÓÚÑ(]|\s*\n\s*\n|\s*$)")

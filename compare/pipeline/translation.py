@@ -604,13 +604,45 @@ def parts(quote: Quote) -> list[Quote]:
     return [replace(quote, text=t) for t in sorted(long_, key=lambda t: -len(t.split()))]
 
 
+def sentences(quote: Quote) -> list[Quote]:
+    """The sentences of a quote of several and no ellipsis, of `TRANSLATION_MIN_WORDS` words or more,
+    longest first: a translation often drops a sentence of the cable between two it keeps, with no
+    ellipsis to say so, and then each sentence is closer to its own passage than the whole is."""
+    if len(ELLIPSIS_RE.split(quote.text)) > 1:
+        return []
+    found = [m.group().strip() for m in sentence_matches(quote.text)]
+    long_ = [t for t in found if len(t.split()) >= TRANSLATION_MIN_WORDS]
+    if len(long_) < 2:  # noqa: PLR2004 - one sentence
+        return []
+    return [replace(quote, text=t) for t in sorted(long_, key=lambda t: -len(t.split()))]
+
+
 def find_elided(store: CorpusStore, quote: Quote, cited: Iterable[str] = ()) -> Decision | None:
-    """An elided quote whose whole has no source: its first part, longest first, that has one (`find`)."""
+    """A quote of several parts whose whole has no source. An elided quote: its first part, longest
+    first, that has one (`find`). A quote of several sentences: its first sentence that has one, where
+    another of its sentences confirms the cable (`_confirms`): trying each sentence alone is several
+    tries, and one sentence found alone is no better evidence than a quote that short."""
     for part in parts(quote):
         found = find(part, candidates(store, part, cited), cited)
         if found is not None:
             return replace(found, note=found.note + f"; the part “{part.text[:40]}…” of the elided quote")
+    split = sentences(quote)
+    for part in split:
+        found = find(part, candidates(store, part, cited), cited)
+        if found is None or found.source is None:
+            continue
+        cable = found.source.cable_id
+        if any(_confirms(store, other, cable, cited) for other in split if other is not part):
+            return replace(found, note=found.note + f"; found by its sentence “{part.text[:40]}…”, and another "
+                                                    "of its sentences comes closest to the same cable")
     return None
+
+
+def _confirms(store: CorpusStore, part: Quote, cable: str, cited: Iterable[str]) -> bool:
+    """Whether a sentence's closest passage lies in `cable`, at least `TRANSLATION_CITED_MIN` close (the
+    bar for a passage of a cable the article points at)."""
+    c = closest(part, candidates(store, part, cited))
+    return c is not None and c.paragraph.cable_id == cable and c.similarity >= TRANSLATION_CITED_MIN
 
 
 def _clear(quote: Quote, c: Closest) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .. import crosslingual
-from ..lexicon import stop_words
+from ..lexicon import CASED_NOUNS, stop_words
 from ..numbers import english_numbers
 from ..store import CorpusStore
 from ..store.corpus import any_of_groups
@@ -61,7 +61,11 @@ def groups(store: CorpusStore, text: str, language: str, floor: float = LEXICON_
     for n in english_numbers(text):
         if store.df(n):
             out.append(Group(n, (n,), True))
-    words = list(dict.fromkeys(w.casefold() for w in to_translate))
+    # German writes every noun with a capital: "Substanz" is "substance", "substanz" only a string to the
+    # encoder (its nearest English words: "danced", "dance"); other languages' words are looked up in
+    # lower case (a capital there starts a sentence)
+    cased = language in CASED_NOUNS
+    words = list(dict.fromkeys(w if cased else w.casefold() for w in to_translate))
     if words:
         lexicon = crosslingual.of(store)
         for w, near in zip(words, lexicon.nearest(words, LEXICON_NEAREST, floor), strict=True):
