@@ -214,6 +214,32 @@ TITLE_WORDS = {
 # into English as written ("Substanz", not "substanz").
 CASED_NOUNS = frozenset({"de"})
 
+# Who wrote or signed a cable, in the languages read otherwise by the English reader: the verbs that
+# make the person named beside them its writer ("escreveu o embaixador Clifford Sobel", "l'ambassadeur
+# Charles Rivkin écrit", "schrieb Botschafter Philip Murphy"), the phrases of a signature ("assinado pelo",
+# "signé par", "unterzeichnet von"), and the titles that stand before a diplomat's name.
+WRITING_VERBS_BY_LANGUAGE = {
+    "pt": r"escreveu|escreve|escrevia|relatou|relata|telegrafou|redigiu|assinou|assina",
+    "fr": r"a écrit|écrit|écrivait|a rapporté|rapporte|rapportait|a rédigé|rédige|a signé|signe",
+    "de": r"schrieb|schreibt|kabelte|kabelt|berichtete|meldete|unterzeichnete|unterschrieb",
+}
+SIGNED_BY_LANGUAGE = {
+    "pt": r"assinad[oa]s?\s+(?:por|pel[oa])|escrit[oa]s?\s+(?:por|pel[oa])|redigid[oa]s?\s+(?:por|pel[oa])",
+    "fr": r"sign[ée]e?s?\s+par|[ée]crit[e]?s?\s+par|r[ée]dig[ée]e?s?\s+par",
+    "de": r"unterzeichnet\s+von|unterschrieben\s+von|verfasst\s+von|geschrieben\s+von",
+}
+# German puts the signer between "von" and the participle: "eine von Botschafter Murphy unterzeichnete
+# Depesche"
+SIGNED_BY_NAME_FIRST = {"de": r"(?:unterzeichnet|unterschrieben|verfasst|geschrieben)e[nrs]?"}
+DIPLOMAT_TITLES = {
+    "pt": r"(?:(?:o|a)\s+)?(?:então\s+)?(?:embaixador[a]?|encarregad[oa]\s+de\s+neg[óo]cios|c[ôo]nsul|diplomata)"
+          r"(?:\s+(?:americano|americana|norte-americano|norte-americana|dos\s+EUA|dos\s+Estados\s+Unidos))?",
+    "fr": r"(?:[lL]['’]\s?|[lL]e\s+|[lL]a\s+)?(?:ancien\s+|ancienne\s+)?(?:ambassadeur|ambassadrice|charg[ée]e?\s+d['’]affaires|"
+          r"consul|diplomate)(?:\s+(?:am[ée]ricain|am[ée]ricaine|des\s+[ÉE]tats-Unis))?",
+    "de": r"(?:[dD]er\s+|[dD]ie\s+)?(?:damalige[rn]?\s+)?(?:US-)?(?:Botschafter(?:in)?|Gesch[äa]ftstr[äa]ger(?:in)?|"
+          r"Generalkonsul(?:in)?|Konsul(?:in)?|Diplomat(?:in)?)",
+}
+
 DOCUMENT_NOUNS = {
     "en": r"cables?|memos?|memorand(?:um|a)|dispatch(?:es)?|telegrams?|documents?|messages?|wires?",
     "es": r"cables?|despachos?|documentos?|telegramas?|informes?|memor[áa]ndums?|memorandos?|reportes?|textos?",

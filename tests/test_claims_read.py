@@ -55,3 +55,35 @@ def test_a_word_for_a_title_names_the_quotation_after_it_only(text, title, other
 def test_a_title_given_after_the_quotation_is_still_read():
     found = quotes_of("«Liderazgo mexicano en general», se titula el documento que la embajada envió.")
     assert found["Liderazgo mexicano en general"].claim.subject
+
+
+@pytest.mark.parametrize("text, quote, name", [
+    ("Num telegrama assinado pelo embaixador Clifford Sobel, a embaixada afirma que “o ministro não confia "
+     "nos assessores mais próximos do governo”.", "o ministro não confia nos assessores mais próximos do governo",
+     "Clifford Sobel"),
+    ("“O ministro não confia nos assessores mais próximos do governo”, escreveu o embaixador Clifford Sobel "
+     "em março de 2008.", "O ministro não confia nos assessores mais próximos do governo", "Clifford Sobel"),
+    ("L'ambassadeur Charles Rivkin écrit dans sa note que « le président ne fait confiance à aucun de ses "
+     "ministres ».", "le président ne fait confiance à aucun de ses ministres", "Charles Rivkin"),
+    ("In einer von Botschafter Philip Murphy unterzeichneten Depesche heißt es, „der Minister vertraut keinem "
+     "seiner Berater in der Regierung“.", "der Minister vertraut keinem seiner Berater in der Regierung",
+     "Philip Murphy"),
+    ("„Der Minister vertraut keinem seiner Berater in der Regierung“, schrieb der damalige US-Botschafter "
+     "William Timken im Jahr 2008.", "Der Minister vertraut keinem seiner Berater in der Regierung",
+     "William Timken"),
+])
+def test_who_wrote_or_signed_the_cable_in_portuguese_french_and_german(text, quote, name):
+    claim = quotes_of(text)[quote].claim
+    assert claim.speaker == name and claim.authorship
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("« Le président ne fait confiance à aucun de ses ministres », écrit Le Monde dans son édition de lundi.",
+     "Le président ne fait confiance à aucun de ses ministres"),
+    ("„Der Minister vertraut keinem seiner Berater in der Regierung“, schrieb die Süddeutsche Zeitung am Montag.",
+     "Der Minister vertraut keinem seiner Berater in der Regierung"),
+    ("“O ministro não confia nos assessores mais próximos do governo”, escreveu o embaixador em março de 2008.",
+     "O ministro não confia nos assessores mais próximos do governo"),
+])
+def test_a_writer_is_named_only_with_a_diplomats_title_or_a_signature(text, quote):
+    assert quotes_of(text)[quote].claim.speaker is None

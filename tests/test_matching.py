@@ -231,3 +231,21 @@ def test_the_paragraph_with_the_exact_words_is_aligned_before_near_copies(seed_c
     bracketed = "The military [of Mexico] was not trained to patrol the streets"
     assert _exact_first([*copies, real], ["The military", "was not trained to patrol the streets"])[0] is real
     assert _exact_first([*copies, real], [bracketed])[0] is real
+
+
+def test_a_span_inside_the_second_of_two_joined_paragraphs_is_that_paragraphs():
+    """Two neighbouring paragraphs are joined when a quote may run from one into the next; a quote that
+    stands wholly in the second is the second's (named as the first, it lost the tie-break to nothing
+    and reported the wrong paragraph: real-test-6, a Tripoli cable's ¶6 given as ¶5)."""
+    first = "The delegation arrived on Monday and met the minister at his office."
+    second = "The minister relies heavily on his long-time adviser, who travels with him everywhere."
+    quote = "The minister relies heavily on his long-time adviser"
+    q = extract.extract(ingest.article_from_text(f'The cable said "{quote}".', "a.txt"))[0]
+    joined = al.align(q, "10X1", (5, 6), first + " " + second, starts=(0, len(first) + 1))
+    assert (joined.paragraph, joined.paragraphs) == (6, (6,))
+    both = al.align(q, "10X1", (5, 6), first + " " + second)  # no bounds given: as before
+    assert (both.paragraph, both.paragraphs) == (5, (5, 6))
+    across = al.align(extract.extract(ingest.article_from_text(
+        'The cable said "met the minister at his office. The minister relies heavily".', "a.txt"))[0],
+        "10X1", (5, 6), first + " " + second, starts=(0, len(first) + 1))
+    assert (across.paragraph, across.paragraphs) == (5, (5, 6))

@@ -138,17 +138,19 @@ def test_html_article_is_reduced_to_text():
     assert [q.text for q in extract(page)] == ["risk averse,"]
 
 
-def test_a_quotation_over_paragraphs_is_one_quotation():
-    # print convention: each paragraph opens with a mark, only the last closes (hard-wrapped lines)
-    text = ('The ambassador wrote:\n\n"Gutierrez went on to say, however, that he now realizes there is not even\n'
+def test_each_paragraph_of_a_quotation_over_paragraphs_is_a_quotation():
+    # print convention: each paragraph opens with a mark, only the last closes (hard-wrapped lines); a
+    # newspaper's paragraphs may quote paragraphs far apart in the cable, and each is checked on its own
+    text = ('The ambassador wrote that "Gutierrez went on to say, however, that he now realizes there is not even\n'
             'time for the institution building to take hold.\n\n"He lamented the pervasive, debilitating fear\n'
             'that is so much a part of contemporary Mexican society."\n\nThe embassy declined to comment.')
-    (q,) = extract(text)
-    assert len(q.parts) == 2 and not q.splice_tags
-    assert q.text.startswith("Gutierrez went on to say") and q.text.endswith("contemporary Mexican society.")
-    for part in q.parts:
-        assert text[part.start : part.end] in q.text
-    assert q.start == q.parts[0].start and q.end == q.parts[-1].end
+    first, second = extract(text)
+    assert first.text.startswith("Gutierrez went on to say") and first.text.endswith("to take hold.")
+    assert second.text.startswith("He lamented") and second.text.endswith("contemporary Mexican society.")
+    for q in (first, second):
+        assert text[q.start : q.end] == q.text and len(q.parts) == 1
+    # one speaker: the second paragraph's own sentence says nothing, and takes what the first says
+    assert first.claim.verb == second.claim.verb == "wrote"
 
 
 def test_an_unclosed_quotation_is_not_replaced_by_the_quotes_inside_it():
@@ -165,3 +167,11 @@ def test_utf16_with_or_without_a_byte_order_mark_is_text(encoding):
     text = 'Calderón said the army was "risk averse," officials wrote.'
     assert ingest.decode_bytes(text.encode(encoding), "u.txt") == text
     assert [q.text for q in extract(ingest.decode_bytes(text.encode(encoding), "u.txt"))] == ["risk averse,"]
+
+
+def test_the_paragraphs_of_a_public_statement_over_paragraphs_are_all_public():
+    text = ('In a speech on Monday the president said: "We will not negotiate with the cartels under any '
+            'circumstances.\n\n"Our government will keep the army in the streets until the violence ends."\n\n'
+            'The cable disagreed.')
+    first, second = extract(text)
+    assert first.not_cable.startswith("a public statement") and second.not_cable == first.not_cable

@@ -190,8 +190,9 @@ def test_nested_curly_marks_and_doubled_apostrophes():
 def test_a_quotation_over_paragraphs_one_paragraph_a_line():
     text = ("The cable was blunt.\n“The army is insular and risk averse.\n“It resists modernization,” the ambassador "
             "wrote.\nNext paragraph here.")
-    (q,) = quotes(text)
-    assert q.text == "The army is insular and risk averse. It resists modernization,"
+    first, second = quotes(text)
+    assert (first.text, second.text) == ("The army is insular and risk averse.", "It resists modernization,")
+    assert first.claim.cue == second.claim.cue == "the ambassador wrote"
 
 
 def test_html_paragraphs_are_kept_apart():

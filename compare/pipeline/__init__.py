@@ -184,14 +184,16 @@ class Pipeline:
             out += self.spliced(q, qt, ranked)
         for a, p in ranked:
             numbers: tuple[int | None, ...] = (p.number,)
+            starts: tuple[int, ...] = (0,)
             text, last = p.text, p
             while (not decide.supports(a) and a.matched >= JOINED_MIN_MATCHED
                    and a.end >= len(text) - JOINED_EDGE_CHARS and len(numbers) < JOINED_MAX):
                 nxt = self.store.next_paragraph(last)
                 if nxt is None:
                     break
-                numbers, text, last = (*numbers, nxt.number), text + " " + nxt.text, nxt
-                a = align(q, p.cable_id, numbers, text, qt)
+                numbers, starts = (*numbers, nxt.number), (*starts, len(text) + 1)
+                text, last = text + " " + nxt.text, nxt
+                a = align(q, p.cable_id, numbers, text, qt, starts)
                 out.append(a)
         return out, paragraphs
 
@@ -205,7 +207,8 @@ class Pipeline:
             prev, nxt = self.store.previous_paragraph(p), self.store.next_paragraph(p)
             for first, second in ((prev, p), (p, nxt)):
                 if first is not None and second is not None:
-                    out.append(align(q, p.cable_id, (first.number, second.number), first.text + " " + second.text, qt))
+                    out.append(align(q, p.cable_id, (first.number, second.number), first.text + " " + second.text, qt,
+                                     (0, len(first.text) + 1)))
         return out
 
     def candidate(self, q: Quote, a: Alignment, ctx: context.QuoteContext) -> Candidate:

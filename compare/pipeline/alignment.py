@@ -271,8 +271,11 @@ def _paragraph_tokens(ptext: str) -> list[Token]:
 
 
 def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: str,
-          qt: QuoteTokens | None = None) -> Alignment:
-    """`qt`: the quote already prepared, when one quote is aligned on many paragraphs."""
+          qt: QuoteTokens | None = None, starts: tuple[int, ...] | None = None) -> Alignment:
+    """`qt`: the quote already prepared, when one quote is aligned on many paragraphs. `starts`: where
+    each of several joined paragraphs (`numbers`) begins in `ptext`; the alignment names the paragraphs
+    its span covers, the first as its paragraph (a span inside the second of two joined paragraphs is
+    that paragraph's)."""
     qt = qt or prepare(quote.text)
     ptoks = _paragraph_tokens(ptext)
     segments = align_tokens(qt, ptoks, ptext)
@@ -284,6 +287,10 @@ def align(quote: Quote, cable_id: str, numbers: tuple[int | None, ...], ptext: s
     else:
         start = end = 0
     n = sum(1 for b in qt.bracketed if not b) or 1
+    if starts is not None and len(starts) == len(numbers) > 1 and end > start:
+        first = max(0, bisect_right(starts, start) - 1)
+        last = max(first, bisect_right(starts, end - 1) - 1)
+        numbers = numbers[first : last + 1]
     return Alignment(
         cable_id=cable_id,
         paragraph=numbers[0],

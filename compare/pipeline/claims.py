@@ -18,6 +18,7 @@ from ..lexicon import (
     AUTHOR_VERBS,
     DEFINITE_DETERMINERS,
     DESCRIBED_VERBS,
+    DIPLOMAT_TITLES,
     DOCUMENT_NOUNS,
     MEDIA_VERBS,
     MONTH_NUMBER,
@@ -25,12 +26,15 @@ from ..lexicon import (
     NAME_TITLES,
     OBJECT_VERBS,
     PASSIVE_AUXILIARIES,
+    SIGNED_BY_LANGUAGE,
+    SIGNED_BY_NAME_FIRST,
     SPANISH_AUTHOR_VERBS,
     SPANISH_DIPLOMAT_TITLES,
     SPANISH_MEDIA_VERBS,
     SPANISH_SPEECH_VERB_RE,
     SPEECH_VERBS_BY_LANGUAGE,
     TITLE_WORDS,
+    WRITING_VERBS_BY_LANGUAGE,
     everyday_english,
     month_numbers,
     stop_words,
@@ -514,6 +518,45 @@ def classification(sentence: str, language: str | None) -> str | None:
     return None
 
 
+_NAME = r"(?P<name>(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇÀÈÌÒÙÄÖÜ][\w'’-]+\s+){0,3}[A-ZÁÉÍÓÚÂÊÔÃÕÇÀÈÌÒÙÄÖÜ][\w'’-]+)"
+
+
+@lru_cache(maxsize=8)
+def _writer_res(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a writing verb, a diplomat's title and a name right after the quote; a signature and a name near
+    it; a title, a name and a writing verb right before it): "escreveu o embaixador Clifford Sobel",
+    "assinado pelo embaixador Clifford Sobel", "l'ambassadeur Charles Rivkin écrit que"."""
+    verbs, signed, title = WRITING_VERBS_BY_LANGUAGE[language], SIGNED_BY_LANGUAGE[language], DIPLOMAT_TITLES[language]
+    # a writing verb names a writer only with a diplomat's title ("écrit Le Monde" is a newspaper); only
+    # a person signs
+    after = re.compile(r"\W{0,3}(?P<verb>" + verbs + r")\s+(?:" + title + r")\s+" + _NAME)
+    signature = re.compile(r"(?P<verb>" + signed + r")\s+(?:" + title + r"\s+)?" + _NAME)
+    before = re.compile(r"(?:" + title + r")\s+" + _NAME + r",?\s+(?P<verb>" + verbs + r")\b[^.;:!?Q]{0,20}$")
+    first = SIGNED_BY_NAME_FIRST.get(language)
+    if first:  # "eine von Botschafter Murphy unterzeichnete Depesche"
+        signature = re.compile(signature.pattern + r"|\b(?:von|vom)\s+(?:" + title + r"\s+)?"
+                               + _NAME.replace("?P<name>", "?P<name2>") + r"\s+(?P<verb2>" + first + r")\b")
+    return after, signature, before
+
+
+def _written_by(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str, claim: Claim) -> Claim:
+    """In Portuguese, French and German, the person the article says wrote or signed the cable: a name
+    after a writing verb or a signature phrase near the quote, or before a writing verb that introduces
+    it (within `CUE_WINDOW`). A name only (capitalised words): "o embaixador escreveu" names nobody."""
+    after_re, signature_re, before_re = _writer_res(language)
+    tail = masked[end + 1 : min(hi, end + 1 + CUE_WINDOW)]
+    head = masked[max(lo, open_mark - CUE_WINDOW) : open_mark]
+    m = after_re.match(tail) or signature_re.search(head + " " + tail) or before_re.search(head)
+    if m is None:
+        return claim
+    name = (m.group("name") or m.groupdict().get("name2") or "").strip()
+    verb = m.group("verb") or m.groupdict().get("verb2") or ""
+    words = name.split()
+    if not words or all(w.casefold() in stop_words(language) for w in words):
+        return claim
+    return replace(claim, speaker=name, verb=verb, authorship=True, cue=m.group().strip(" ,"))
+
+
 def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Language | str | None = None) -> Claim:
     """The claim about the quotation whose marks stand at `open_mark` and `end` in `masked` (the
     article with its quotations masked), whose sentence runs from `lo` to `hi`; in the article's
@@ -532,6 +575,8 @@ def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Lang
         # the cable itself elsewhere
         claim = replace(claim, date_text=None, year=None, month=None, day=None,
                         cue=claim.cue if claim.speaker else None)
+    if claim.speaker is None and language in WRITING_VERBS_BY_LANGUAGE:
+        claim = _written_by(masked, open_mark, end, lo, hi, language, claim)
     # within CUE_WINDOW of the quote: bounded work per quote, however long its sentence
     marking = classification(masked[max(lo, open_mark - CUE_WINDOW) : min(hi, end + CUE_WINDOW)], language)
     return replace(claim, classification=marking) if marking else claim

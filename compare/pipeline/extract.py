@@ -369,6 +369,35 @@ def _kind(text: str, quote_text: str, raw: _Raw, language: str | None, lead: int
     return QuoteKind.QUOTATION
 
 
+def _one_speaker(quotes: list[Quote], continued: list[bool]) -> list[Quote]:
+    """The paragraphs of one long quotation (each opens with a mark, only the last closes: the print
+    convention) are quotations of their own, each traced to its own passage, but of one speaker: a
+    paragraph whose sentence says nothing takes what the article says of the quotation, before its
+    first paragraph ("The ambassador wrote:") or after its last ("…,” the cable said")."""
+    out = list(quotes)
+    k = 0
+    while k < len(out):
+        end = k + 1
+        while end < len(out) and continued[end]:
+            end += 1
+        if end - k > 1:
+            said = next((q.claim for q in (out[k], out[end - 1]) if _says(q.claim)), None)
+            for j in range(k, end):
+                q = out[j]
+                # a paragraph of a long quotation is a quotation, however short ("It resists modernization,")
+                kind = QuoteKind.QUOTATION if q.kind is QuoteKind.SCARE else q.kind
+                claim = said if said is not None and not _says(q.claim) and kind is not QuoteKind.NAME else q.claim
+                out[j] = replace(q, kind=kind, claim=claim)
+        k = end
+    return out
+
+
+def _says(claim: Claim) -> bool:
+    """Whether the article's sentence says anything of the quotation: a speaker, a verb, a date, a
+    classification, or a title."""
+    return not claim.empty or claim.cue is not None or claim.verb is not None or claim.subject
+
+
 def extract(article: Article, strict: bool = False) -> list[Quote]:
     text = article.text
     wrapped = hard_wrapped(text)
@@ -384,6 +413,7 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
     lead = len(text) - len(text.lstrip())  # the first character that is not white space
     quotes: list[Quote] = []
     frames: list[standing.Frame] = []
+    continued: list[bool] = []  # the quote is the next paragraph of the quotation before it
     last_hi = -1
     i = 0
     while i < len(raws):
@@ -391,10 +421,8 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
         tags: list[str] = []
         while i + 1 < len(raws):
             a, b = group[-1], raws[i + 1]
-            if b.joined:
-                group.append(b)
-                i += 1
-                continue
+            if b.joined:  # the next paragraph of a long quotation: a quotation of its own, of one speaker
+                break
             between = text[a.end + 1 : b.open_mark]
             tm = SPLICE_TAG.fullmatch(between)
             # a speech tag inside one sentence of the source: the first part ends with a comma (the
@@ -439,11 +467,13 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
             quote_text, kind, masked[max(lo, group[0].open_mark - CUE_WINDOW) : group[0].open_mark],
             masked[group[-1].end + 1 : min(hi, group[-1].end + 1 + CUE_WINDOW)],
             previous, claim,
-            # it opens its sentence, and the sentence before it is the one of the quote before it
-            continues=(NOT_SPACE.search(masked, lo, group[0].open_mark) is None and last_hi >= 0
+            # the next paragraph of a long quotation; or it opens its sentence, and the sentence before
+            # it is the one of the quote before it
+            continues=group[0].joined or (NOT_SPACE.search(masked, lo, group[0].open_mark) is None and last_hi >= 0
                        and not masked[last_hi:lo].strip()
                        and not sentences.breaks_within(last_hi, lo))))
         last_hi = hi
+        continued.append(group[0].joined)
         quotes.append(
             Quote(
                 article=article.name,
@@ -458,6 +488,7 @@ def extract(article: Article, strict: bool = False) -> list[Quote]:
                 article_language=language,
             )
         )
+    quotes = _one_speaker(quotes, continued)
     readings = standing.classify(frames, language)
     return [replace(q, not_cable=r.reason) if r.standing in (standing.Standing.PUBLIC, standing.Standing.OWN) else q
             for q, r in zip(quotes, readings, strict=True)]
