@@ -106,9 +106,11 @@ def test_a_passage_holding_the_words_is_never_replaced_by_a_paraphrase(seed_chec
     assert r.verdict is Verdict.NOT_FOUND and "only by chance" in r.note
 
 
-def test_a_quotation_over_three_paragraphs_is_traced_to_all_three(seed_checker):
+def test_each_paragraph_of_a_quotation_over_three_paragraphs_is_traced_to_its_own(seed_checker):
     cable = seed_checker.store.cables["10MEXICO83"]
-    text = "Feeley wrote:\n\n" + "\n\n".join('"' + cable.paragraph(n).text for n in (6, 7, 8)) + '"\n\nThe end.'
-    (r,) = check(seed_checker, text)
-    assert r.verdict is Verdict.VERBATIM and len(r.quote.parts) == 3
-    assert r.source is not None and r.source.paragraphs == (6, 7, 8)
+    text = ("Ambassador Feeley wrote that\n\n" + "\n\n".join('"' + cable.paragraph(n).text for n in (6, 7, 8))
+            + '"\n\nThe end.')
+    results = check(seed_checker, text)
+    assert [r.verdict for r in results] == [Verdict.VERBATIM] * 3
+    assert [(r.source.cable_id, r.source.paragraph) for r in results] == [("10MEXICO83", n) for n in (6, 7, 8)]
+    assert all(len(r.quote.parts) == 1 for r in results)
