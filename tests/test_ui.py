@@ -453,6 +453,12 @@ def test_in_a_real_browser(server):
         narrow.get_by_label("Search quotes and cable IDs").fill("alert")
         narrow.get_by_label("Search quotes and cable IDs").press("Enter")
         narrow.wait_for_selector(".qc-card:has-text('alert(1)')", timeout=60_000)
+        # Streamlit keeps the last run's elements until the new run replaces them: wait for the page to
+        # settle on one card of the quote, shown as text (a count taken mid-run saw both runs' cards)
+        narrow.wait_for_function(
+            "() => [...document.querySelectorAll('.qc-quote')]"
+            ".filter(e => e.textContent.includes('<script>alert(1)</script> is what we found')).length === 1",
+            timeout=60_000)
         assert narrow.locator(".qc-quote", has_text="<script>alert(1)</script> is what we found").count() == 1
         assert narrow.locator(".qc-card img").count() == 0 and narrow.locator(".qc-card script").count() == 0
         browser.close()
