@@ -313,7 +313,7 @@ QUOTATION_MARKS = re.compile("[\"“”„«»]")
 def _titled(masked: str, open_mark: int, end: int, lo: int, hi: int, rx: re.Pattern[str]) -> bool:
     """Whether the article gives this quotation as a cable's title: a word for a title ("titled", "se
     titula") before it or after it in its sentence, with no other quotation between ("en un punto
-    titulado “Chávez mini-me”, la embajada afirma: “…”": the title is the first quotation, not the
+    titulado “Socio incómodo”, la embajada escribe: “…”": the title is the first quotation, not the
     second). Within `CUE_WINDOW` of the quote: bounded work per quote."""
     before = masked[max(lo, open_mark - CUE_WINDOW) : open_mark]
     last = None
@@ -367,8 +367,8 @@ _SERIAL = r"(?:(?:n(?:[.º°]|úmero)\s*)?\d{3,}\s*,?\s+)?"
 SPANISH_DATE_RES = tuple(re.compile(p, 0 if i else re.I) for i, p in enumerate([
     # "un cable de marzo de 2010", "otro cable, del 22 de abril de 2005", "el primero, enviado el 7 de
     # noviembre de 2005", "un cable fechado el 26 de abril", "el cable del 15 de noviembre"
-    # the cable's serial number may stand before its date ("otro despacho, el 153018 de mayo del 2006",
-    # "el documento 63040 remitido por Trivelli en mayo del 2006"), and who sent it after the participle
+    # the cable's serial number may stand before its date ("otro despacho, el 204117 de marzo del 2007",
+    # "el documento 81233 remitido por Garza en junio del 2008"), and who sent it after the participle
     r"\b" + _DOC_ES + r"\s*,?\s+" + _SERIAL + r"(?:(?:fechad|enviad|firmad|escrit|remitid|datad)[oa]s?\s+"
     r"(?:por\s+(?:[^\W\d]+\.?\s+){1,4}?)?)?(?:(?:el|en|a)\s+)?" + _SERIAL + r"(?:del?\s+)?" + _FECHA,
     # "escribió el embajador Hugo Llorens el 24 de julio de 2009", "según escribió ... en agosto de 2005"
