@@ -299,3 +299,19 @@ def test_a_quote_is_split_into_sentences_only_without_an_ellipsis():
     assert translation.sentences(quote("El ministro no confía en sus asesores más cercanos.")) == []
     assert translation.sentences(quote("El ministro no confía en sus asesores. … Nadie habla hoy de reformas "
                                        "económicas serias.")) == []
+
+
+@pytest.mark.parametrize("dated, found", [
+    ("el 5 de octubre de 2009", True),     # the found cable's own date
+    ("el 3 de marzo de 2009", True),       # no candidate of that date: the article's error, flagged
+    ("el 29 de enero de 2010", False),     # another candidate cable is of that very date
+])
+def test_the_articles_date_to_the_day_can_speak_against_a_translations_source(seed_checker, dated, found):
+    text = (f'En un cable fechado {dated}, Gutiérrez dijo: "Tenemos 18 meses, y si no producimos un éxito '
+            'tangible que sea reconocible para el pueblo mexicano, será difícil sostener la confrontación".')
+    results = [r for r in check(seed_checker, text) if len(r.quote.text.split()) > 5]
+    (r,) = results
+    assert (r.verdict is Verdict.TRANSLATION) is found, (r.verdict, r.source and r.source.cable_id)
+    if found:
+        assert (r.source.cable_id, r.source.paragraph) == ("09MEXICO2882", 6)
+        assert r.attribution.ok is (dated == "el 5 de octubre de 2009")

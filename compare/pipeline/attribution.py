@@ -95,6 +95,11 @@ def _date_fit(claim: Claim, cable_date: str | None) -> tuple[bool | None, str]:
     return False, f"the article dates it {claim.date_text!r}, but the cable is dated {cable_date}"
 
 
+def date_fits(claim: Claim, cable_date: str | None) -> bool | None:
+    """Whether a cable of `cable_date` fits the date the article gives (None: nothing to compare)."""
+    return _date_fit(claim, cable_date)[0]
+
+
 def _classification_fit(claim: Claim, cable: Cable) -> tuple[bool | None, str]:
     """The marking the article gives the cable ("um telegrama secreto") against the cable's own."""
     if not claim.classification or not cable.classification:

@@ -75,7 +75,7 @@ from ..weights import (
     WINDOW_MIN_WORDS,
     WORD_WINDOW_STEPS,
 )
-from . import copies, reworded
+from . import attribution, copies, reworded
 from . import language as lang
 from .alignment import align
 
@@ -643,6 +643,21 @@ def _confirms(store: CorpusStore, part: Quote, cable: str, cited: Iterable[str])
     bar for a passage of a cable the article points at)."""
     c = closest(part, candidates(store, part, cited))
     return c is not None and c.paragraph.cable_id == cable and c.similarity >= TRANSLATION_CITED_MIN
+
+
+def against_the_date(store: CorpusStore, quote: Quote, found: Decision, pool: Pool) -> bool:
+    """Whether the article's own date for the quote's cable, given to the day ("daté du 25 août 2009"),
+    speaks against a translation's source: the source's cable is of another date, and a candidate cable
+    of that very date stood in the pool. A translation is found by meaning alone, and the article's claim
+    then points at another cable than the encoder's pick (where no candidate has the date, the claim may
+    be the article's error, and the check of the attribution says so)."""
+    claim = quote.claim
+    if found.source is None or claim.day is None or claim.month is None or claim.year is None:
+        return False
+    if attribution.date_fits(claim, store.cables[found.source.cable_id].date) is not False:
+        return False
+    return any(attribution.date_fits(claim, store.cables[c].date)
+               for c in {p.cable_id for p in pool.paragraphs} if c != found.source.cable_id)
 
 
 def _clear(quote: Quote, c: Closest) -> bool:
