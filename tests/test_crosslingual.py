@@ -84,3 +84,13 @@ def test_a_german_noun_is_put_into_english_as_written(store, text, english):
 
     terms = {t for g in groups(store, text, "de") for t in g.terms}
     assert english in terms, terms
+
+
+def test_a_german_noun_in_the_stop_word_list_is_still_put_into_english(store):
+    """German's stop-word list holds "macht" and "recht" (makes, right as an adverb); written with a
+    capital inside a quote they are nouns (power, law) and carry meaning."""
+    from compare.retrieve.crosslingual import groups
+
+    words = {g.word for g in groups(store, "Das ist Recht und Gesetz im Staat", "de")}
+    assert "Recht" in words and "Gesetz" in words
+    assert "recht" not in {g.word.casefold() for g in groups(store, "Das ist recht schwierig", "de")}

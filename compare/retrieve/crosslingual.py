@@ -52,7 +52,10 @@ def groups(store: CorpusStore, text: str, language: str, floor: float = LEXICON_
     for m in WORD_RE.finditer(text):
         w = ELISION_RE.sub("", m.group())
         key = re.sub(r"[^a-z]", "", fold(w))
-        if len(key) < MIN_WORD_CHARS or w.casefold() in stop_words(language):
+        # a capitalised word inside a German quote is a noun, whatever the stop-word list says ("die Macht",
+        # "das Recht": power, right; "macht" and "recht" are function words)
+        noun = language in CASED_NOUNS and w[:1].isupper() and m.start() > 0
+        if len(key) < MIN_WORD_CHARS or (w.casefold() in stop_words(language) and not noun):
             continue
         if w[:1].isupper() and m.start() > 0 and is_name(store, w, key, language):
             out.append(Group(w, (key,), True))
