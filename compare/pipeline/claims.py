@@ -378,7 +378,6 @@ SPANISH_DATE_RES = tuple(re.compile(p, 0 if i else re.I) for i, p in enumerate([
 # (not "asunto" or "encabezado": "el asunto" is any matter, "encabezado por" is led by)
 # (the words for it in each language: `lexicon.TITLE_WORDS`)
 SUBJECT_ES = re.compile(r"\b(?:" + TITLE_WORDS["es"] + r")\b", re.I)
-SUBJECT_EN = re.compile(r"\b(?:" + TITLE_WORDS["en"] + r")\b", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -522,39 +521,40 @@ _NAME = r"(?P<name>(?:[A-ZÁÉÍÓÚÂÊÔÃÕÇÀÈÌÒÙÄÖÜ][\w'’-]+\s+){
 
 
 @lru_cache(maxsize=8)
-def _writer_res(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a writing verb, a diplomat's title and a name right after the quote; a signature and a name near
-    it; a title, a name and a writing verb right before it): "escreveu o embaixador Clifford Sobel",
-    "assinado pelo embaixador Clifford Sobel", "l'ambassadeur Charles Rivkin écrit que"."""
+def _writer_res(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each pattern that names who wrote or signed the cable, with where it is read (the words right
+    after the quote, anywhere near it, right before it): a writing verb, a diplomat's title and a name
+    ("escreveu o embaixador Clifford Sobel"); a signature and a name ("assinado pelo embaixador …", and in
+    German "von Botschafter … unterzeichnete"); a title, a name and a writing verb ("l'ambassadeur
+    Charles Rivkin écrit que"). A writing verb names a writer only with a title ("écrit Le Monde" is a
+    newspaper); only a person signs."""
     verbs, signed, title = WRITING_VERBS_BY_LANGUAGE[language], SIGNED_BY_LANGUAGE[language], DIPLOMAT_TITLES[language]
-    # a writing verb names a writer only with a diplomat's title ("écrit Le Monde" is a newspaper); only
-    # a person signs
-    after = re.compile(r"\W{0,3}(?P<verb>" + verbs + r")\s+(?:" + title + r")\s+" + _NAME)
-    signature = re.compile(r"(?P<verb>" + signed + r")\s+(?:" + title + r"\s+)?" + _NAME)
-    before = re.compile(r"(?:" + title + r")\s+" + _NAME + r",?\s+(?P<verb>" + verbs + r")\b[^.;:!?Q]{0,20}$")
-    first = SIGNED_BY_NAME_FIRST.get(language)
-    if first:  # "eine von Botschafter Murphy unterzeichnete Depesche"
-        signature = re.compile(signature.pattern + r"|\b(?:von|vom)\s+(?:" + title + r"\s+)?"
-                               + _NAME.replace("?P<name>", "?P<name2>") + r"\s+(?P<verb2>" + first + r")\b")
-    return after, signature, before
+    out = [(re.compile(r"\W{0,3}(?P<verb>" + verbs + r")\s+(?:" + title + r")\s+" + _NAME), "after"),
+           (re.compile(r"(?P<verb>" + signed + r")\s+(?:" + title + r"\s+)?" + _NAME), "near")]
+    if language in SIGNED_BY_NAME_FIRST:
+        out.append((re.compile(r"\b(?:von|vom)\s+(?:" + title + r"\s+)?" + _NAME
+                               + r"\s+(?P<verb>" + SIGNED_BY_NAME_FIRST[language] + r")\b"), "near"))
+    out.append((re.compile(r"(?:" + title + r")\s+" + _NAME + r",?\s+(?P<verb>" + verbs + r")\b[^.;:!?Q]{0,20}$"),
+                "before"))
+    return tuple(out)
 
 
 def _written_by(masked: str, open_mark: int, end: int, lo: int, hi: int, language: str, claim: Claim) -> Claim:
-    """In Portuguese, French and German, the person the article says wrote or signed the cable: a name
-    after a writing verb or a signature phrase near the quote, or before a writing verb that introduces
-    it (within `CUE_WINDOW`). A name only (capitalised words): "o embaixador escreveu" names nobody."""
-    after_re, signature_re, before_re = _writer_res(language)
+    """In Portuguese, French and German, the person the article says wrote or signed the cable: the
+    first of `_writer_res` that finds one within `CUE_WINDOW` of the quote. A name only (capitalised
+    words): "o embaixador escreveu" names nobody."""
     tail = masked[end + 1 : min(hi, end + 1 + CUE_WINDOW)]
     head = masked[max(lo, open_mark - CUE_WINDOW) : open_mark]
-    m = after_re.match(tail) or signature_re.search(head + " " + tail) or before_re.search(head)
-    if m is None:
-        return claim
-    name = (m.group("name") or m.groupdict().get("name2") or "").strip()
-    verb = m.group("verb") or m.groupdict().get("verb2") or ""
-    words = name.split()
-    if not words or all(w.casefold() in stop_words(language) for w in words):
-        return claim
-    return replace(claim, speaker=name, verb=verb, authorship=True, cue=m.group().strip(" ,"))
+    where = {"after": tail, "near": head + " " + tail, "before": head}
+    for rx, at in _writer_res(language):
+        m = rx.match(tail) if at == "after" else rx.search(where[at])
+        if m is None:
+            continue
+        name = m.group("name").strip()
+        if all(w.casefold() in stop_words(language) for w in name.split()):
+            return claim
+        return replace(claim, speaker=name, verb=m.group("verb"), authorship=True, cue=m.group().strip(" ,"))
+    return claim
 
 
 def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Language | str | None = None) -> Claim:
