@@ -627,21 +627,22 @@ def find_elided(store: CorpusStore, quote: Quote, cited: Iterable[str] = ()) -> 
         if found is not None:
             return replace(found, note=found.note + f"; the part “{part.text[:40]}…” of the elided quote")
     split = sentences(quote)
+    pools = {id(part): candidates(store, part, cited) for part in split}  # each sentence's, retrieved once
     for part in split:
-        found = find(part, candidates(store, part, cited), cited)
+        found = find(part, pools[id(part)], cited)
         if found is None or found.source is None:
             continue
         cable = found.source.cable_id
-        if any(_confirms(store, other, cable, cited) for other in split if other is not part):
+        if any(_confirms(other, pools[id(other)], cable) for other in split if other is not part):
             return replace(found, note=found.note + f"; found by its sentence “{part.text[:40]}…”, and another "
                                                     "of its sentences comes closest to the same cable")
     return None
 
 
-def _confirms(store: CorpusStore, part: Quote, cable: str, cited: Iterable[str]) -> bool:
+def _confirms(part: Quote, pool: Pool, cable: str) -> bool:
     """Whether a sentence's closest passage lies in `cable`, at least `TRANSLATION_CITED_MIN` close (the
     bar for a passage of a cable the article points at)."""
-    c = closest(part, candidates(store, part, cited))
+    c = closest(part, pool)
     return c is not None and c.paragraph.cable_id == cable and c.similarity >= TRANSLATION_CITED_MIN
 
 
