@@ -12,6 +12,10 @@ titles that came out as "not a cable quote", misattributions caught and flags ri
 Ctrl-F (the quote's normalised words searched in every cable: right when exactly one cable holds
 them, the right one); and the time per article.
 
+The gold's labels that the dump contradicts are corrected by data/eval/real-dev-errata/errata.jsonl
+(passage IDs and the cable's words, no article text; see its README); the figures as labelled are
+printed beside wherever they differ (`--no-errata`: the labels alone).
+
     .venv/bin/python benchmarks/real_dev.py [--no-semantic] [--misses] [--corpus PATH] [--out DIR]
 """
 
@@ -35,6 +39,7 @@ from compare.pipeline import CheckOptions, Pipeline  # noqa: E402
 SHARED = ROOT.parent / "shared"
 DUMP = SHARED / "corpus" / "cablegate-6712.jsonl.gz"
 REAL_DEV = SHARED / "eval" / "real-dev"
+ERRATA = ROOT / "data" / "eval" / "real-dev-errata" / "errata.jsonl"
 # The gold's notes name what a passage with no source is; these are the ones that are no cable's
 # words at all (a cable absent from the dump is a cable quote: "not found" is right for it, but it is
 # not "not a cable quote").
@@ -71,6 +76,8 @@ def main() -> int:
                     help="say the set is held out (only reported, never tuned on) in the heading")
     ap.add_argument("--only", default="", help="only articles whose file name contains this")
     ap.add_argument("--lang", action="append", help="only this language (repeatable): en, es, fr, pt, de")
+    ap.add_argument("--no-errata", dest="errata", action="store_false",
+                    help="score against real-dev's labels as they are, without data/eval/real-dev-errata")
     args = ap.parse_args()
     real = Path(args.set) if Path(args.set).is_dir() else SHARED / "eval" / args.set
     if not (real / "gold.jsonl").exists() or not DUMP.exists():
@@ -81,8 +88,13 @@ def main() -> int:
     print(f"corpus {args.corpus.name}: {len(pipeline.corpus.cables):,} cables, opened in {time.perf_counter() - t:.1f} s;"
           f" semantic {'on' if args.semantic else 'off'}; set: {real.name} "
           + ("(held out: never tuned on)" if args.held_out else "(studied: not held out)"))
-    gold = [g for g in evaluate.load_jsonl(real / "gold.jsonl") if args.only in g["article"]
-            and (not args.lang or language_of(g["article"]) in args.lang)]
+    labelled = [g for g in evaluate.load_jsonl(real / "gold.jsonl") if args.only in g["article"]
+                and (not args.lang or language_of(g["article"]) in args.lang)]
+    errata = evaluate.load_jsonl(ERRATA) if args.errata and real.name == "real-dev" and ERRATA.exists() else []
+    gold = corrected(labelled, errata)
+    if errata:
+        print(f"gold: {len(errata)} errata applied ({ERRATA.relative_to(ROOT)}: "
+              f"{', '.join(e['id'] + ' ' + e['kind'] for e in errata)}); as labelled beside where it differs")
     with gzip.open(DUMP, "rt", encoding="utf-8") as fh:
         cables = {rec["id"]: ctrl_f_norm(rec["text"]) for rec in map(json.loads, fh)}
     records: list[dict] = []
@@ -98,6 +110,9 @@ def main() -> int:
     by_lang: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
         by_lang[language_of(g["article"])].append(g)
+    as_labelled: dict[str, list[dict]] = defaultdict(list)
+    for g in labelled:
+        as_labelled[language_of(g["article"])].append(g)
     total = defaultdict(int)
     for lang in ("en", "es", "fr", "pt", "de"):
         gl = by_lang.get(lang)
@@ -122,6 +137,16 @@ def main() -> int:
               f"{sum(ts) / len(ts):.1f} s an article (max {max(ts):.1f} s)")
         print(f"  traced {traced}/{len(sourced)} ({traced / max(1, len(sourced)):.3f});  Ctrl-F {ctrl}/{len(sourced)};  "
               f"wrong source {s.wrong_source};  false support {s.false_support}")
+        old = evaluate.score(as_labelled[lang], records)
+        old_sourced = [g for g in as_labelled[lang] if g["source"]]
+        old_traced = sum(1 for g in old_sourced if _right(g, _match(g, records)))
+        if (old_traced, len(old_sourced), old.wrong_source, old.false_support) != (
+                traced, len(sourced), s.wrong_source, s.false_support):
+            print(f"  as labelled (without the errata): traced {old_traced}/{len(old_sourced)};  "
+                  f"wrong source {old.wrong_source};  false support {old.false_support}")
+        for k, v in (("old_traced", old_traced), ("old_sourced", len(old_sourced)), ("old_wrong", old.wrong_source),
+                     ("old_false", old.false_support)):
+            total[k] += v
         print(f"  not lenient (where only a source is right): traced {traced_strict}/{len(strict)} "
               f"({traced_strict / max(1, len(strict)):.3f})")
         print(f"  not a cable quote: {not_cable}/{len(statements)} of the gold's statements, scare quotes and titles; "
@@ -139,7 +164,30 @@ def main() -> int:
     print(f"\nall: traced {total['traced']}/{total['sourced']}; Ctrl-F {total['ctrl']}/{total['sourced']}; "
           f"wrong source {total['wrong']}; false support {total['false']}; "
           f"not lenient traced {total['traced_strict']}/{total['strict']}")
+    if errata:
+        print(f"all as labelled (without the errata): traced {total['old_traced']}/{total['old_sourced']}; "
+              f"wrong source {total['old_wrong']}; false support {total['old_false']}")
     return 0
+
+
+def corrected(gold: list[dict], errata: list[dict]) -> list[dict]:
+    """The gold with each erratum applied: `source` puts the passage's source where the gold has
+    none (or another), `also_acceptable` adds a paragraph holding the same words. An erratum whose
+    passage is not in the gold is an error in the errata file."""
+    by_id = {g["id"]: g for g in gold}
+    out = {g["id"]: dict(g) for g in gold}
+    for e in errata:
+        if e["id"] not in by_id:
+            continue  # --only or --lang left the passage out
+        g = out[e["id"]]
+        if e["kind"] == "source":
+            g["source"] = e["source"]
+            g["verdict"] = g.get("verdict") or "translation"
+        elif e["kind"] == "also_acceptable":
+            g["also_acceptable"] = [*g.get("also_acceptable", []), e["source"]]
+        else:
+            raise ValueError(f"{ERRATA}: erratum {e['id']}: unknown kind {e['kind']!r} (source or also_acceptable)")
+    return [out[g["id"]] for g in gold]
 
 
 def _match(g: dict, records: list[dict]) -> dict | None:
