@@ -315,3 +315,30 @@ def test_the_articles_date_to_the_day_can_speak_against_a_translations_source(se
     if found:
         assert (r.source.cable_id, r.source.paragraph) == ("09MEXICO2882", 6)
         assert r.attribution.ok is (dated == "el 5 de octubre de 2009")
+
+
+@pytest.mark.parametrize("dated, found", [
+    ("", None),                                                  # no pointer: too close to its neighbours
+    ("La embajada envió un cable fechado el 10 de noviembre de 2009. ", ("09MEXICO3195", 1)),  # its day
+    ("La embajada envió un cable fechado el 23 de octubre de 2009. ", None),  # another cable's day
+    ("La embajada envió un cable en noviembre de 2009. ", None),  # a month is not a day
+])
+def test_a_cable_of_the_day_the_article_gives_is_pointed_at_as_a_cable_it_quotes(seed_checker, dated, found):
+    text = dated + 'Según los diplomáticos, "la estrategia de seguridad de Calderón carece de un aparato de ' \
+                   'inteligencia eficaz", añadieron.'
+    (r,) = [r for r in check(seed_checker, text) if len(r.quote.text.split()) > 4]
+    assert (r.source and (r.source.cable_id, r.source.paragraph)) == found, r.decision.note
+    if found:
+        assert "of the day the article gives a cable" in r.decision.note
+
+
+@pytest.mark.parametrize("text, lang, days", [
+    ("Un télégramme de l'ambassade à Paris, daté du 25 août 2009, évoque", "fr", {(2009, 8, 25)}),
+    ("En un cable fechado el 10 de noviembre de 2009, y otro de marzo de 2008", "es", {(2009, 11, 10)}),
+    ("In a Dec. 17, 2009 cable, and a cable dated March 2008", "en", {(2009, 12, 17)}),
+    ("um telegrama de outubro de 2009", "pt", set()),
+])
+def test_the_days_an_article_gives_a_cable(text, lang, days):
+    from compare.pipeline import claims
+
+    assert claims.cable_days(text, lang) == days

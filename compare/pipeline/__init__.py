@@ -262,9 +262,11 @@ class Pipeline:
             if para is not None:
                 decision = replace(para, candidates=decision.candidates)
         if decision.source is None and not holds_words and translation.wanted(q, language):
-            by_meaning = translation.candidates(self.store, q, ctx.sources.cables)
-            translated = (translation.find(q, by_meaning, ctx.sources.cables)
-                          or translation.find_elided(self.store, q, ctx.sources.cables))
+            by_meaning = translation.dated(self.store, translation.candidates(self.store, q, ctx.sources.cables),
+                                           claims.cable_days(article.text, q.article_language), ctx.sources.cables)
+            pointed = ctx.sources.cables | by_meaning.pointed
+            translated = (translation.find(q, by_meaning, pointed)
+                          or translation.find_elided(self.store, q, pointed))
             if translated is not None and translation.against_the_date(self.store, q, translated, by_meaning):
                 translated = None  # the article dates the cable, and a candidate of that date is not the pick
             if translated is not None:  # the same passage in several cables: the one the article points at

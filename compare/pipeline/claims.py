@@ -629,17 +629,32 @@ def cable_dates(text: str, language: Language | str | None) -> frozenset[tuple[i
     """Every year, or month of a year, the article gives a cable anywhere in its text ("um telegrama de
     outubro de 2009", "un cable de marzo de 2010", "a Jan. 29, 2009 cable"): what tells apart the
     copies of one passage that an embassy sent in several reports (`copies.settle`)."""
+    return frozenset((year, month) for year, month, _ in _cable_dates(text, language))
+
+
+@lru_cache(maxsize=16)
+def cable_days(text: str, language: Language | str | None) -> frozenset[tuple[int, int, int]]:
+    """Every day the article gives a cable anywhere in its text ("un télégramme daté du 25 août 2009",
+    "a Dec. 17, 2009 cable"): a cable of that day among a quote's candidates is one the article points
+    at (`translation.dated`)."""
+    return frozenset((year, month, day) for year, month, day in _cable_dates(text, language)
+                     if month is not None and day is not None)
+
+
+def _cable_dates(text: str, language: Language | str | None) -> set[tuple[int, int | None, int | None]]:
     code = _code(language)
     # in Spanish also "el primero, del 13 de marzo", "otro de 2010": each a cable the article dates
     spanish = tuple((rx, _spanish_month) for rx in SPANISH_DATE_RES[:1]) if code == "es" else ()
-    out: set[tuple[int, int | None]] = set()
+    out: set[tuple[int, int | None, int | None]] = set()
     for rx, month_of in spanish + _dating(code):
         for m in rx.finditer(text):
             d = m.groupdict()
             year = d.get("year") or d.get("year_only")
             if year:
-                out.add((int(year), month_of(d["mon"]) if d.get("mon") else None))
-    return frozenset(out)
+                month = month_of(d["mon"]) if d.get("mon") else None
+                day = int(d["day"]) if d.get("day") and month is not None else None
+                out.add((int(year), month, day))
+    return out
 
 
 @lru_cache(maxsize=8)

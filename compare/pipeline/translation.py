@@ -154,6 +154,8 @@ class Pool:
     # of its commonest English form (a paragraph holding "competitiveness" says more than one holding
     # "country")
     weights: tuple[float, ...] = ()
+    # cables of a day the article gives a cable (`dated`): pointed at as the cables it quotes elsewhere are
+    pointed: frozenset[str] = frozenset()
 
 
 def candidates(store: CorpusStore, quote: Quote, cited: Iterable[str], broad: bool = True) -> Pool:
@@ -554,8 +556,9 @@ def find(quote: Quote, pool: Pool, cited: Iterable[str] = ()) -> Decision | None
                      and k.similarity - k.rival >= TRANSLATION_CITED_SHORT_MARGIN))  # other paragraphs
             and not (c is not None and c.paragraph.cable_id not in quoted
                      and c.similarity - k.similarity >= TRANSLATION_RIVAL_MARGIN)):  # no other cable clearly closer
-        return _decision(quote, k, "the quote translates this passage of a cable the article quotes elsewhere "
-                                   "(multilingual sentence encoder)")
+        pointer = ("a cable of the day the article gives a cable" if k.paragraph.cable_id in pool.pointed
+                   else "a cable the article quotes elsewhere")
+        return _decision(quote, k, f"the quote translates this passage of {pointer} (multilingual sentence encoder)")
     named = _named(quote, pool, c) if long_enough else None
     if named is not None:
         return named
@@ -644,6 +647,23 @@ def _confirms(part: Quote, pool: Pool, cable: str) -> bool:
     bar for a passage of a cable the article points at)."""
     c = closest(part, pool)
     return c is not None and c.paragraph.cable_id == cable and c.similarity >= TRANSLATION_CITED_MIN
+
+
+def dated(store: CorpusStore, pool: Pool, days: Iterable[tuple[int, int, int]], cited: Iterable[str]) -> Pool:
+    """The pool with every paragraph of each candidate cable of a day the article gives a cable
+    (`claims.cable_days`: "un télégramme daté du 25 août 2009"), and those cables among the ones the
+    article points at: a cable of the very day the article names is pointed at much as one it quotes
+    elsewhere is (a few cables a day in the dump, a day's share of the release at scale), and only a
+    candidate already retrieved by the quote's own words is looked at."""
+    wanted = {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days}
+    quoted = set(cited)
+    found = sorted({p.cable_id for p in pool.paragraphs if p.cable_id not in quoted
+                    and (store.cables[p.cable_id].date or "")[:10] in wanted})
+    if not found:
+        return pool
+    seen = {p.key for p in pool.paragraphs}
+    more = [p for p in cited_pool(store, found).paragraphs if p.key not in seen]
+    return replace(pool, paragraphs=pool.paragraphs + more, pointed=frozenset(found))
 
 
 def against_the_date(store: CorpusStore, quote: Quote, found: Decision, pool: Pool) -> bool:
