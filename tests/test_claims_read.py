@@ -87,3 +87,20 @@ def test_who_wrote_or_signed_the_cable_in_portuguese_french_and_german(text, quo
 ])
 def test_a_writer_is_named_only_with_a_diplomats_title_or_a_signature(text, quote):
     assert quotes_of(text)[quote].claim.speaker is None
+
+
+@pytest.mark.parametrize("text, quote", [
+    ('Piñera "ha estado vinculado a acciones cuestionables", señala el documento develado por WikiLeaks.',
+     "ha estado vinculado a acciones cuestionables"),
+    ('"The ambassador lost his temper twice," WikiLeaks said in its summary of the cable.',
+     "The ambassador lost his temper twice,"),
+])
+def test_the_site_that_published_the_cables_is_no_speaker(text, quote):
+    claim = quotes_of(text)[quote].claim
+    assert claim.speaker is None and not claim.authorship
+
+
+def test_a_speaker_named_beside_the_site_is_still_read():
+    claim = quotes_of('"La reunión fue difícil", escribió el embajador Carlos Pascual, según WikiLeaks.')[
+        "La reunión fue difícil"].claim
+    assert claim.speaker == "Carlos Pascual" and claim.authorship
