@@ -132,6 +132,14 @@ TRANSLATION_CLEAR_MARGIN = 0.25
 # The margin a subject line of a cable the article does not quote must keep over the other subject
 # lines, and the most another cable's passage may be closer than a cited cable's (the values of 2026-11-23)
 TRANSLATION_RIVAL_MARGIN = 0.05
+# Two windows of one cable, of `COPY_MIN_WORDS` words or more, this close to each other by the encoder say
+# the same thing (a summary restating its body) and are not rivals (`translation._restates`; session 7,
+# 2026-12-08). Read from the studied real sets replayed on their captured pools (real-dev, real-test-4, -5,
+# -8): 0.65 to 0.75 gave the same (one Spanish quote of a summary and its body traced, no wrong source,
+# no false support), 0.85 none; the synthetic translation set's calibration and test parts unchanged.
+# Without the word floor, a three-word quote's two windows ("In meetings, …") passed as one statement and a
+# wrong paragraph won.
+TRANSLATION_RESTATES_MIN = 0.70
 # A quote with a number matched to a passage with none (numbers survive translation): only this close
 # ("una fortuna de 1.300 millones de dólares" fit "a fortune in excess of a million dollars" at 0.72).
 TRANSLATION_NUMBERLESS_MIN = 0.80

@@ -319,13 +319,12 @@ def test_the_articles_date_to_the_day_can_speak_against_a_translations_source(se
 
 @pytest.mark.parametrize("dated, found", [
     ("", None),                                                  # no pointer: too close to its neighbours
-    ("La embajada envió un cable fechado el 10 de noviembre de 2009. ", ("09MEXICO3195", 1)),  # its day
+    ("La embajada envió un cable fechado el 10 de noviembre de 2009. ", ("09MEXICO3195", 12)),  # its day
     ("La embajada envió un cable fechado el 23 de octubre de 2009. ", None),  # another cable's day
     ("La embajada envió un cable en noviembre de 2009. ", None),  # a month is not a day
 ])
 def test_a_cable_of_the_day_the_article_gives_is_pointed_at_as_a_cable_it_quotes(seed_checker, dated, found):
-    text = dated + 'Según los diplomáticos, "la estrategia de seguridad de Calderón carece de un aparato de ' \
-                   'inteligencia eficaz", añadieron.'
+    text = dated + 'Según los diplomáticos, "la cooperación en inteligencia con Washington nunca fue mejor", añadieron.'
     (r,) = [r for r in check(seed_checker, text) if len(r.quote.text.split()) > 4]
     assert (r.source and (r.source.cable_id, r.source.paragraph)) == found, r.decision.note
     if found:
@@ -342,3 +341,58 @@ def test_the_days_an_article_gives_a_cable(text, lang, days):
     from compare.pipeline import claims
 
     assert claims.cable_days(text, lang) == days
+
+
+def test_a_summary_restating_its_body_is_no_rival_of_it(seed_cables):
+    """A cable's summary says again what its body says in other words: the two windows are one
+    statement, not rivals, so a translation close to both is not turned away for want of a margin
+    between them. Another paragraph of the cable, saying something else, stays a rival, and so does
+    a window too short to be a statement."""
+    from compare.pipeline import translation
+
+    cable = seed_cables["09MEXICO3573"]
+    para = {p.number: p for p in cable.paragraphs}
+
+    def window(n, words):
+        p = para[n]
+        a = p.text.index(words)
+        return (p, a, a + len(words))
+
+    summary = window(1, "Arturo Beltran Leyva’s death will not solve Mexico’s drug problem, but it will hopefully "
+                        "generate the momentum necessary to make sustained progress against other drug trafficking "
+                        "organizations.")
+    body = window(8, "ABL’s death will certainly not resolve Mexico’s drug problem, but it will likely generate the "
+                     "momentum necessary within the GOM security apparatus to make sustained and real progress "
+                     "against the country’s drug trafficking organizations.")
+    other = window(2, "Mexican Navy (SEMAR) sources revealed on the night of December 17 that SEMAR forces killed "
+                      "Arturo Beltran Leyva")
+    assert not translation._rival(body, summary) and not translation._rival(summary, body)
+    assert translation._rival(body, other)
+    assert translation._rival(window(8, "ABL’s death will certainly"), window(1, "Arturo Beltran Leyva’s death"))
+
+
+def test_of_two_restatements_the_one_holding_more_of_the_quotes_words_is_the_source(seed_cables):
+    """The encoder may put a summary a few hundredths closer to a quote than the body paragraph it
+    restates; the restatement holding more of the quote's words is the source. A paragraph saying
+    something else, or holding fewer of the words, does not take the place of the closest."""
+    from compare.pipeline.translation import Fit, _fullest
+
+    cable = seed_cables["09MEXICO3573"]
+    para = {p.number: p for p in cable.paragraphs}
+
+    def fit(n, words, similarity, meaning):
+        p = para[n]
+        a = p.text.index(words)
+        return Fit(p, a, a + len(words), similarity, meaning, meaning)
+
+    summary = fit(1, "Arturo Beltran Leyva’s death will not solve Mexico’s drug problem, but it will hopefully generate "
+                     "the momentum necessary to make sustained progress against other drug trafficking organizations.",
+                  0.70, 0.45)
+    body = fit(8, "ABL’s death will certainly not resolve Mexico’s drug problem, but it will likely generate the momentum "
+                  "necessary within the GOM security apparatus to make sustained and real progress against the "
+                  "country’s drug trafficking organizations.", 0.66, 0.65)
+    other = fit(2, "Mexican Navy (SEMAR) sources revealed on the night of December 17 that SEMAR forces killed Arturo "
+                   "Beltran Leyva", 0.60, 0.90)
+    assert _fullest((summary, body, other))[0].number == 8
+    assert _fullest((summary, other)) is None  # holds more words, but says something else
+    assert _fullest((body, summary)) is None  # the closest already holds the most

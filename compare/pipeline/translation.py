@@ -39,6 +39,7 @@ from ..weights import (
     COARSE_SENTENCES,
     COGNATE_MIN_CHARS,
     COGNATE_PREFIX,
+    COPY_MIN_WORDS,
     FINE_LENGTHS,
     FINE_PARAGRAPHS,
     FINE_SENTENCES,
@@ -69,6 +70,7 @@ from ..weights import (
     TRANSLATION_MIN,
     TRANSLATION_MIN_WORDS,
     TRANSLATION_NUMBERLESS_MIN,
+    TRANSLATION_RESTATES_MIN,
     TRANSLATION_RIVAL_MARGIN,
     TRANSLATION_SUBJECT_MIN,
     WINDOW_MAX_CLAUSES,
@@ -366,7 +368,8 @@ class Fit:
 
 @dataclass(frozen=True)
 class Closest:
-    """The best window of the candidates for a quote, and the best of every other paragraph."""
+    """The best window of the candidates for a quote (or, where another paragraph of its cable restates it
+    and holds more of the quote's words, that one: `_fullest`), and the best of every other paragraph."""
 
     paragraph: Paragraph
     start: int
@@ -447,7 +450,23 @@ def closest(quote: Quote, pool: Pool, fine: bool = True) -> Closest | None:
     p, a, b = windows[best]
     other = next((int(k) for k in order[1:] if _rival(windows[best], windows[int(k)])), None)
     rival = float(sims[other]) if other is not None else 0.0
+    # the similarity stays the statement's (the closest of its windows): the choice moves no decision
+    p, a, b = _fullest(fits) or (p, a, b)
     return Closest(p, a, b, similarity, rival, windows[other][0] if other is not None else None, fits)
+
+
+def _fullest(fits: tuple[Fit, ...]) -> tuple[Paragraph, int, int] | None:
+    """Where another paragraph of the closest window's cable restates it (a summary and its body,
+    `_restates`) and holds more of the quote's words (`Fit.meaning`), that window: the encoder's few
+    hundredths between two restatements say less than the words do. None where the closest stands."""
+    if not fits:
+        return None
+    top = fits[0]
+    said = _readable(top.paragraph, top.start, top.end)
+    again = [f for f in fits[1:] if f.paragraph.cable_id == top.paragraph.cable_id and f.paragraph.number != 0
+             and f.meaning > top.meaning and _restates(said, _readable(f.paragraph, f.start, f.end))]
+    fuller = max(again, key=lambda f: (f.meaning, f.similarity), default=None)
+    return (fuller.paragraph, fuller.start, fuller.end) if fuller is not None else None
 
 
 def _rival(best: tuple[Paragraph, int, int], other: tuple[Paragraph, int, int]) -> bool:
@@ -460,7 +479,18 @@ def _rival(best: tuple[Paragraph, int, int], other: tuple[Paragraph, int, int]) 
     q, qa, qb = other
     return (q.key != p.key
             and not (q.cable_id == p.cable_id and q.number == 0 and p.number != 0)
-            and not copies.same_passage(p.text[a:b], p.text, q.text[qa:qb], q.text))
+            and not copies.same_passage(p.text[a:b], p.text, q.text[qa:qb], q.text)
+            and not (q.cable_id == p.cable_id and _restates(_readable(p, a, b), _readable(q, qa, qb))))
+
+
+def _restates(window: str, other: str) -> bool:
+    """Whether two windows of one cable say the same thing (a summary restating its body): each of
+    `COPY_MIN_WORDS` words or more (a few words say too little to be a statement), and the encoder
+    puts them `TRANSLATION_RESTATES_MIN` close to each other."""
+    if min(len(window.split()), len(other.split())) < COPY_MIN_WORDS:
+        return False
+    v = embed([window, other])
+    return float(v[0] @ v[1]) >= TRANSLATION_RESTATES_MIN
 
 
 def _sentence_keys(text: str, a: int, b: int) -> set[str]:
