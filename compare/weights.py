@@ -136,7 +136,7 @@ TRANSLATION_RIVAL_MARGIN = 0.05
 # the same thing (a summary restating its body) and are not rivals (`translation._restates`; session 7,
 # 2026-12-08). Read from the studied real sets replayed on their captured pools (real-dev, real-test-4, -5,
 # -8): 0.65 to 0.75 gave the same (one Spanish quote of a summary and its body traced, no wrong source,
-# no false support), 0.85 none; the synthetic translation set's calibration and test parts unchanged.
+# no false support); the synthetic translation set's calibration and test parts unchanged.
 # Without the word floor, a three-word quote's two windows ("In meetings, …") passed as one statement and a
 # wrong paragraph won.
 TRANSLATION_RESTATES_MIN = 0.70
