@@ -686,6 +686,8 @@ def dated(store: CorpusStore, pool: Pool, days: Iterable[tuple[int, int, int]], 
     elsewhere is (a few cables a day in the dump, a day's share of the release at scale), and only a
     candidate already retrieved by the quote's own words is looked at."""
     wanted = {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days}
+    if not wanted:  # most articles date no cable to the day: no cable's metadata is read
+        return pool
     quoted = set(cited)
     found = sorted({p.cable_id for p in pool.paragraphs if p.cable_id not in quoted
                     and (store.cables[p.cable_id].date or "")[:10] in wanted})
