@@ -24,7 +24,7 @@ import numpy as np
 
 from .. import e5, multilingual, retrieve
 from ..lexicon import ELLIPSIS_RE, months_in_english, stop_words
-from ..model import Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
+from ..model import Claim, Decision, Discrepancy, DiscrepancyKind, Language, Paragraph, Quote, Span, Verdict
 from ..numbers import english_numbers
 from ..retrieve import crosslingual
 from ..sentences import sentence_matches
@@ -684,13 +684,14 @@ def dated(store: CorpusStore, pool: Pool, days: Iterable[tuple[int, int, int]], 
     (`claims.cable_days`: "un télégramme daté du 25 août 2009"), and those cables among the ones the
     article points at: a cable of the very day the article names is pointed at much as one it quotes
     elsewhere is (a few cables a day in the dump, a day's share of the release at scale), and only a
-    candidate already retrieved by the quote's own words is looked at."""
-    wanted = {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days}
-    if not wanted:  # most articles date no cable to the day: no cable's metadata is read
+    candidate already retrieved by the quote's own words is looked at. A cable's date fits a day as
+    the attribution check has it (`attribution.date_fits`: a day either side, a cable sent at midnight)."""
+    given = [Claim(year=y, month=m, day=d) for y, m, d in days]
+    if not given:  # most articles date no cable to the day: no cable's metadata is read
         return pool
     quoted = set(cited)
-    found = sorted({p.cable_id for p in pool.paragraphs if p.cable_id not in quoted
-                    and (store.cables[p.cable_id].date or "")[:10] in wanted})
+    found = sorted(c for c in {p.cable_id for p in pool.paragraphs} - quoted
+                   if any(attribution.date_fits(day, store.cables[c].date) for day in given))
     if not found:
         return pool
     seen = {p.key for p in pool.paragraphs}
