@@ -632,7 +632,6 @@ def _anchored(text: str, language: str | None) -> bool:
     return any(rx.search(text) for rx in patterns)
 
 
-@lru_cache(maxsize=16)
 def cable_dates(text: str, language: Language | str | None) -> frozenset[tuple[int, int | None]]:
     """Every year, or month of a year, the article gives a cable anywhere in its text ("um telegrama de
     outubro de 2009", "un cable de marzo de 2010", "a Jan. 29, 2009 cable"): what tells apart the
@@ -640,7 +639,6 @@ def cable_dates(text: str, language: Language | str | None) -> frozenset[tuple[i
     return frozenset((year, month) for year, month, _ in _cable_dates(text, language))
 
 
-@lru_cache(maxsize=16)
 def cable_days(text: str, language: Language | str | None) -> frozenset[tuple[int, int, int]]:
     """Every day the article gives a cable anywhere in its text ("un télégramme daté du 25 août 2009",
     "a Dec. 17, 2009 cable"): a cable of that day among a quote's candidates is one the article points
@@ -649,7 +647,10 @@ def cable_days(text: str, language: Language | str | None) -> frozenset[tuple[in
                      if month is not None and day is not None)
 
 
-def _cable_dates(text: str, language: Language | str | None) -> set[tuple[int, int | None, int | None]]:
+@lru_cache(maxsize=16)
+def _cable_dates(text: str, language: Language | str | None) -> frozenset[tuple[int, int | None, int | None]]:
+    """Every date the article gives a cable, as precise as it is given (year; month; day): the article
+    read once for `cable_dates` and `cable_days`."""
     code = _code(language)
     # in Spanish also "el primero, del 13 de marzo", "otro de 2010": each a cable the article dates
     spanish = tuple((rx, _spanish_month) for rx in SPANISH_DATE_RES[:1]) if code == "es" else ()
@@ -662,7 +663,7 @@ def _cable_dates(text: str, language: Language | str | None) -> set[tuple[int, i
                 month = month_of(d["mon"]) if d.get("mon") else None
                 day = int(d["day"]) if d.get("day") and month is not None else None
                 out.add((int(year), month, day))
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=8)
