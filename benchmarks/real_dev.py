@@ -173,12 +173,11 @@ def main() -> int:
 def corrected(gold: list[dict], errata: list[dict]) -> list[dict]:
     """The gold with each erratum applied: `source` puts the passage's source where the gold has
     none (or another), `also_acceptable` adds a paragraph holding the same words. An erratum whose
-    passage is not in the gold is an error in the errata file."""
-    by_id = {g["id"]: g for g in gold}
+    passage `--only` or `--lang` left out is skipped; an unknown kind is an error in the errata file."""
     out = {g["id"]: dict(g) for g in gold}
     for e in errata:
-        if e["id"] not in by_id:
-            continue  # --only or --lang left the passage out
+        if e["id"] not in out:
+            continue
         g = out[e["id"]]
         if e["kind"] == "source":
             g["source"] = e["source"]

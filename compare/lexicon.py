@@ -415,6 +415,7 @@ WORDS_NOUNS = {
 ACCORDING_TO = r"according to|as quoted in|quoted in|seg[úu]n|de acuerdo con|selon|d'apr[èe]s|segundo|conforme|laut|zufolge"
 # Who relays the cables (the site that published them): its summary is no public statement.
 RELAY_NOUNS = r"wikileaks|the site|the website|el sitio|el portal|le site|o site|die Plattform|Wikileaks-\w+"
+RELAY_RE = re.compile(r"(?:" + RELAY_NOUNS + r")", re.I)
 # Possessive and demonstrative determiners: one word in quotation marks after them ("this "gem"", "su
 # "invitación"", "sus "confidencias"") is the reporter's irony, not a source's word.
 POSSESSIVES = {

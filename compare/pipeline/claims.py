@@ -26,7 +26,7 @@ from ..lexicon import (
     NAME_TITLES,
     OBJECT_VERBS,
     PASSIVE_AUXILIARIES,
-    RELAY_NOUNS,
+    RELAY_RE,
     SIGNED_BY_LANGUAGE,
     SIGNED_BY_NAME_FIRST,
     SPANISH_AUTHOR_VERBS,
@@ -558,9 +558,6 @@ def _written_by(masked: str, open_mark: int, end: int, lo: int, hi: int, languag
     return claim
 
 
-RELAY = re.compile(r"(?:" + RELAY_NOUNS + r")", re.I)
-
-
 def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Language | str | None = None) -> Claim:
     """The claim about the quotation whose marks stand at `open_mark` and `end` in `masked` (the
     article with its quotations masked), whose sentence runs from `lo` to `hi`; in the article's
@@ -579,7 +576,7 @@ def read(masked: str, open_mark: int, end: int, lo: int, hi: int, language: Lang
         # the cable itself elsewhere
         claim = replace(claim, date_text=None, year=None, month=None, day=None,
                         cue=claim.cue if claim.speaker else None)
-    if claim.speaker is not None and RELAY.fullmatch(claim.speaker):
+    if claim.speaker is not None and RELAY_RE.fullmatch(claim.speaker):
         # "señala el documento develado por WikiLeaks": the site that published the cables relays the
         # words; it is no speaker to check against the cable
         claim = replace(claim, speaker=None, verb=None, authorship=False, cue=claim.date_text and claim.cue)

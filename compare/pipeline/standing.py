@@ -38,7 +38,7 @@ from ..lexicon import (
     POSSESSIVES,
     PUBLIC_CUES_BY_LANGUAGE,
     REACTION_VERBS_BY_LANGUAGE,
-    RELAY_NOUNS,
+    RELAY_RE,
     REPORTED_SUBJUNCTIVE,
     SPEAKER_PARTICLES,
     SPEAKER_STOPS,
@@ -283,7 +283,7 @@ def read(f: Frame, language: str | None, known: dict[str, Standing], last: Readi
     who, verb = _speaker(f, langs)
     if who and re.fullmatch(r"(?:" + FIRST_SECOND_PERSON + r")", who, re.I):
         who = verb = None  # "when you read this": the reader, not a source
-    relay = bool(who and re.search(r"(?:" + RELAY_NOUNS + r")", who, re.I))
+    relay = bool(who and RELAY_RE.search(who))
     # "he said", and "Ele também teria contado": a pronoun, with what follows it before the verb
     pronoun = who is not None and bool(who.split()) and who.split()[0].casefold() in PRONOUNS
     by_doc = bool(who and _has("doc", who, langs))  # the cable speaks; an ambassador may speak in public
