@@ -633,6 +633,11 @@ def parts(quote: Quote) -> list[Quote]:
     pieces = [t.strip(" []()") for t in ELLIPSIS_RE.split(quote.text)]
     if len(pieces) < 2:  # noqa: PLR2004 - no ellipsis
         return []
+    return _longest_first(quote, pieces)
+
+
+def _longest_first(quote: Quote, pieces: list[str]) -> list[Quote]:
+    """The pieces of `TRANSLATION_MIN_WORDS` words or more, each as a quote, longest first."""
     long_ = [t for t in pieces if len(t.split()) >= TRANSLATION_MIN_WORDS]
     return [replace(quote, text=t) for t in sorted(long_, key=lambda t: -len(t.split()))]
 
@@ -643,11 +648,8 @@ def sentences(quote: Quote) -> list[Quote]:
     ellipsis to say so, and then each sentence is closer to its own passage than the whole is."""
     if len(ELLIPSIS_RE.split(quote.text)) > 1:
         return []
-    found = [m.group().strip() for m in sentence_matches(quote.text)]
-    long_ = [t for t in found if len(t.split()) >= TRANSLATION_MIN_WORDS]
-    if len(long_) < 2:  # noqa: PLR2004 - one sentence
-        return []
-    return [replace(quote, text=t) for t in sorted(long_, key=lambda t: -len(t.split()))]
+    found = _longest_first(quote, [m.group().strip() for m in sentence_matches(quote.text)])
+    return found if len(found) >= 2 else []  # noqa: PLR2004 - one sentence
 
 
 def find_elided(store: CorpusStore, quote: Quote, cited: Iterable[str] = ()) -> Decision | None:
